@@ -1,0 +1,18 @@
+using AiSales.Core.Configuration;
+
+namespace AiSales.AiAgent.Infrastructure;
+
+/// <summary>The settings the agent refuses to start without (contract section 3).</summary>
+public static class AgentSettings
+{
+    public static readonly SettingRule[] Rules =
+    [
+        SettingRule.ConnectionString(DataExtensions.DatabaseName),
+        // The agent decrypts channel tokens at send time.
+        SettingRule.HexKey32("ENCRYPTION_KEY_HEX"),
+        SettingRule.OptionalAbsoluteUri("Meta:GraphApiBaseUrl"),
+        SettingRule.OneOf("AI:Provider", "offline", "openai", "azure-openai"),
+        SettingRule.OptionalAbsoluteUri("AI:Endpoint"),
+        SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
+    ];
+}

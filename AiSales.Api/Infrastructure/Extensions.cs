@@ -1,0 +1,10 @@
+namespace AiSales.Api.Infrastructure;
+
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddAiSalesData();
+        return builder;
+    }
+}

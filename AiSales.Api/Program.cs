@@ -1,0 +1,20 @@
+using AiSales.Api.Infrastructure;
+using AiSales.Core.Configuration;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.HasValidSettings(ApiSettings.Rules))
+{
+    return 2;
+}
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseAiSalesErrorHandling();
+app.MapDefaultEndpoints();
+app.MapAdminApi();
+
+app.Run();
+return 0;

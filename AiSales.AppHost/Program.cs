@@ -1,0 +1,44 @@
+using AiSales.AppHost.LocalInfrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Secrets: parameters, never values in the manifest. Local development values live in appsettings.Development.json.
+var metaAppSecret = builder.AddParameter("meta-app-secret", secret: true);
+var metaVerifyToken = builder.AddParameter("meta-verify-token", secret: true);
+var encryptionKey = builder.AddParameter("encryption-key", secret: true);
+var adminApiKey = builder.AddParameter("admin-api-key", secret: true);
+
+// PostgreSQL and Redis: containers when a container engine answers (and always when publishing),
+// otherwise local executables (Infrastructure:Mode = containers | executables | auto).
+var stores = builder.AddDataStores();
+
+var migrations = builder.AddProject<Projects.AiSales_MigrationService>("migrations")
+    .WithReference(stores.Database)
+    .WaitFor(stores.Postgres)
+    .WithSentry();
+
+var api = builder.AddProject<Projects.AiSales_Api>("api")
+    .WithReference(stores.Database)
+    .WithReference(stores.Redis)
+    .WaitFor(stores.Postgres)
+    .WaitFor(stores.Redis)
+    .WaitForCompletion(migrations)
+    .WithEnvironment("Meta__AppSecret", metaAppSecret)
+    .WithEnvironment("Meta__VerifyToken", metaVerifyToken)
+    .WithEnvironment("ENCRYPTION_KEY_HEX", encryptionKey)
+    .WithEnvironment("Admin__ApiKey", adminApiKey)
+    .WithSentry()
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+
+builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
+    .WithReference(stores.Database)
+    .WithReference(stores.Redis)
+    .WaitFor(stores.Postgres)
+    .WaitFor(stores.Redis)
+    .WaitForCompletion(migrations)
+    .WithEnvironment("ENCRYPTION_KEY_HEX", encryptionKey)
+    .WithSentry()
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

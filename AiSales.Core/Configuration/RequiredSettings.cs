@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace AiSales.Core.Configuration;
+
+/// <summary>One start-up rule for a setting: returns a problem with its value, or null when it is fine.</summary>
+public sealed record SettingRule(string Key, Func<string?, IHostEnvironment, string?> Check)
+{
+    /// <summary>The key as an environment variable, the form operators set (contract section 3).</summary>
+    public string EnvironmentName => Key.Replace(":", "__", StringComparison.Ordinal);
+
+    public static SettingRule Required(string key) =>
+        new(key, (value, _) => string.IsNullOrWhiteSpace(value) ? "is missing" : null);
+
+    public static SettingRule ConnectionString(string name) => Required($"ConnectionStrings:{name}");
+
+    public static SettingRule OptionalAbsoluteUri(string key) =>
+        new(key, (value, environment) => string.IsNullOrWhiteSpace(value) || Uri.TryCreate(value, UriKind.Absolute, out _)
+            ? null
+            : "is not an absolute URL");
+
+    public static SettingRule OneOf(string key, params string[] allowed) =>
+        new(key, (value, _) => string.IsNullOrWhiteSpace(value) || allowed.Contains(value, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : $"must be one of {string.Join(", ", allowed)}");
+
+    /// <summary>A 32-byte key as 64 hex characters; required outside Development.</summary>
+    public static SettingRule HexKey32(string key) =>
+        new(key, (value, environment) =>
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return environment.IsDevelopment() ? null : "is missing (64 hex characters, 32 bytes)";
+            }
+
+            return value.Length == 64 && value.All(Uri.IsHexDigit) ? null : "must be 64 hex characters (32 bytes)";
+        });
+}
+
+public static class RequiredSettings
+{
+    /// <summary>
+    /// Checks the rules before the host is built. Each problem is written to standard error as one line
+    /// naming the setting (never its value); the caller then exits non-zero.
+    /// </summary>
+    public static bool HasValidSettings(this IHostApplicationBuilder builder, params SettingRule[] rules)
+    {
+        var problems = rules
+            .Select(rule => (rule, problem: rule.Check(builder.Configuration[rule.Key], builder.Environment)))
+            .Where(x => x.problem is not null)
+            .ToList();
+
+        foreach (var (rule, problem) in problems)
+        {
+            Console.Error.WriteLine($"{builder.Environment.ApplicationName} cannot start: setting {rule.EnvironmentName} {problem}.");
+        }
+
+        return problems.Count == 0;
+    }
+}

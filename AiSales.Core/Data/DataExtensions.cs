@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using AiSales.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class DataExtensions
+{
+    public const string DatabaseName = "aisalesdb";
+    public const string RedisName = "redis";
+
+    /// <summary>
+    /// PostgreSQL (required, the source of truth) and Redis (optional: absent or down means degraded),
+    /// with the readiness checks that /health reports.
+    /// </summary>
+    public static TBuilder AddAiSalesData<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddNpgsqlDataSource(DatabaseName);
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisName)))
+        {
+            builder.AddRedisClient(
+                RedisName,
+                // Our own check reports Redis as degraded rather than unhealthy.
+                settings => settings.DisableHealthChecks = true,
+                options =>
+                {
+                    // Start and keep running while Redis is down; reconnect in the background.
+                    options.AbortOnConnectFail = false;
+                    options.ConnectTimeout = 2000;
+                    options.SyncTimeout = 2000;
+                    options.AsyncTimeout = 2000;
+                });
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<SchemaVersionHealthCheck>("schema", HealthStatus.Unhealthy, ["ready"])
+            .Add(new HealthCheckRegistration(
+                "redis",
+                sp => new RedisHealthCheck(sp.GetService<IConnectionMultiplexer>()),
+                HealthStatus.Degraded,
+                ["ready"]));
+
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace AiSales.Core.Data;
+
+/// <summary>
+/// Redis only speeds things up (contract section 8): when it is down or not configured the service is
+/// degraded, never unhealthy, so orchestrators keep routing webhooks to it.
+/// </summary>
+public sealed class RedisHealthCheck(IConnectionMultiplexer? redis = null) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (redis is null)
+        {
+            return HealthCheckResult.Degraded("redis not configured; PostgreSQL alone carries the work");
+        }
+
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return HealthCheckResult.Healthy($"ping {latency.TotalMilliseconds:0.0} ms");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Degraded("redis unreachable; PostgreSQL alone carries the work", ex);
+        }
+    }
+}
