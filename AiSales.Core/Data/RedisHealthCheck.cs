@@ -16,6 +16,12 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer? redis = null) : IHe
             return HealthCheckResult.Degraded("redis not configured; PostgreSQL alone carries the work");
         }
 
+        if (!redis.IsConnected)
+        {
+            // The multiplexer reconnects in the background; no need to wait for a ping to time out.
+            return HealthCheckResult.Degraded("redis unreachable; PostgreSQL alone carries the work");
+        }
+
         try
         {
             var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test against the real platform (the AppHost starts PostgreSQL and Redis as local
+# executables), then prints one closing line "N passed, N failed, N skipped" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+scripts/prerequisites.sh || exit 1
+
+results="$PWD/TestResults"
+rm -rf "$results"
+export AISALES_TEST_INFRASTRUCTURE="${AISALES_TEST_INFRASTRUCTURE:-executables}"
+dotnet test AiSales.sln -c Release \
+  --logger "trx;LogFilePrefix=results" \
+  --logger "console;verbosity=normal" \
+  --results-directory "$results" "$@"
+status=$?
+
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(value total); executed=$(value executed)
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + total - executed))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "test.sh: no test results were written (the build or the test host failed)." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

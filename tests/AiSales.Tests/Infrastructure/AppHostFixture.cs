@@ -1,0 +1,106 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Npgsql;
+
+namespace AiSales.Tests.Infrastructure;
+
+/// <summary>
+/// The whole platform, started once per test collection through the real AppHost: local PostgreSQL and
+/// Redis executables, the migrator, the API and the agent. Every wait is bounded.
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    // Development values from AiSales.AppHost/appsettings.Development.json: the services receive these.
+    public const string AdminApiKey = "local-dev-admin-key";
+    public const string MetaAppSecret = "local-dev-meta-app-secret";
+    public const string MetaVerifyToken = "local-dev-verify-token";
+    public const string EncryptionKeyHex = "6c6f63616c2d6465762d6b65792d6e6f742d666f722d70726f64756374696f6e";
+
+    private DistributedApplication? _app;
+
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public string RedisConnectionString { get; private set; } = "";
+
+    public TimeSpan StartupDuration { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
+            ["--environment=Development", $"--Infrastructure:Mode={mode}"],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", timeout.Token);
+        StartupDuration = started.Elapsed;
+
+        DatabaseConnectionString = await _app.GetConnectionStringAsync("aisalesdb", timeout.Token)
+            ?? throw new InvalidOperationException("No connection string for aisalesdb.");
+        RedisConnectionString = await _app.GetConnectionStringAsync("redis", timeout.Token)
+            ?? throw new InvalidOperationException("No connection string for redis.");
+    }
+
+    public HttpClient CreateHttpClient(string resource) => App.CreateHttpClient(resource);
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(DatabaseConnectionString);
+
+    /// <summary>A connection string for another, empty database on the same server.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync(string prefix)
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..40];
+        await using var dataSource = CreateDataSource();
+        await using var command = dataSource.CreateCommand($"CREATE DATABASE \"{name}\"");
+        await command.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(DatabaseConnectionString) { Database = name }.ConnectionString;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await _app.StopAsync(timeout.Token);
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>
+{
+    public const string Name = "AppHost";
+}
+
+public static class AppHostFixtureEnvironment
+{
+    /// <summary>Everything the API needs to run outside the AppHost against the fixture's data stores.</summary>
+    public static Dictionary<string, string?> ApiEnvironment(this AppHostFixture fixture) => new()
+    {
+        ["ConnectionStrings__aisalesdb"] = fixture.DatabaseConnectionString,
+        ["ConnectionStrings__redis"] = fixture.RedisConnectionString,
+        ["Meta__AppSecret"] = AppHostFixture.MetaAppSecret,
+        ["Meta__VerifyToken"] = AppHostFixture.MetaVerifyToken,
+        ["Admin__ApiKey"] = AppHostFixture.AdminApiKey,
+        ["ENCRYPTION_KEY_HEX"] = AppHostFixture.EncryptionKeyHex,
+        ["Sentry__Dsn"] = "",
+    };
+
+    /// <summary>Everything the agent needs to run outside the AppHost against the fixture's data stores.</summary>
+    public static Dictionary<string, string?> AgentEnvironment(this AppHostFixture fixture) => new()
+    {
+        ["ConnectionStrings__aisalesdb"] = fixture.DatabaseConnectionString,
+        ["ConnectionStrings__redis"] = fixture.RedisConnectionString,
+        ["ENCRYPTION_KEY_HEX"] = AppHostFixture.EncryptionKeyHex,
+        ["Sentry__Dsn"] = "",
+    };
+}
