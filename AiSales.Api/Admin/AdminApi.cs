@@ -1,7 +1,10 @@
+using AiSales.Api.Channels;
+using AiSales.Api.Merchants;
+
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Operator diagnostics. POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an
+/// Operator routes (X-Admin-Key): merchants, encryption key rotation, and diagnostics. POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an
 /// operator can check, end to end, that errors reach the logs and Sentry after a deploy.
 /// </summary>
 public static class AdminApi
@@ -13,6 +16,8 @@ public static class AdminApi
         {
             throw new DiagnosticTestException("Deliberate test error raised by POST /api/admin/diagnostics/error");
         });
+        group.MapMerchantsAdminApi();
+        group.MapEncryptionAdminApi();
         return group;
     }
 }
