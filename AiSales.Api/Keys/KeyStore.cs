@@ -16,6 +16,6 @@ public static class KeyStore
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(name);
         command.Parameters.AddWithValue(key.SecretHash);
-        return (DateTimeOffset)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync(cancellationToken))!);
     }
 }
