@@ -10,8 +10,9 @@ public sealed record ProductHit(
 /// Catalogue search shared by the merchant API and the sales agent. The query is folded by the same
 /// aisales_normalize() that builds products.search_text (alef/hamza forms, taa marbuta, alef maqsura,
 /// tatweel, diacritics, Arabic-Indic digits, Latin case) and split into words. Every word must match the
-/// product's sku, name or description, as a substring or by trigram word similarity (pg_trgm's default
-/// threshold 0.6), which tolerates a wrong, missing or extra letter in a word of five or more. An Arabic
+/// product's sku, name or description, as a substring or by trigram word similarity of at least 0.5,
+/// which tolerates a wrong, missing or extra letter in a word of six letters or more (pg_trgm's default 0.6 missed
+/// "lether" for "leather"). An Arabic
 /// definite article on a query word is optional ("الحقيبة" finds "حقيبة"). Ranking: the mean word score
 /// (1 for an exact substring, else the similarity), plus bonuses when the whole query appears in the text
 /// or in the name, or equals the sku; ties by name. Always scoped to one merchant.
@@ -42,7 +43,7 @@ public sealed class ProductSearch(NpgsqlDataSource dataSource)
             CROSS JOIN LATERAL (
                 SELECT coalesce(avg(greatest(word_similarity(w, p.search_text),
                                              CASE WHEN strpos(p.search_text, w) > 0 THEN 1.0 ELSE 0 END)), 0) AS word_score,
-                       count(*) FILTER (WHERE strpos(p.search_text, w) > 0 OR w <% p.search_text) AS matched
+                       count(*) FILTER (WHERE strpos(p.search_text, w) > 0 OR word_similarity(w, p.search_text) >= 0.5) AS matched
                 FROM unnest(q.words) AS w
             ) s
             WHERE p.merchant_id = $1
