@@ -22,7 +22,8 @@ public static class ProductImport
 {
     public const int BatchSize = 1000;
     public const int MaxRows = 100_000;
-    private const long MaxBodyBytes = 64L * 1024 * 1024;
+    // Kestrel's default request body limit; 100,000 rows fit well within it.
+    private const long MaxBodyBytes = 30L * 1024 * 1024;
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "currency"];
     private static readonly string[] OptionalColumns = ["description", "stock", "active"];
 

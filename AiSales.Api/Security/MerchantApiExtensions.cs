@@ -29,6 +29,10 @@ public static class MerchantApiExtensions
     public static IHostApplicationBuilder AddMerchantApi(this IHostApplicationBuilder builder)
     {
         builder.AddSecretProtection();
+        builder.Services.AddOptions<EncryptionSettings>()
+            .BindConfiguration(EncryptionSettings.Section)
+            .Validate(s => s.HasValidPreviousKeys(), "Every Encryption__PreviousKeys__N must be 64 hex characters (32 bytes).")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ProductSearch>();
         builder.Services.AddSingleton<ChannelTokenRotation>();
@@ -74,7 +78,7 @@ public static class MerchantApiExtensions
             };
         });
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddAiSalesSecuritySchemes());
         return builder;
     }
 

@@ -137,6 +137,20 @@ public sealed class ChannelTokenEncryptionTests(MerchantApiFixture fixture)
         Assert.True(errors.TryGetProperty("accessToken", out _));
     }
 
+    [Fact]
+    public async Task AMistypedPreviousKeyStopsTheApiAtStartUp()
+    {
+        await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>
+        {
+            ["Encryption:PreviousKeys:0"] = "not-a-key",
+        });
+
+        var error = Record.Exception(() => api.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("Encryption__PreviousKeys", error.ToString());
+    }
+
     private async Task<System.Text.Json.JsonElement> RotateAsync(byte[] current, byte[] previous)
     {
         await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>

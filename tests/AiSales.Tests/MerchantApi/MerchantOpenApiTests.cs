@@ -27,5 +27,8 @@ public sealed class MerchantOpenApiTests(MerchantApiFixture fixture)
         Assert.All(routes, route => Assert.True(
             paths.TryGetProperty(route, out _) || paths.TryGetProperty(route + "/", out _), $"{route} is missing from the OpenAPI document"));
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("MerchantApiKey").GetProperty("scheme").GetString());
+        Assert.Equal("X-Admin-Key", schemes.GetProperty("AdminKey").GetProperty("name").GetString());
     }
 }
