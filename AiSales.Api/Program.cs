@@ -14,7 +14,7 @@ var app = builder.Build();
 
 app.UseAiSalesErrorHandling();
 app.MapDefaultEndpoints();
-app.UseRateLimiter();
+app.UseMerchantApiSecurity();
 app.MapApiDocumentation();
 app.MapAdminApi();
 app.MapMerchantApi();

@@ -82,6 +82,19 @@ public static class MerchantApiExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Authentication, authorization and the rate limiter, placed explicitly after the error handling so a
+    /// failure inside the key lookup (database down) still answers problem details. Left implicit,
+    /// WebApplication would put authentication first, ahead of the exception handler.
+    /// </summary>
+    public static WebApplication UseMerchantApiSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
     /// <summary>The OpenAPI document (/openapi/v1.json) in every environment; the Scalar reference page (/scalar) in Development.</summary>
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {

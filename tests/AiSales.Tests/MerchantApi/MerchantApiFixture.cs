@@ -44,7 +44,7 @@ public sealed class MerchantApiCollection : ICollectionFixture<MerchantApiFixtur
 }
 
 /// <summary>AiSales.Api in-process, configured like the real service (settings are passed before Program reads them).</summary>
-public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDictionary<string, string>? overrides = null)
+public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDictionary<string, string>? overrides = null, string environment = "Development")
     : WebApplicationFactory<AiSales.Api.Admin.AdminKeyFilter>
 {
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
@@ -94,7 +94,7 @@ public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDiction
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.ConfigureLogging(logging => logging.AddFakeLogging());
     }
 }

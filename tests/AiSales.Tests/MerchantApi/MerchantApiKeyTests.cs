@@ -137,3 +137,22 @@ public sealed class MerchantApiKeyTests(MerchantApiFixture fixture)
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("name", out _));
     }
 }
+
+[Collection(MerchantApiCollection.Name)]
+public sealed class MerchantApiUnavailableDatabaseTests(MerchantApiFixture fixture)
+{
+    [Fact]
+    public async Task WhenTheDatabaseIsDownAKeyLookupAnswersProblemDetails()
+    {
+        await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>
+        {
+            ["ConnectionStrings:aisalesdb"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
+        }, environment: "Production"); // Development's exception page would hide a wrong middleware order
+        using var client = api.CreateMerchantClient("aisk_0123456789abcdef0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+
+        using var response = await client.GetAsync("/api/merchant", Timeout());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

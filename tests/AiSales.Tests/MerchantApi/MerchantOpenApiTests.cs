@@ -31,4 +31,17 @@ public sealed class MerchantOpenApiTests(MerchantApiFixture fixture)
         Assert.Equal("bearer", schemes.GetProperty("MerchantApiKey").GetProperty("scheme").GetString());
         Assert.Equal("X-Admin-Key", schemes.GetProperty("AdminKey").GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task OutsideDevelopmentTheDocumentIsServedButNotTheReferencePage()
+    {
+        await using var production = new MerchantApiFactory(fixture.Platform, environment: "Production");
+        using var client = production.CreateClient();
+
+        using var document = await client.GetAsync("/openapi/v1.json", Timeout());
+        using var scalar = await client.GetAsync("/scalar", Timeout());
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, scalar.StatusCode);
+    }
 }
