@@ -4,8 +4,9 @@ using AiSales.Api.Merchants;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Operator routes (X-Admin-Key): merchants, encryption key rotation, and diagnostics. POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an
-/// operator can check, end to end, that errors reach the logs and Sentry after a deploy.
+/// Operator routes (X-Admin-Key): merchants (Merchants/), channel token re-encryption (Channels/), and
+/// diagnostics: POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an operator
+/// can check, end to end, that errors reach the logs and Sentry after a deploy.
 /// </summary>
 public static class AdminApi
 {
