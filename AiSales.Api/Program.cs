@@ -14,7 +14,10 @@ var app = builder.Build();
 
 app.UseAiSalesErrorHandling();
 app.MapDefaultEndpoints();
+app.UseMerchantApiSecurity();
+app.MapApiDocumentation();
 app.MapAdminApi();
+app.MapMerchantApi();
 
 app.Run();
 return 0;

@@ -1,8 +1,12 @@
+using AiSales.Api.Channels;
+using AiSales.Api.Merchants;
+
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
-/// Operator diagnostics. POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an
-/// operator can check, end to end, that errors reach the logs and Sentry after a deploy.
+/// Operator routes (X-Admin-Key): merchants (Merchants/), channel token re-encryption (Channels/), and
+/// diagnostics: POST /api/admin/diagnostics/error raises a deliberate, unhandled exception so an operator
+/// can check, end to end, that errors reach the logs and Sentry after a deploy.
 /// </summary>
 public static class AdminApi
 {
@@ -13,6 +17,8 @@ public static class AdminApi
         {
             throw new DiagnosticTestException("Deliberate test error raised by POST /api/admin/diagnostics/error");
         });
+        group.MapMerchantsAdminApi();
+        group.MapEncryptionAdminApi();
         return group;
     }
 }

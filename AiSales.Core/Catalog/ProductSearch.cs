@@ -9,8 +9,13 @@ public sealed record ProductHit(
 /// <summary>
 /// Catalogue search shared by the merchant API and the sales agent. The query is folded by the same
 /// aisales_normalize() that builds products.search_text (alef/hamza forms, taa marbuta, alef maqsura,
-/// tatweel, diacritics, Arabic-Indic digits, Latin case), then matched by substring or trigram similarity,
-/// which tolerates small misspellings. Always scoped to one merchant.
+/// tatweel, diacritics, Arabic-Indic digits, Latin case) and split into words. Every word must match the
+/// product's sku, name or description, as a substring or by trigram word similarity of at least 0.5,
+/// which tolerates a wrong, missing or extra letter in a word of six letters or more (pg_trgm's default 0.6 missed
+/// "lether" for "leather"). An Arabic
+/// definite article on a query word is optional ("الحقيبة" finds "حقيبة"). Ranking: the mean word score
+/// (1 for an exact substring, else the similarity), plus bonuses when the whole query appears in the text
+/// or in the name, or equals the sku; ties by name. Always scoped to one merchant.
 /// </summary>
 public sealed class ProductSearch(NpgsqlDataSource dataSource)
 {
@@ -18,16 +23,32 @@ public sealed class ProductSearch(NpgsqlDataSource dataSource)
         Guid merchantId, string query, int limit, int offset, bool activeOnly, CancellationToken cancellationToken)
     {
         const string sql = """
-            WITH q AS (SELECT aisales_normalize($2) AS text)
+            WITH q AS (
+                SELECT n.text,
+                       coalesce(ARRAY(
+                           SELECT CASE WHEN length(w) > 4 AND left(w, 2) = 'ال' THEN substr(w, 3) ELSE w END
+                           FROM regexp_split_to_table(n.text, '[[:space:][:punct:]]+') AS w
+                           WHERE w <> ''), '{}') AS words
+                FROM (SELECT aisales_normalize($2) AS text) n
+            )
             SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock, p.active,
-                   CASE WHEN q.text = '' THEN 0
-                        ELSE greatest(word_similarity(q.text, p.search_text),
-                                      CASE WHEN strpos(p.search_text, q.text) > 0 THEN 1.0 ELSE 0 END)
+                   CASE WHEN cardinality(q.words) = 0 THEN 0
+                        ELSE s.word_score
+                             + CASE WHEN strpos(p.search_text, q.text) > 0 THEN 0.5 ELSE 0 END
+                             + CASE WHEN strpos(aisales_normalize(p.name), q.text) > 0 THEN 0.5 ELSE 0 END
+                             + CASE WHEN aisales_normalize(p.sku) = q.text THEN 1 ELSE 0 END
                    END AS score
-            FROM products p, q
+            FROM products p
+            CROSS JOIN q
+            CROSS JOIN LATERAL (
+                SELECT coalesce(avg(greatest(word_similarity(w, p.search_text),
+                                             CASE WHEN strpos(p.search_text, w) > 0 THEN 1.0 ELSE 0 END)), 0) AS word_score,
+                       count(*) FILTER (WHERE strpos(p.search_text, w) > 0 OR word_similarity(w, p.search_text) >= 0.5) AS matched
+                FROM unnest(q.words) AS w
+            ) s
             WHERE p.merchant_id = $1
               AND (NOT $5 OR p.active)
-              AND (q.text = '' OR strpos(p.search_text, q.text) > 0 OR q.text <% p.search_text)
+              AND s.matched = cardinality(q.words)
             ORDER BY score DESC, p.name, p.id
             LIMIT $3 OFFSET $4
             """;

@@ -1,0 +1,195 @@
+using System.Security.Claims;
+using AiSales.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiSales.Api.Conversations;
+
+/// <summary>
+/// What the merchant watches: conversations (newest activity first), their messages, the switch between
+/// the AI and a human, and human replies. Rows are written by ingestion and the agent; this only reads
+/// them, except handoff and human replies.
+/// </summary>
+public static class ConversationsApi
+{
+    private static readonly string[] Platforms = ["whatsapp", "instagram"];
+    private static readonly string[] Statuses = ["ai", "human"];
+
+    public static RouteGroupBuilder MapConversationsApi(this RouteGroupBuilder api)
+    {
+        var conversations = api.MapGroup("/conversations").WithTags("Conversations");
+        conversations.MapGet("/", ListAsync)
+            .WithSummary("Conversations, newest activity first; filter by platform and status; page with the returned cursor.");
+        conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
+        conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
+            .WithSummary("Messages oldest first, with direction, author, delivery status and timestamps; page with 'after'.");
+        conversations.MapPost("/{id:guid}/handoff", HandoffAsync)
+            .WithSummary("Hand the conversation to a human (the AI stays silent) or back to the AI.");
+        conversations.MapPost("/{id:guid}/messages", HumanReply.SendAsync)
+            .WithSummary("A human reply: stored as an outbound message and queued for the sender (202).");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
+        ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken,
+        string? platform = null, string? status = null, string? cursor = null, int limit = 20)
+    {
+        var errors = new FieldErrors();
+        if (platform is not null && !Platforms.Contains(platform))
+        {
+            errors.Add("platform", "must be whatsapp or instagram.");
+        }
+
+        if (status is not null && !Statuses.Contains(status))
+        {
+            errors.Add("status", "must be ai or human.");
+        }
+
+        if (limit is < 1 or > 100)
+        {
+            errors.Add("limit", "must be between 1 and 100.");
+        }
+
+        ConversationCursor? after = null;
+        if (cursor is not null)
+        {
+            if (ConversationCursor.TryDecode(cursor, out var decoded))
+            {
+                after = decoded;
+            }
+            else
+            {
+                errors.Add("cursor", "is not a cursor returned by this route.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        await using var command = db.CreateCommand($"""
+            {ConversationSql.Select}
+            WHERE c.merchant_id = $1 AND ($2::text IS NULL OR c.platform = $2) AND ($3::text IS NULL OR c.status = $3)
+              AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($4, $5))
+            ORDER BY c.last_activity_at DESC, c.id DESC
+            LIMIT $6
+            """);
+        command.Parameters.AddWithValue(user.MerchantId());
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)platform ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)status ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)after?.LastActivityAt ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = after?.Id ?? Guid.Empty });
+        command.Parameters.AddWithValue(limit + 1);
+
+        var items = new List<ConversationView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(ConversationSql.ReadConversation(reader));
+        }
+
+        string? next = null;
+        if (items.Count > limit)
+        {
+            items.RemoveAt(limit);
+            next = new ConversationCursor(items[^1].LastActivityAt, items[^1].Id).Encode();
+        }
+
+        return TypedResults.Ok(new ConversationPage(items, next));
+    }
+
+    private static async Task<Results<Ok<ConversationView>, ProblemHttpResult>> GetAsync(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        var conversation = await FindAsync(db, id, user.MerchantId(), cancellationToken);
+        return conversation is null ? MerchantApiProblems.NotFound("conversation", id) : TypedResults.Ok(conversation);
+    }
+
+    private static async Task<Results<Ok<MessagePage>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
+        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken, long after = 0, int limit = 50)
+    {
+        if (limit is < 1 or > 200)
+        {
+            var errors = new FieldErrors();
+            errors.Add("limit", "must be between 1 and 200.");
+            return errors.ToProblem();
+        }
+
+        // The merchant filter on the conversation is what keeps another tenant's messages out.
+        await using var command = db.CreateCommand($"""
+            SELECT {ConversationSql.MessageColumns} FROM messages
+            WHERE conversation_id = $1 AND merchant_id = $2 AND id > $3
+            ORDER BY id
+            LIMIT $4
+            """);
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(user.MerchantId());
+        command.Parameters.AddWithValue(after);
+        command.Parameters.AddWithValue(limit + 1);
+        var items = new List<MessageView>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ConversationSql.ReadMessage(reader));
+            }
+        }
+
+        if (items.Count == 0 && await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
+        {
+            return MerchantApiProblems.NotFound("conversation", id);
+        }
+
+        long? next = null;
+        if (items.Count > limit)
+        {
+            items.RemoveAt(limit);
+            next = items[^1].Id;
+        }
+
+        return TypedResults.Ok(new MessagePage(items, next));
+    }
+
+    private static async Task<Results<Ok<ConversationView>, ValidationProblem, ProblemHttpResult>> HandoffAsync(
+        Guid id, HandoffRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        var to = request.To?.Trim().ToLowerInvariant();
+        if (to is null || !Statuses.Contains(to))
+        {
+            var errors = new FieldErrors();
+            errors.Add("to", "must be \"human\" or \"ai\".");
+            return errors.ToProblem();
+        }
+
+        // Handing back to the AI gives it a fresh start: the failed-turn count that may have caused the handoff is reset.
+        await using var command = db.CreateCommand("""
+            UPDATE conversations SET
+                status = $3,
+                handoff_reason = CASE WHEN $3 = 'human' THEN 'merchant' END,
+                status_changed_at = CASE WHEN status = $3 THEN status_changed_at ELSE now() END,
+                ai_failed_turns = CASE WHEN $3 = 'ai' THEN 0 ELSE ai_failed_turns END,
+                updated_at = now()
+            WHERE id = $1 AND merchant_id = $2
+            """);
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(user.MerchantId());
+        command.Parameters.AddWithValue(to);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            return MerchantApiProblems.NotFound("conversation", id);
+        }
+
+        return TypedResults.Ok((await FindAsync(db, id, user.MerchantId(), cancellationToken))!);
+    }
+
+    public static async Task<ConversationView?> FindAsync(NpgsqlDataSource db, Guid id, Guid merchantId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand($"{ConversationSql.Select} WHERE c.id = $1 AND c.merchant_id = $2");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(merchantId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ConversationSql.ReadConversation(reader) : null;
+    }
+}

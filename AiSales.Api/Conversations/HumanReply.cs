@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using AiSales.Api.Security;
+using AiSales.Core.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AiSales.Api.Conversations;
+
+/// <summary>
+/// A merchant's own reply. It is stored as an outbound message with its outbound_deliveries row in one
+/// transaction (the agent's sender delivers it through the Graph API), then the sender is nudged. Meta's
+/// windows are checked first: WhatsApp free-form replies within 24 h of the customer's last message;
+/// Instagram within 24 h, or up to 7 days with the HUMAN_AGENT tag.
+/// </summary>
+public static class HumanReply
+{
+    public const int MaxLength = 4096;
+    private static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
+    private static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
+
+    public static async Task<Results<Accepted<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
+        Guid id, HumanReplyRequest request, ClaimsPrincipal user, NpgsqlDataSource db, IServiceProvider services,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var text = errors.Text("text", request.Text, MaxLength);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var merchantId = user.MerchantId();
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var find = new NpgsqlCommand("""
+            SELECT c.platform,
+                   CASE WHEN c.platform = 'whatsapp' THEN c.customer_phone ELSE c.customer_instagram END,
+                   extract(epoch FROM now() - coalesce(c.last_customer_message_at,
+                       (SELECT max(coalesce(m.platform_timestamp, m.created_at)) FROM messages m
+                        WHERE m.conversation_id = c.id AND m.author = 'customer')))::float8,
+                   ch.id, ch.status
+            FROM conversations c
+            LEFT JOIN channels ch ON ch.merchant_id = c.merchant_id AND ch.platform = c.platform
+            WHERE c.id = $1 AND c.merchant_id = $2
+            FOR UPDATE OF c
+            """, connection, transaction);
+        find.Parameters.AddWithValue(id);
+        find.Parameters.AddWithValue(merchantId);
+
+        string platform;
+        string? recipient;
+        TimeSpan? sinceCustomer;
+        Guid? channelId;
+        string? channelStatus;
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return MerchantApiProblems.NotFound("conversation", id);
+            }
+
+            platform = reader.GetString(0);
+            recipient = reader.IsDBNull(1) ? null : reader.GetString(1);
+            sinceCustomer = reader.IsDBNull(2) ? null : TimeSpan.FromSeconds(reader.GetDouble(2));
+            channelId = reader.IsDBNull(3) ? null : reader.GetGuid(3);
+            channelStatus = reader.IsDBNull(4) ? null : reader.GetString(4);
+        }
+
+        if (channelId is null || channelStatus != "connected")
+        {
+            return MerchantApiProblems.Conflict(channelId is null
+                ? $"No {platform} channel is connected; connect it with PUT /api/merchant/channels/{platform}."
+                : $"The {platform} channel is disconnected (its token was rejected); reconnect it with PUT /api/merchant/channels/{platform}.");
+        }
+
+        if (recipient is null || sinceCustomer is null)
+        {
+            return MerchantApiProblems.Conflict("The customer has not written yet, so Meta does not allow a reply.");
+        }
+
+        var humanAgentTag = false;
+        if (sinceCustomer > StandardWindow)
+        {
+            if (platform == "whatsapp")
+            {
+                return MerchantApiProblems.Conflict("WhatsApp's 24-hour window since the customer's last message is closed; a template message is needed.");
+            }
+
+            if (sinceCustomer > HumanAgentWindow)
+            {
+                return MerchantApiProblems.Conflict("Instagram's 7-day human agent window since the customer's last message is closed.");
+            }
+
+            humanAgentTag = true;
+        }
+
+        await using var insert = new NpgsqlCommand($"""
+            WITH message AS (
+                INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
+                VALUES ($1, $2, $3, 'outbound', 'human', 'text', $4, 'pending', now())
+                RETURNING *
+            ), delivery AS (
+                INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body, human_agent_tag)
+                SELECT $1, $2, message.id, $5, $3, $6, $4, $7 FROM message
+                RETURNING id
+            ), touched AS (
+                UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $2
+            )
+            SELECT {ConversationSql.MessageColumns}, (SELECT id FROM delivery) FROM message
+            """, connection, transaction);
+        insert.Parameters.AddWithValue(merchantId);
+        insert.Parameters.AddWithValue(id);
+        insert.Parameters.AddWithValue(platform);
+        insert.Parameters.AddWithValue(text);
+        insert.Parameters.AddWithValue(channelId.Value);
+        insert.Parameters.AddWithValue(recipient);
+        insert.Parameters.AddWithValue(humanAgentTag);
+
+        MessageView message;
+        Guid deliveryId;
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            message = ConversationSql.ReadMessage(reader);
+            deliveryId = reader.GetGuid(14);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await NudgeSenderAsync(services, deliveryId, loggerFactory.CreateLogger(typeof(HumanReply)));
+        return TypedResults.Accepted($"/api/conversations/{id}/messages", message);
+    }
+
+    /// <summary>Best effort: without Redis the sender finds the delivery on its next poll.</summary>
+    private static async Task NudgeSenderAsync(IServiceProvider services, Guid deliveryId, ILogger logger)
+    {
+        var redis = services.GetService<IConnectionMultiplexer>();
+        if (redis is not { IsConnected: true })
+        {
+            return;
+        }
+
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(OutboundQueue.NudgeChannel), deliveryId.ToString());
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning(e, "Could not nudge the outbound sender for delivery {DeliveryId}; it will be found by polling", deliveryId);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+
+namespace AiSales.Api.Products;
+
+/// <summary>One row of an import as read, before validation: a parse error (a price that is not a number…) or a request.</summary>
+public sealed record ImportRow(int Row, ProductRequest Request, string? ParseError);
+
+/// <summary>The import cannot be read at all (not JSON, not an array, no header, too many rows): a problem, not a report.</summary>
+public sealed class ImportFormatException(int statusCode, string message) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+}
+
+/// <summary>
+/// Reads an import into rows: a JSON array (property names case-insensitive, numbers as numbers or
+/// strings) or CSV through CsvHelper (header matched by name, RFC 4180 quoting, UTF-8 with or without BOM).
+/// </summary>
+public static class ProductImportReader
+{
+    public const int MaxRows = 100_000;
+    private static readonly string[] RequiredColumns = ["sku", "name", "price", "currency"];
+    private static readonly string[] OptionalColumns = ["description", "stock", "active"];
+
+    public static async Task<List<ImportRow>> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new ImportFormatException(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new ImportFormatException(StatusCodes.Status400BadRequest, "The body must be a JSON array of products.");
+            }
+
+            var rows = new List<ImportRow>();
+            var number = 0;
+            foreach (var element in document.RootElement.EnumerateArray())
+            {
+                number++;
+                CheckRowCount(number);
+                rows.Add(element.ValueKind == JsonValueKind.Object
+                    ? ReadJsonRow(number, element)
+                    : new ImportRow(number, new ProductRequest(null, null, null, null, null, null, null), "the row is not a JSON object."));
+            }
+
+            return rows;
+        }
+    }
+
+    private static ImportRow ReadJsonRow(int number, JsonElement element)
+    {
+        var fields = new Dictionary<string, JsonElement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in element.EnumerateObject())
+        {
+            fields[property.Name] = property.Value;
+        }
+
+        string? Text(string name) => fields.TryGetValue(name, out var v) && v.ValueKind != JsonValueKind.Null
+            ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+            : null;
+
+        var sku = Text("sku");
+        var errors = new List<string>();
+        var price = ParseDecimal(Text("price"), "price", errors);
+        var stock = ParseInt(Text("stock"), "stock", errors);
+        var active = ParseBool(Text("active"), "active", errors);
+        var request = new ProductRequest(sku, Text("name"), Text("description"), price, Text("currency"), stock, active);
+        return new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors));
+    }
+
+    public static async Task<List<ImportRow>> ReadCsvAsync(Stream body, CancellationToken cancellationToken)
+    {
+        // Buffered (the size is bounded above) so the reader parses from memory; a UTF-8 byte order mark is skipped.
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        using var csv = CsvReader.Create(bytes, new CsvReaderOptions { Separator = ',', HasHeader = true, TrimWhitespace = true });
+        await csv.ReadHeaderAsync(cancellationToken);
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in RequiredColumns.Concat(OptionalColumns))
+        {
+            if (csv.TryGetFieldIndex(name, out var index))
+            {
+                columns[name] = index;
+            }
+        }
+
+        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ImportFormatException(StatusCodes.Status400BadRequest,
+                $"The CSV header must name the columns sku,name,description,price,currency,stock (missing: {string.Join(", ", missing)}).");
+        }
+
+        var rows = new List<ImportRow>();
+        while (await csv.ReadAsync(cancellationToken))
+        {
+            var number = (int)csv.RowNumber;
+            CheckRowCount(number);
+            string? Field(string name) =>
+                columns.TryGetValue(name, out var index) && index < csv.FieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
+
+            var errors = new List<string>();
+            var price = ParseDecimal(Field("price"), "price", errors);
+            var stock = ParseInt(Field("stock"), "stock", errors);
+            var active = ParseBool(Field("active"), "active", errors);
+            var request = new ProductRequest(Field("sku"), Field("name"), Field("description"), price, Field("currency"), stock, active);
+            rows.Add(new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors)));
+        }
+
+        return rows;
+    }
+
+    private static void CheckRowCount(int number)
+    {
+        if (number > MaxRows)
+        {
+            throw new ImportFormatException(StatusCodes.Status413PayloadTooLarge, $"An import is limited to {MaxRows} rows; split the file.");
+        }
+    }
+
+    private static decimal? ParseDecimal(string? text, string field, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(LatinDigits(text), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{field} '{text}' is not a number (use a dot for decimals, e.g. 149.500).");
+        return null;
+    }
+
+    private static int? ParseInt(string? text, string field, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(LatinDigits(text), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add($"{field} '{text}' is not a whole number.");
+        return null;
+    }
+
+    private static bool? ParseBool(string? text, string field, List<string> errors)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                return null;
+            case "true" or "1" or "yes":
+                return true;
+            case "false" or "0" or "no":
+                return false;
+            default:
+                errors.Add($"{field} '{text}' must be true or false.");
+                return null;
+        }
+    }
+
+    // Arabic catalogues are often typed with Arabic-Indic digits (١٢٣ or ۱۲۳) and the Arabic decimal separator.
+    private static string LatinDigits(string text) => string.Create(text.Trim().Length, text.Trim(), static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c switch
+            {
+                >= '\u0660' and <= '\u0669' => (char)('0' + (c - '\u0660')),
+                >= '\u06F0' and <= '\u06F9' => (char)('0' + (c - '\u06F0')),
+                '\u066B' => '.',
+                _ => c,
+            };
+        }
+    });
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static AiSales.Tests.MerchantApi.MerchantApiTestData;
+
+namespace AiSales.Tests.MerchantApi;
+
+/// <summary>
+/// Tenant isolation over every merchant route, enumerated from the endpoint data source: a route added
+/// later without an entry in <see cref="ForeignRequests"/> fails this test until it is covered.
+/// </summary>
+[Collection(MerchantApiCollection.Name)]
+public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
+{
+    private sealed record ForeignRequest(string Url, object? Body);
+
+    private sealed record TenantA(Guid ProductId, Guid ConversationId, Guid OrderId, Guid KeyId, string AccountId, TestMerchant Merchant);
+
+    [Fact]
+    public async Task EveryMerchantRouteAnswersNotFoundForAnotherMerchantsIds()
+    {
+        var a = await SeedTenantAAsync();
+        var b = await CreateMerchantAsync(fixture.Api);
+        using var clientB = fixture.Api.CreateMerchantClient(b.ApiKey);
+        await ConnectChannelAsync(clientB, "whatsapp");
+        await ConnectChannelAsync(clientB, "instagram");
+
+        var routes = MerchantRoutes();
+        var requests = ForeignRequests(a);
+        var withIds = routes.Where(r => r.Pattern.Contains('{')).ToList();
+        var uncovered = withIds.Where(r => !requests.ContainsKey(r.Key)).Select(r => r.Key).ToList();
+        Assert.True(uncovered.Count == 0, $"Add these merchant routes to the isolation test: {string.Join(", ", uncovered)}");
+        Assert.True(withIds.Count >= 10, $"Expected the merchant routes with ids, found {withIds.Count}.");
+
+        foreach (var route in withIds)
+        {
+            var foreign = requests[route.Key];
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), foreign.Url);
+            if (foreign.Body is not null)
+            {
+                request.Content = JsonContent.Create(foreign.Body);
+            }
+
+            using var response = await clientB.SendAsync(request, Timeout());
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route.Key}: {response.StatusCode} {body}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            AssertNoDataOf(a, body, route.Key, allowIdsInDetail: true);
+        }
+
+        // Routes without ids can only show B's own data.
+        foreach (var route in routes.Where(r => !r.Pattern.Contains('{') && r.Method == "GET"))
+        {
+            using var response = await clientB.GetAsync(route.Pattern, Timeout());
+            Assert.True(response.IsSuccessStatusCode, $"{route.Key}: {response.StatusCode}");
+            AssertNoDataOf(a, await response.Content.ReadAsStringAsync(), route.Key, allowIdsInDetail: false);
+        }
+
+        await AssertTenantAUnchangedAsync(a);
+    }
+
+    private List<(string Method, string Pattern, string Key)> MerchantRoutes()
+    {
+        var endpoints = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        return endpoints
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == MerchantApiExtensions.MerchantPolicy))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'), $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}")))
+            .Distinct()
+            .ToList();
+    }
+
+    private static Dictionary<string, ForeignRequest> ForeignRequests(TenantA a) => new()
+    {
+        ["GET /api/products/{id:guid}"] = new($"/api/products/{a.ProductId}", null),
+        ["PUT /api/products/{id:guid}"] = new($"/api/products/{a.ProductId}", new { sku = "TAKEN", name = "Stolen", price = 1, currency = "SAR", stock = 1 }),
+        ["DELETE /api/products/{id:guid}"] = new($"/api/products/{a.ProductId}", null),
+        ["GET /api/conversations/{id:guid}"] = new($"/api/conversations/{a.ConversationId}", null),
+        ["GET /api/conversations/{id:guid}/messages"] = new($"/api/conversations/{a.ConversationId}/messages", null),
+        ["POST /api/conversations/{id:guid}/handoff"] = new($"/api/conversations/{a.ConversationId}/handoff", new { to = "human" }),
+        ["POST /api/conversations/{id:guid}/messages"] = new($"/api/conversations/{a.ConversationId}/messages", new { text = "hello" }),
+        ["GET /api/orders/{id:guid}"] = new($"/api/orders/{a.OrderId}", null),
+        ["PATCH /api/orders/{id:guid}"] = new($"/api/orders/{a.OrderId}", new { status = "confirmed" }),
+        ["DELETE /api/merchant/keys/{id:guid}"] = new($"/api/merchant/keys/{a.KeyId}", null),
+    };
+
+    private async Task<TenantA> SeedTenantAAsync()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        var accountId = await ConnectChannelAsync(client, "whatsapp");
+        var productId = await CreateProductAsync(client, "A-SECRET-SKU", "A secret product");
+        using var key = await client.PostAsJsonAsync("/api/merchant/keys", new { name = "second" }, Timeout());
+        var keyId = (await key.ReadJsonAsync()).GetProperty("id").GetGuid();
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(1));
+        var orderId = await SeedOrderAsync(db, merchant.Id, conversation.Id);
+        return new TenantA(productId, conversation.Id, orderId, keyId, accountId, merchant);
+    }
+
+    private static void AssertNoDataOf(TenantA a, string body, string route, bool allowIdsInDetail)
+    {
+        Assert.DoesNotContain("A-SECRET-SKU", body);
+        Assert.DoesNotContain(a.AccountId, body);
+        Assert.DoesNotContain(a.Merchant.Id.ToString(), body);
+        if (!allowIdsInDetail)
+        {
+            foreach (var id in new[] { a.ProductId, a.ConversationId, a.OrderId, a.KeyId })
+            {
+                Assert.False(body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase), $"{route} shows merchant A's id {id}.");
+            }
+        }
+    }
+
+    private async Task AssertTenantAUnchangedAsync(TenantA a)
+    {
+        using var client = fixture.Api.CreateMerchantClient(a.Merchant.ApiKey);
+        var product = await (await client.GetAsync($"/api/products/{a.ProductId}", Timeout())).ReadJsonAsync();
+        Assert.Equal("A-SECRET-SKU", product.GetProperty("sku").GetString());
+        var conversation = await (await client.GetAsync($"/api/conversations/{a.ConversationId}", Timeout())).ReadJsonAsync();
+        Assert.Equal("ai", conversation.GetProperty("status").GetString());
+        var messages = await (await client.GetAsync($"/api/conversations/{a.ConversationId}/messages", Timeout())).ReadJsonAsync();
+        Assert.Equal(1, messages.GetProperty("items").GetArrayLength());
+        var order = await (await client.GetAsync($"/api/orders/{a.OrderId}", Timeout())).ReadJsonAsync();
+        Assert.Equal("draft", order.GetProperty("status").GetString());
+        var keys = await (await client.GetAsync("/api/merchant/keys", Timeout())).ReadJsonAsync();
+        Assert.All(keys.EnumerateArray(), k => Assert.Equal(System.Text.Json.JsonValueKind.Null, k.GetProperty("revokedAt").ValueKind));
+    }
+}
