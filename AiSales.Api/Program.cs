@@ -15,6 +15,7 @@ var app = builder.Build();
 app.UseAiSalesErrorHandling();
 app.MapDefaultEndpoints();
 app.MapAdminApi();
+app.MapWebhooksApi();
 
 app.Run();
 return 0;

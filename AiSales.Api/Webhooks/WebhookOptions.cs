@@ -1,0 +1,29 @@
+namespace AiSales.Api.Webhooks;
+
+/// <summary>Meta__AppSecret and Meta__VerifyToken (required, checked at start-up) and the ingestion tuning knobs.</summary>
+public sealed class WebhookOptions
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public string AppSecret { get; set; } = "";
+
+    public string VerifyToken { get; set; } = "";
+
+    /// <summary>Concurrent group-commit writers into webhook_events.</summary>
+    public int InboxWriters { get; set; } = 2;
+
+    /// <summary>Most events one inbox transaction carries.</summary>
+    public int InboxBatchSize { get; set; } = 512;
+
+    /// <summary>How long a request waits for its commit before answering 503 (Meta retries).</summary>
+    public TimeSpan InboxCommitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Concurrent normalisation workers (each claims one event per transaction).</summary>
+    public int ProcessorWorkers { get; set; } = 2;
+
+    /// <summary>How often the processor looks for received events when nothing woke it.</summary>
+    public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Attempts before an event that keeps failing is parked as 'failed'.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}
