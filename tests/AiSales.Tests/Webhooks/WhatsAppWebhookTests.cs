@@ -221,11 +221,11 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(12L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", incoming.ToArray()));
-        Assert.Equal(2L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE external_id = ANY($1) AND delivery_status = 'delivered'", sent.ToArray()));
+        Assert.Equal(12L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", (object)incoming.ToArray()));
+        Assert.Equal(2L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE external_id = ANY($1) AND delivery_status = 'delivered'", (object)sent.ToArray()));
         Assert.Equal(4L, await ScalarAsync<long>(_db,
             "SELECT count(*) FROM conversations c JOIN channels ch ON ch.merchant_id = c.merchant_id WHERE ch.account_id = ANY($1)",
-            new[] { _phoneNumberId, secondPhone }));
+            (object)new[] { _phoneNumberId, secondPhone }));
     }
 
     [Fact]
