@@ -18,8 +18,11 @@ public sealed class WebhookOptions
     /// <summary>How long a request waits for its commit before answering 503 (Meta retries).</summary>
     public TimeSpan InboxCommitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Concurrent normalisation workers (each claims one event per transaction).</summary>
+    /// <summary>Concurrent normalisation workers (0 = none in this instance).</summary>
     public int ProcessorWorkers { get; set; } = 2;
+
+    /// <summary>Most events one normalisation transaction claims.</summary>
+    public int ProcessorBatchSize { get; set; } = 64;
 
     /// <summary>How often the processor looks for received events when nothing woke it.</summary>
     public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -21,16 +21,19 @@ public sealed class WebhookProcessor(
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     private const string ClaimSql = """
-        SELECT id, platform, body, received_at, attempts
+        SELECT id, platform, body, received_at
         FROM webhook_events
         WHERE state = 'received'
         ORDER BY id
-        LIMIT 1
+        LIMIT $1
         FOR UPDATE SKIP LOCKED
         """;
 
     private const string FinishSql = """
-        UPDATE webhook_events SET state = $2, error = $3, attempts = attempts + 1, processed_at = now() WHERE id = $1
+        UPDATE webhook_events e
+        SET state = f.state, error = f.error, attempts = e.attempts + 1, processed_at = now()
+        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS f (id, state, error)
+        WHERE e.id = f.id
         """;
 
     private const string RecordFailureSql = """
@@ -41,8 +44,9 @@ public sealed class WebhookProcessor(
         WHERE id = $1 AND state = 'received'
         """;
 
+    // ProcessorWorkers = 0 turns normalisation off in this instance (another instance does it).
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.ProcessorWorkers)).Select(_ => Task.Run(() => WorkLoopAsync(stoppingToken), stoppingToken)));
+        Task.WhenAll(Enumerable.Range(0, Math.Max(0, options.Value.ProcessorWorkers)).Select(_ => Task.Run(() => WorkLoopAsync(stoppingToken), stoppingToken)));
 
     private async Task WorkLoopAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +61,7 @@ public sealed class WebhookProcessor(
                 }
 
                 // Drain everything that is waiting, then sleep until an inbox commit or the next poll.
-                while (await ProcessOneAsync(stoppingToken))
+                while (await ProcessBatchAsync(stoppingToken))
                 {
                 }
 
@@ -72,54 +76,92 @@ public sealed class WebhookProcessor(
             }
             catch (Exception ex)
             {
-                // Database unreachable or similar: keep the API alive and try again later.
+                // Database unreachable, deadlock victim…: keep the API alive and try again later.
                 backoff = TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(200, backoff.TotalMilliseconds * 2)));
                 logger.LogWarning(ex, "Webhook processing paused for {Backoff}", backoff);
             }
         }
     }
 
-    /// <summary>Claims and processes one event; false when none is waiting.</summary>
-    public async Task<bool> ProcessOneAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to ProcessorBatchSize events and applies them in one transaction (one commit for many events).
+    /// If that fails for a non-transient reason, each event of the batch is retried alone, so one bad event
+    /// cannot hold the others back. Returns false when nothing was waiting.
+    /// </summary>
+    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryProcessAsync(Math.Max(1, options.Value.ProcessorBatchSize), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not NpgsqlException { IsTransient: true } && ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A batch of webhook events failed; retrying its events one by one");
+            return await ProcessOneByOneAfterFailureAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> ProcessOneByOneAfterFailureAsync(CancellationToken cancellationToken)
+    {
+        // Same order as the failed batch: the oldest 'received' events, one transaction each.
+        for (var i = 0; i < Math.Max(1, options.Value.ProcessorBatchSize); i++)
+        {
+            long? eventId = null;
+            try
+            {
+                if (!await TryProcessAsync(1, cancellationToken, onClaim: id => eventId = id))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is not NpgsqlException { IsTransient: true } && ex is not OperationCanceledException && eventId is not null)
+            {
+                logger.LogWarning(ex, "Webhook event {EventId} could not be processed", eventId);
+                await using var failure = await dataSource.OpenConnectionAsync(CancellationToken.None);
+                await Execute(failure, RecordFailureSql, eventId.Value, WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000)!, options.Value.MaxAttempts);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One transaction: claim, normalise, mark, commit; then publish the new pending messages.</summary>
+    private async Task<bool> TryProcessAsync(int limit, CancellationToken cancellationToken, Action<long>? onClaim = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        long eventId;
-        string platform;
-        byte[] body;
-        DateTimeOffset receivedAt;
+        var events = new List<ClaimedEvent>();
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
-        await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
         {
-            if (!await reader.ReadAsync(cancellationToken))
+            claim.Parameters.AddWithValue(limit);
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                return false;
+                events.Add(new ClaimedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2),
+                    new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero)));
             }
-
-            eventId = reader.GetInt64(0);
-            platform = reader.GetString(1);
-            body = reader.GetFieldValue<byte[]>(2);
-            receivedAt = new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero);
         }
 
-        List<PendingReply> replies;
-        try
+        if (events.Count == 0)
         {
-            (var state, var error, replies) = await NormaliseAsync(connection, platform, body, receivedAt);
-            await Execute(connection, FinishSql, eventId, state, (object?)error ?? DBNull.Value);
-            await transaction.CommitAsync(cancellationToken);
+            return false;
         }
-        catch (Exception ex) when (ex is not NpgsqlException { IsTransient: true }
-                                   && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+
+        if (events.Count == 1)
         {
-            // A deterministic failure (a bug, a constraint): count it, and park the event as 'failed' after
-            // MaxAttempts. Transient ones (connection lost, deadlock) propagate: the loop backs off and retries.
-            await transaction.RollbackAsync(CancellationToken.None);
-            logger.LogWarning(ex, "Webhook event {EventId} could not be processed", eventId);
-            await using var failure = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            await Execute(failure, RecordFailureSql, eventId, WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000)!, options.Value.MaxAttempts);
-            return true;
+            onClaim?.Invoke(events[0].Id);
         }
+
+        var replies = await NormaliseAsync(connection, events);
+        await using (var finish = new NpgsqlCommand(FinishSql, connection, transaction))
+        {
+            finish.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
+            finish.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
+            finish.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => e.Error).ToArray() });
+            await finish.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
 
         var redis = services.GetService<IConnectionMultiplexer>();
         foreach (var reply in replies)
@@ -130,37 +172,48 @@ public sealed class WebhookProcessor(
         return true;
     }
 
-    private async Task<(string State, string? Error, List<PendingReply> Replies)> NormaliseAsync(
-        NpgsqlConnection connection, string platform, byte[] body, DateTimeOffset receivedAt)
+    private async Task<List<PendingReply>> NormaliseAsync(NpgsqlConnection connection, List<ClaimedEvent> events)
     {
-        var replies = new List<PendingReply>();
-        List<WebhookItem> items;
-        try
+        var work = new List<(ClaimedEvent Event, WebhookItem Item)>();
+        foreach (var webhookEvent in events)
         {
-            items = WebhookParser.Parse(platform, body);
-        }
-        catch (WebhookShapeException ex)
-        {
-            return ("unparsed", ex.Message, replies);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
-        {
-            return ("unparsed", WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000), replies);
+            try
+            {
+                work.AddRange(WebhookParser.Parse(webhookEvent.Platform, webhookEvent.Body).Select(item => (webhookEvent, item)));
+                webhookEvent.State = "processed";
+            }
+            catch (WebhookShapeException ex)
+            {
+                (webhookEvent.State, webhookEvent.Error) = ("unparsed", ex.Message);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+            {
+                (webhookEvent.State, webhookEvent.Error) = ("unparsed", WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000));
+            }
         }
 
+        // Rows are locked in one global order (by customer, stable, so each customer's messages keep their
+        // arrival order): concurrent batches touching the same customers cannot deadlock on them.
+        var ordered = work
+            .Select((w, index) => (w.Event, w.Item, Key: CustomerKey(w.Event.Platform, w.Item), index))
+            .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
+
+        var replies = new List<PendingReply>();
         var routes = new Dictionary<string, WebhookRoute?>(StringComparer.Ordinal);
-        var unrouted = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
+        foreach (var (webhookEvent, item, _, _) in ordered)
         {
+            var platform = webhookEvent.Platform;
             var route = await RouteAsync(connection, platform, item.AccountId, routes)
                 ?? await RouteAsync(connection, platform, item.FallbackAccountId, routes);
             if (route is null)
             {
-                unrouted.Add(item.AccountId ?? item.FallbackAccountId ?? "(none)");
+                // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
+                webhookEvent.State = "unrouted";
+                webhookEvent.Error = WebhookJson.Truncate($"{webhookEvent.Error}Unknown account: {item.AccountId ?? item.FallbackAccountId ?? "(none)"}. ", 2000);
                 continue;
             }
 
-            var timestamp = item.Timestamp ?? receivedAt;
+            var timestamp = item.Timestamp ?? webhookEvent.ReceivedAt;
             switch (item)
             {
                 case CustomerMessage message:
@@ -188,11 +241,16 @@ public sealed class WebhookProcessor(
             }
         }
 
-        // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
-        return unrouted.Count > 0
-            ? ("unrouted", WebhookJson.Truncate("Unknown account(s): " + string.Join(", ", unrouted), 2000), replies)
-            : ("processed", null, replies);
+        return replies;
     }
+
+    private static string CustomerKey(string platform, WebhookItem item) => item switch
+    {
+        CustomerMessage m => $"{platform}|{item.AccountId}|{m.CustomerId}",
+        EchoMessage e => $"{platform}|{item.AccountId}|{e.CustomerId}",
+        ReadReceipt r => $"{platform}|{item.AccountId}|{r.CustomerId}",
+        _ => $"{platform}|{item.AccountId}|~",
+    };
 
     private async Task<WebhookRoute?> RouteAsync(NpgsqlConnection connection, string platform, string? accountId, Dictionary<string, WebhookRoute?> routes)
     {
@@ -208,6 +266,21 @@ public sealed class WebhookProcessor(
         }
 
         return route;
+    }
+
+    private sealed class ClaimedEvent(long id, string platform, byte[] body, DateTimeOffset receivedAt)
+    {
+        public long Id { get; } = id;
+
+        public string Platform { get; } = platform;
+
+        public byte[] Body { get; } = body;
+
+        public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+        public string? State { get; set; }
+
+        public string? Error { get; set; }
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, params object[] values)

@@ -22,19 +22,11 @@ public sealed class WebhookStore
         WHERE c.platform = $1 AND c.account_id = $2
         """;
 
-    // One round trip: customer upsert (keeps the WhatsApp profile name) then the conversation upsert against
-    // the partial unique index. The window only moves forward: GREATEST ignores NULL and older timestamps,
-    // so a redelivered old message changes nothing.
+    // One round trip per message: customer upsert (keeps the WhatsApp profile name), conversation upsert
+    // against the partial unique index, message insert deduplicated on (platform, external_id). The window
+    // only moves forward: GREATEST ignores NULL and older timestamps, so a redelivered message changes nothing.
     private static readonly string ConversationByPhoneSql = ConversationSql("phone", "customer_phone");
     private static readonly string ConversationByInstagramSql = ConversationSql("instagram_id", "customer_instagram");
-
-    private const string InsertMessageSql = """
-        INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
-                              reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-        ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
-        RETURNING id
-        """;
 
     private const string StatusRank = """
         CASE {0} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END
@@ -135,10 +127,10 @@ public sealed class WebhookStore
     public async Task<PendingReply?> StoreCustomerMessageAsync(
         NpgsqlConnection connection, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp)
     {
-        var conversationId = await UpsertConversationAsync(connection, platform, route.MerchantId, item.CustomerId, item.CustomerName, timestamp, customerSpoke: true);
         var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
-        var messageId = await InsertMessageAsync(connection, route.MerchantId, conversationId, platform, item.ExternalId, "inbound", "customer",
-            item.Kind, item.Text, item.Payload.ToJsonString(), item.ReplyToExternalId, replyState, null, timestamp);
+        var (conversationId, messageId) = await UpsertMessageAsync(connection, platform, route.MerchantId, item.CustomerId, item.CustomerName,
+            timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
+            item.ReplyToExternalId, replyState, deliveryStatus: null);
         return messageId is { } id && replyState == "pending" ? new PendingReply(id, conversationId, route.MerchantId) : null;
     }
 
@@ -155,9 +147,8 @@ public sealed class WebhookStore
         }
 
         // Typed by the merchant in Meta's own app: part of the conversation, never a reply trigger.
-        var conversationId = await UpsertConversationAsync(connection, WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false);
-        await InsertMessageAsync(connection, route.MerchantId, conversationId, WebhookPlatform.Instagram, item.ExternalId, "outbound", "merchant_app",
-            item.Kind, item.Text, item.Payload.ToJsonString(), null, null, "sent", timestamp);
+        await UpsertMessageAsync(connection, WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
+            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent");
     }
 
     public async Task ApplyStatusAsync(NpgsqlConnection connection, WebhookRoute route, StatusUpdate item, DateTimeOffset timestamp)
@@ -181,28 +172,19 @@ public sealed class WebhookStore
         ExecuteAsync(connection, ReadSql, route.MerchantId, item.CustomerId,
             (object?)item.UpToExternalId ?? DBNull.Value, (object?)item.Watermark ?? DBNull.Value, timestamp);
 
-    private static async Task<Guid> UpsertConversationAsync(
-        NpgsqlConnection connection, string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp, bool customerSpoke)
+    private static async Task<(Guid ConversationId, long? MessageId)> UpsertMessageAsync(
+        NpgsqlConnection connection, string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
+        bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
+        string? replyTo, string? replyState, string? deliveryStatus)
     {
         var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(platform);
         command.Parameters.AddWithValue(customerId);
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)customerName ?? DBNull.Value });
+        command.Parameters.Add(Text(customerName));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = customerSpoke ? timestamp : DBNull.Value });
         command.Parameters.AddWithValue(timestamp);
-        return (Guid)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<long?> InsertMessageAsync(
-        NpgsqlConnection connection, Guid merchantId, Guid conversationId, string platform, string? externalId, string direction, string author,
-        string kind, string? text, string payload, string? replyTo, string? replyState, string? deliveryStatus, DateTimeOffset timestamp)
-    {
-        await using var command = new NpgsqlCommand(InsertMessageSql, connection);
-        command.Parameters.AddWithValue(merchantId);
-        command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(platform);
         command.Parameters.Add(Text(externalId));
         command.Parameters.AddWithValue(direction);
         command.Parameters.AddWithValue(author);
@@ -213,8 +195,9 @@ public sealed class WebhookStore
         command.Parameters.Add(Text(replyState));
         command.Parameters.Add(Text(deliveryStatus));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
-        command.Parameters.AddWithValue(timestamp);
-        return await command.ExecuteScalarAsync() is long id ? id : null;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
     }
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
@@ -239,13 +222,21 @@ public sealed class WebhookStore
             DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, customers.display_name),
                           updated_at = CASE WHEN EXCLUDED.display_name IS DISTINCT FROM customers.display_name AND EXCLUDED.display_name IS NOT NULL
                                             THEN now() ELSE customers.updated_at END
+            RETURNING id),
+        conversation AS (
+            INSERT INTO conversations (merchant_id, customer_id, platform, {conversationColumn}, last_customer_message_at, last_activity_at)
+            SELECT $1, customer.id, $2, $3, $5, $6 FROM customer
+            ON CONFLICT (merchant_id, {conversationColumn}, platform) WHERE {conversationColumn} IS NOT NULL
+            DO UPDATE SET last_customer_message_at = GREATEST(conversations.last_customer_message_at, EXCLUDED.last_customer_message_at),
+                          last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
+                          updated_at = now()
+            RETURNING id),
+        message AS (
+            INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
+                                  reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp)
+            SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6 FROM conversation
+            ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
             RETURNING id)
-        INSERT INTO conversations (merchant_id, customer_id, platform, {conversationColumn}, last_customer_message_at, last_activity_at)
-        SELECT $1, customer.id, $2, $3, $5, $6 FROM customer
-        ON CONFLICT (merchant_id, {conversationColumn}, platform) WHERE {conversationColumn} IS NOT NULL
-        DO UPDATE SET last_customer_message_at = GREATEST(conversations.last_customer_message_at, EXCLUDED.last_customer_message_at),
-                      last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
-                      updated_at = now()
-        RETURNING id
+        SELECT conversation.id, (SELECT id FROM message) FROM conversation
         """;
 }

@@ -39,7 +39,14 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
         _listener = null;
         foreach (var connection in _connections.Keys)
         {
-            connection.Client.LingerState = new LingerOption(true, 0); // reset, like a server that died
+            try
+            {
+                connection.Client?.LingerState = new LingerOption(true, 0); // reset, like a server that died
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+            {
+            }
+
             connection.Dispose();
         }
 
