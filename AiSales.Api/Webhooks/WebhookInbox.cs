@@ -25,6 +25,9 @@ public sealed class WebhookInbox(
         SELECT platform, body FROM unnest($1::text[], $2::bytea[]) AS e (platform, body)
         """;
 
+    // Requests queueing up behind a commit mean sustained load: normalisation then gives way (see WebhookSignal).
+    private const int BusyBatchSize = 4;
+
     private readonly Channel<PendingEvent> _queue = Channel.CreateUnbounded<PendingEvent>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
 
@@ -113,6 +116,11 @@ public sealed class WebhookInbox(
             pending.Committed.TrySetResult();
         }
 
+        if (batch.Count >= BusyBatchSize)
+        {
+            signal.MarkInboxBusy();
+        }
+
         signal.Wake();
     }
 
@@ -122,10 +130,21 @@ public sealed class WebhookInbox(
     }
 }
 
-/// <summary>Wakes the processor right after an inbox commit, instead of waiting for its next poll.</summary>
-public sealed class WebhookSignal
+/// <summary>
+/// Wakes the processor right after an inbox commit, instead of waiting for its next poll, and tells it when
+/// the inbox is under sustained load: acknowledging Meta has priority over normalising (which catches up
+/// when the burst ends), because a slow 200 makes Meta retry and eventually disable the webhook.
+/// </summary>
+public sealed class WebhookSignal(TimeProvider timeProvider)
 {
+    private static readonly TimeSpan BusyWindow = TimeSpan.FromMilliseconds(200);
     private readonly SemaphoreSlim _signal = new(0, 1);
+    private long _busyUntil;
+
+    public bool InboxBusy => timeProvider.GetTimestamp() < Interlocked.Read(ref _busyUntil);
+
+    public void MarkInboxBusy() =>
+        Interlocked.Exchange(ref _busyUntil, timeProvider.GetTimestamp() + (long)(BusyWindow.TotalSeconds * timeProvider.TimestampFrequency));
 
     public void Wake()
     {

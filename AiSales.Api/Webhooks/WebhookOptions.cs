@@ -27,6 +27,12 @@ public sealed class WebhookOptions
     /// <summary>How often the processor looks for received events when nothing woke it.</summary>
     public TimeSpan ProcessorPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Under sustained inbox load, pause between normalisation batches (ingestion first).</summary>
+    public bool YieldToInbox { get; set; } = true;
+
+    /// <summary>The pause between normalisation batches while the inbox is busy.</summary>
+    public TimeSpan BusyPause { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Attempts before an event that keeps failing is parked as 'failed'.</summary>
     public int MaxAttempts { get; set; } = 5;
 }

@@ -63,6 +63,11 @@ public sealed class WebhookProcessor(
                 // Drain everything that is waiting, then sleep until an inbox commit or the next poll.
                 while (await ProcessBatchAsync(stoppingToken))
                 {
+                    if (signal.InboxBusy && options.Value.YieldToInbox)
+                    {
+                        // Under a burst: one batch per pause per worker, so normalisation never stops entirely.
+                        await Task.Delay(options.Value.BusyPause, stoppingToken);
+                    }
                 }
 
                 backoff = TimeSpan.Zero;

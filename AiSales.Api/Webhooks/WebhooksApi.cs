@@ -48,7 +48,7 @@ public static class WebhooksApi
             return TooLarge();
         }
 
-        var body = await ReadBodyAsync(request.Body, WebhookOptions.MaxBodyBytes, context.RequestAborted);
+        var body = await ReadBodyAsync(request, WebhookOptions.MaxBodyBytes, context.RequestAborted);
         if (body is null)
         {
             return TooLarge();
@@ -84,12 +84,12 @@ public static class WebhooksApi
         detail: $"Webhook bodies are limited to {WebhookOptions.MaxBodyBytes} bytes.");
 
     /// <summary>The raw bytes, or null as soon as they exceed <paramref name="limit"/> (nothing more is read).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= WebhookOptions.MaxBodyBytes ? (int)request.ContentLength.Value : 4096);
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > limit)
             {

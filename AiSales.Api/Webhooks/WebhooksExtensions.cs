@@ -1,4 +1,5 @@
 using AiSales.Api.Webhooks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,6 +10,7 @@ public static class WebhooksExtensions
     {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Meta");
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
