@@ -204,9 +204,17 @@ public sealed class WebhookProcessor(
             .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
 
         var replies = new List<PendingReply>();
+        var queued = new List<QueuedCustomerMessage>();
         var routes = new Dictionary<string, WebhookRoute?>(StringComparer.Ordinal);
         foreach (var (webhookEvent, item, _, _) in ordered)
         {
+            // Anything but a customer message may depend on earlier rows (a reaction to a message of the
+            // same batch): send the queued messages first.
+            if (item is not CustomerMessage || queued.Count >= 128)
+            {
+                replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
+            }
+
             var platform = webhookEvent.Platform;
             var route = await RouteAsync(connection, platform, item.AccountId, routes)
                 ?? await RouteAsync(connection, platform, item.FallbackAccountId, routes);
@@ -222,11 +230,7 @@ public sealed class WebhookProcessor(
             switch (item)
             {
                 case CustomerMessage message:
-                    if (await store.StoreCustomerMessageAsync(connection, platform, route, message, timestamp) is { } reply)
-                    {
-                        replies.Add(reply);
-                    }
-
+                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp);
                     break;
                 case EchoMessage echo:
                     await store.StoreEchoAsync(connection, route, echo, timestamp);
@@ -246,6 +250,7 @@ public sealed class WebhookProcessor(
             }
         }
 
+        replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
         return replies;
     }
 

@@ -6,6 +6,9 @@ namespace AiSales.Api.Webhooks;
 /// <summary>The merchant an account routes to; a disabled merchant's messages are stored but never answered.</summary>
 public sealed record WebhookRoute(Guid MerchantId, bool MerchantActive);
 
+/// <summary>A customer message statement waiting to be sent with others in one round trip.</summary>
+public sealed record QueuedCustomerMessage(NpgsqlBatchCommand Command, Guid MerchantId, bool TriggersReply);
+
 /// <summary>A newly stored customer message that waits for the agent (published to Redis after the commit).</summary>
 public sealed record PendingReply(long MessageId, Guid ConversationId, Guid MerchantId);
 
@@ -124,14 +127,51 @@ public sealed class WebhookStore
         return await reader.ReadAsync() ? new WebhookRoute(reader.GetGuid(0), reader.GetBoolean(1)) : null;
     }
 
-    public async Task<PendingReply?> StoreCustomerMessageAsync(
-        NpgsqlConnection connection, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp)
+    /// <summary>
+    /// Customer messages are pipelined: their statements are queued in <paramref name="pending"/> and sent in
+    /// one round trip by <see cref="FlushCustomerMessagesAsync"/> (each statement is independent).
+    /// </summary>
+    public static void QueueCustomerMessage(
+        List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp)
     {
         var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
-        var (conversationId, messageId) = await UpsertMessageAsync(connection, platform, route.MerchantId, item.CustomerId, item.CustomerName,
+        var command = UpsertMessageCommand(platform, route.MerchantId, item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
             item.ReplyToExternalId, replyState, deliveryStatus: null);
-        return messageId is { } id && replyState == "pending" ? new PendingReply(id, conversationId, route.MerchantId) : null;
+        pending.Add(new QueuedCustomerMessage(command, route.MerchantId, replyState == "pending"));
+    }
+
+    /// <summary>Runs the queued statements; returns the newly stored messages that wait for the agent.</summary>
+    public static async Task<List<PendingReply>> FlushCustomerMessagesAsync(NpgsqlConnection connection, List<QueuedCustomerMessage> pending)
+    {
+        var replies = new List<PendingReply>();
+        if (pending.Count == 0)
+        {
+            return replies;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var queued in pending)
+        {
+            batch.BatchCommands.Add(queued.Command);
+        }
+
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            foreach (var queued in pending)
+            {
+                await reader.ReadAsync();
+                if (queued.TriggersReply && !reader.IsDBNull(1))
+                {
+                    replies.Add(new PendingReply(reader.GetInt64(1), reader.GetGuid(0), queued.MerchantId));
+                }
+
+                await reader.NextResultAsync();
+            }
+        }
+
+        pending.Clear();
+        return replies;
     }
 
     public async Task StoreEchoAsync(NpgsqlConnection connection, WebhookRoute route, EchoMessage item, DateTimeOffset timestamp)
@@ -147,8 +187,10 @@ public sealed class WebhookStore
         }
 
         // Typed by the merchant in Meta's own app: part of the conversation, never a reply trigger.
-        await UpsertMessageAsync(connection, WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
-            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent");
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(UpsertMessageCommand(WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
+            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent"));
+        await batch.ExecuteNonQueryAsync();
     }
 
     public async Task ApplyStatusAsync(NpgsqlConnection connection, WebhookRoute route, StatusUpdate item, DateTimeOffset timestamp)
@@ -172,13 +214,13 @@ public sealed class WebhookStore
         ExecuteAsync(connection, ReadSql, route.MerchantId, item.CustomerId,
             (object?)item.UpToExternalId ?? DBNull.Value, (object?)item.Watermark ?? DBNull.Value, timestamp);
 
-    private static async Task<(Guid ConversationId, long? MessageId)> UpsertMessageAsync(
-        NpgsqlConnection connection, string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
+    private static NpgsqlBatchCommand UpsertMessageCommand(
+        string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
         bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
         string? replyTo, string? replyState, string? deliveryStatus)
     {
         var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
-        await using var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(platform);
         command.Parameters.AddWithValue(customerId);
@@ -195,9 +237,7 @@ public sealed class WebhookStore
         command.Parameters.Add(Text(replyState));
         command.Parameters.Add(Text(deliveryStatus));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
+        return command;
     }
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
