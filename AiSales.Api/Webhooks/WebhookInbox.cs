@@ -135,10 +135,13 @@ public sealed class WebhookInbox(
 /// the inbox is under sustained load: acknowledging Meta has priority over normalising (which catches up
 /// when the burst ends), because a slow 200 makes Meta retry and eventually disable the webhook.
 /// </summary>
-public sealed class WebhookSignal(TimeProvider timeProvider)
+public sealed class WebhookSignal(TimeProvider timeProvider, IOptions<WebhookOptions> options)
 {
     private static readonly TimeSpan BusyWindow = TimeSpan.FromMilliseconds(200);
-    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    // One permit per worker: a wake-up reaches every worker once, and nobody re-signals (no idle spinning).
+    private readonly int _workers = Math.Max(1, options.Value.ProcessorWorkers);
+    private readonly SemaphoreSlim _signal = new(0, Math.Max(1, options.Value.ProcessorWorkers));
     private long _busyUntil;
 
     public bool InboxBusy => timeProvider.GetTimestamp() < Interlocked.Read(ref _busyUntil);
@@ -148,15 +151,16 @@ public sealed class WebhookSignal(TimeProvider timeProvider)
 
     public void Wake()
     {
-        if (_signal.CurrentCount == 0)
+        var missing = _workers - _signal.CurrentCount;
+        if (missing > 0)
         {
             try
             {
-                _signal.Release();
+                _signal.Release(missing);
             }
             catch (SemaphoreFullException)
             {
-                // Already awake.
+                // Another commit woke them at the same moment.
             }
         }
     }

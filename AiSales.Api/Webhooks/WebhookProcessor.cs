@@ -72,8 +72,6 @@ public sealed class WebhookProcessor(
 
                 backoff = TimeSpan.Zero;
                 await signal.WaitAsync(options.Value.ProcessorPollInterval, stoppingToken);
-                signal.Wake(); // let the other workers see the same wake-up
-                await Task.Yield();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
