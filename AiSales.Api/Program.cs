@@ -18,6 +18,7 @@ app.UseMerchantApiSecurity();
 app.MapApiDocumentation();
 app.MapAdminApi();
 app.MapMerchantApi();
+app.MapWebhooksApi();
 
 app.Run();
 return 0;

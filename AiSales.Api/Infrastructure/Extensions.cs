@@ -6,6 +6,7 @@ public static class Extensions
     {
         builder.AddAiSalesData();
         builder.AddMerchantApi();
+        builder.AddWebhooks();
         return builder;
     }
 }

@@ -49,6 +49,13 @@ internal static class LocalDirectories
     {
         foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), prefix + "*"))
         {
+            // Ours (this process is alive): another AppHost in the same process (parallel test collections)
+            // may have created it and not yet written its owner file.
+            if (Path.GetFileName(dir).StartsWith($"{prefix}{Environment.ProcessId}-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var ownerFile = Path.Combine(dir, OwnerFile);
             if (File.Exists(ownerFile) && int.TryParse(File.ReadAllText(ownerFile), out var owner) && IsAlive(owner))
             {

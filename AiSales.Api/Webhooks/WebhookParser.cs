@@ -1,0 +1,251 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AiSales.Api.Webhooks;
+
+/// <summary>
+/// Turns a raw body into normalised items: every entry[], changes[], messages[], statuses[] and messaging[]
+/// item, never only the first. Pure (no I/O), so a bad body can only end as 'unparsed'.
+/// </summary>
+public static class WebhookParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static List<WebhookItem> Parse(string platform, byte[] body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new WebhookShapeException($"Not JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || root.Get("entry").ValueKind != JsonValueKind.Array)
+            {
+                throw new WebhookShapeException("Not a Meta webhook: no entry array.");
+            }
+
+            var items = new List<WebhookItem>();
+            switch (platform, root.Str("object"))
+            {
+                case (WebhookPlatform.WhatsApp, "whatsapp_business_account"):
+                    ParseWhatsApp(root, items);
+                    break;
+                case (WebhookPlatform.Instagram, "instagram"):
+                    ParseInstagram(root, items);
+                    break;
+                default:
+                    throw new WebhookShapeException($"Unknown object '{JsonEncodedText.Encode(root.Str("object") ?? "")}' for {platform}.");
+            }
+
+            return items;
+        }
+    }
+
+    private static void ParseWhatsApp(JsonElement root, List<WebhookItem> items)
+    {
+        foreach (var entry in root.Items("entry"))
+        {
+            foreach (var change in entry.Items("changes"))
+            {
+                var field = change.Str("field");
+                if (field is not null && field != "messages")
+                {
+                    continue; // template, quality and account updates: nothing for a conversation
+                }
+
+                var value = change.Get("value");
+                var phoneNumberId = value.Get("metadata").Str("phone_number_id");
+                var names = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var contact in value.Items("contacts"))
+                {
+                    if (contact.Str("wa_id") is { } waId && contact.Get("profile").Str("name") is { } name)
+                    {
+                        names[waId] = WebhookJson.Truncate(name, 200)!;
+                    }
+                }
+
+                foreach (var message in value.Items("messages"))
+                {
+                    if (ParseWhatsAppMessage(phoneNumberId, message, names) is { } item)
+                    {
+                        items.Add(item);
+                    }
+                }
+
+                foreach (var status in value.Items("statuses"))
+                {
+                    var id = status.Str("id");
+                    var state = status.Str("status");
+                    if (id is null || state is not ("sent" or "delivered" or "read" or "failed"))
+                    {
+                        continue;
+                    }
+
+                    var error = status.Items("errors").FirstOrDefault();
+                    items.Add(new StatusUpdate(
+                        phoneNumberId, null, status.UnixTime("timestamp", milliseconds: false),
+                        id, state, error.Int("code"), WebhookJson.Truncate(error.Str("title") ?? error.Str("message"), 500),
+                        status.Str("biz_opaque_callback_data")));
+                }
+            }
+        }
+    }
+
+    private static WebhookItem? ParseWhatsAppMessage(string? phoneNumberId, JsonElement message, Dictionary<string, string> names)
+    {
+        var from = message.Str("from");
+        var id = message.Str("id");
+        if (from is null)
+        {
+            return null;
+        }
+
+        var timestamp = message.UnixTime("timestamp", milliseconds: false);
+        var type = WebhookJson.Truncate(message.Str("type"), 40) ?? "unknown";
+        var payload = new JsonObject();
+        payload.CopyInto(message, "context");
+        payload.CopyInto(message, "referral");
+        payload.CopyInto(message, "errors");
+        string? text = null;
+        switch (type)
+        {
+            case "text":
+                text = message.Get("text").Str("body");
+                break;
+            case "image" or "audio" or "video" or "document" or "sticker":
+                // Media id, mime type, sha256 and caption: enough to download it later.
+                payload.CopyInto(message, type, "media");
+                text = message.Get(type).Str("caption");
+                break;
+            case "interactive":
+                var interactive = message.Get("interactive");
+                payload.CopyInto(message, "interactive");
+                text = interactive.Get("button_reply").Str("title") ?? interactive.Get("list_reply").Str("title");
+                break;
+            case "button":
+                payload.CopyInto(message, "button");
+                text = message.Get("button").Str("text");
+                break;
+            case "reaction":
+                var reaction = message.Get("reaction");
+                return reaction.Str("message_id") is { } target
+                    ? new ReactionUpdate(phoneNumberId, null, timestamp, target, NullIfEmpty(reaction.Str("emoji")))
+                    : null;
+            default:
+                // location, contacts, order, unsupported, system… kept whole under their type.
+                payload.CopyInto(message, type);
+                break;
+        }
+
+        return new CustomerMessage(
+            phoneNumberId, null, timestamp, WebhookJson.Truncate(from, 64)!, names.GetValueOrDefault(from), id, type, text, payload,
+            message.Get("context").Str("id"), TriggersReply: type != "system");
+    }
+
+    private static void ParseInstagram(JsonElement root, List<WebhookItem> items)
+    {
+        foreach (var entry in root.Items("entry"))
+        {
+            var accountId = entry.Str("id");
+            foreach (var messaging in entry.Items("messaging"))
+            {
+                if (ParseInstagramItem(accountId, messaging) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+    }
+
+    private static WebhookItem? ParseInstagramItem(string? accountId, JsonElement messaging)
+    {
+        var sender = messaging.Get("sender").Str("id");
+        var recipient = messaging.Get("recipient").Str("id");
+        var timestamp = messaging.UnixTime("timestamp", milliseconds: true);
+
+        if (messaging.Get("message") is { ValueKind: JsonValueKind.Object } message)
+        {
+            var mid = message.Str("mid");
+            if (message.IsTrue("is_deleted"))
+            {
+                return mid is null ? null : new MessageDeleted(accountId, recipient, timestamp, mid);
+            }
+
+            var (kind, text, payload) = DescribeInstagramMessage(message);
+            if (message.IsTrue("is_echo"))
+            {
+                // Sent from the business account: the customer is the recipient.
+                return mid is null || recipient is null ? null : new EchoMessage(accountId, sender, timestamp, recipient, mid, kind, text, payload);
+            }
+
+            return sender is null
+                ? null
+                : new CustomerMessage(accountId, recipient, timestamp, sender, null, mid, kind, text, payload,
+                    message.Get("reply_to").Str("mid"), TriggersReply: true);
+        }
+
+        if (messaging.Get("reaction") is { ValueKind: JsonValueKind.Object } reaction)
+        {
+            var target = reaction.Str("mid");
+            var emoji = reaction.Str("action") == "unreact" ? null : reaction.Str("emoji") ?? reaction.Str("reaction");
+            return target is null ? null : new ReactionUpdate(accountId, recipient, timestamp, target, NullIfEmpty(emoji));
+        }
+
+        if (messaging.Get("postback") is { ValueKind: JsonValueKind.Object } postback)
+        {
+            var payload = new JsonObject();
+            payload.CopyInto(messaging, "postback");
+            return sender is null
+                ? null
+                : new CustomerMessage(accountId, recipient, timestamp, sender, null, postback.Str("mid"), "postback",
+                    postback.Str("title"), payload, null, TriggersReply: true);
+        }
+
+        if (messaging.Get("read") is { ValueKind: JsonValueKind.Object } read)
+        {
+            var watermark = read.UnixTime("watermark", milliseconds: true);
+            return sender is null ? null : new ReadReceipt(accountId, recipient, timestamp, sender, read.Str("mid"), watermark);
+        }
+
+        return null; // referral-only, optin, standby…: nothing for a conversation
+    }
+
+    private static (string Kind, string? Text, JsonObject Payload) DescribeInstagramMessage(JsonElement message)
+    {
+        var payload = new JsonObject();
+        payload.CopyInto(message, "attachments");
+        payload.CopyInto(message, "quick_reply");
+        payload.CopyInto(message, "referral");
+        payload.CopyInto(message, "reply_to");
+        var text = message.Str("text");
+        var kind = "text";
+        if (message.Get("reply_to").Get("story") is { ValueKind: JsonValueKind.Object } story)
+        {
+            kind = "story_reply";
+            payload["story"] = new JsonObject { ["id"] = story.Str("id"), ["url"] = story.Str("url") };
+        }
+        else if (message.Items("attachments").FirstOrDefault() is { ValueKind: JsonValueKind.Object } attachment)
+        {
+            kind = WebhookJson.Truncate(attachment.Str("type"), 40) ?? "attachment";
+            if (kind == "story_mention")
+            {
+                payload["story"] = new JsonObject { ["url"] = attachment.Get("payload").Str("url") };
+            }
+        }
+        else if (text is null)
+        {
+            kind = message.IsTrue("is_unsupported") ? "unsupported" : "unknown";
+        }
+
+        return (kind, text, payload);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

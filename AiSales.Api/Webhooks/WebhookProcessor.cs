@@ -1,0 +1,304 @@
+using AiSales.Core.Messaging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AiSales.Api.Webhooks;
+
+/// <summary>
+/// Normalises committed inbox events into customers, conversations and messages. Each worker claims one
+/// 'received' event (FOR UPDATE SKIP LOCKED, so workers and API instances never share one), applies all its
+/// items and sets its final state in one transaction, and only after that commit hands new pending
+/// customer messages to the agent through Redis. A crash anywhere before the commit leaves the event
+/// 'received' for the next pass; nothing acknowledged is lost.
+/// </summary>
+public sealed class WebhookProcessor(
+    NpgsqlDataSource dataSource,
+    WebhookStore store,
+    WebhookSignal signal,
+    IOptions<WebhookOptions> options,
+    IServiceProvider services,
+    ILogger<WebhookProcessor> logger) : BackgroundService
+{
+    private const string ClaimSql = """
+        SELECT id, platform, body, received_at
+        FROM webhook_events
+        WHERE state = 'received'
+        ORDER BY id
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string FinishSql = """
+        UPDATE webhook_events e
+        SET state = f.state, error = f.error, attempts = e.attempts + 1, processed_at = now()
+        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS f (id, state, error)
+        WHERE e.id = f.id
+        """;
+
+    private const string RecordFailureSql = """
+        UPDATE webhook_events
+        SET attempts = attempts + 1, error = $2,
+            state = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE state END,
+            processed_at = CASE WHEN attempts + 1 >= $3 THEN now() ELSE processed_at END
+        WHERE id = $1 AND state = 'received'
+        """;
+
+    // ProcessorWorkers = 0 turns normalisation off in this instance (another instance does it).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(0, options.Value.ProcessorWorkers)).Select(_ => Task.Run(() => WorkLoopAsync(stoppingToken), stoppingToken)));
+
+    private async Task WorkLoopAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (backoff > TimeSpan.Zero)
+                {
+                    await Task.Delay(backoff, stoppingToken);
+                }
+
+                // Drain everything that is waiting, then sleep until an inbox commit or the next poll.
+                while (await ProcessBatchAsync(stoppingToken))
+                {
+                    if (signal.InboxBusy && options.Value.YieldToInbox)
+                    {
+                        // Under a burst: one batch per pause per worker, so normalisation never stops entirely.
+                        await Task.Delay(options.Value.BusyPause, stoppingToken);
+                    }
+                }
+
+                backoff = TimeSpan.Zero;
+                await signal.WaitAsync(options.Value.ProcessorPollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Database unreachable, deadlock victim…: keep the API alive and try again later.
+                backoff = TimeSpan.FromMilliseconds(Math.Min(5000, Math.Max(200, backoff.TotalMilliseconds * 2)));
+                logger.LogWarning(ex, "Webhook processing paused for {Backoff}", backoff);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Claims up to ProcessorBatchSize events and applies them in one transaction (one commit for many events).
+    /// If that fails for a non-transient reason, each event of the batch is retried alone, so one bad event
+    /// cannot hold the others back. Returns false when nothing was waiting.
+    /// </summary>
+    public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryProcessAsync(Math.Max(1, options.Value.ProcessorBatchSize), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not NpgsqlException { IsTransient: true } && ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A batch of webhook events failed; retrying its events one by one");
+            return await ProcessOneByOneAfterFailureAsync(cancellationToken);
+        }
+    }
+
+    private async Task<bool> ProcessOneByOneAfterFailureAsync(CancellationToken cancellationToken)
+    {
+        // Same order as the failed batch: the oldest 'received' events, one transaction each.
+        for (var i = 0; i < Math.Max(1, options.Value.ProcessorBatchSize); i++)
+        {
+            long? eventId = null;
+            try
+            {
+                if (!await TryProcessAsync(1, cancellationToken, onClaim: id => eventId = id))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is not NpgsqlException { IsTransient: true } && ex is not OperationCanceledException && eventId is not null)
+            {
+                logger.LogWarning(ex, "Webhook event {EventId} could not be processed", eventId);
+                await using var failure = await dataSource.OpenConnectionAsync(CancellationToken.None);
+                await Execute(failure, RecordFailureSql, eventId.Value, WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000)!, options.Value.MaxAttempts);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One transaction: claim, normalise, mark, commit; then publish the new pending messages.</summary>
+    private async Task<bool> TryProcessAsync(int limit, CancellationToken cancellationToken, Action<long>? onClaim = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var events = new List<ClaimedEvent>();
+        await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
+        {
+            claim.Parameters.AddWithValue(limit);
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new ClaimedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<byte[]>(2),
+                    new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero)));
+            }
+        }
+
+        if (events.Count == 0)
+        {
+            return false;
+        }
+
+        if (events.Count == 1)
+        {
+            onClaim?.Invoke(events[0].Id);
+        }
+
+        var replies = await NormaliseAsync(connection, events);
+        await using (var finish = new NpgsqlCommand(FinishSql, connection, transaction))
+        {
+            finish.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
+            finish.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
+            finish.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => e.Error).ToArray() });
+            await finish.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        var redis = services.GetService<IConnectionMultiplexer>();
+        foreach (var reply in replies)
+        {
+            await InboundQueue.TryPublishAsync(redis, reply.MessageId, reply.ConversationId, reply.MerchantId, logger);
+        }
+
+        return true;
+    }
+
+    private async Task<List<PendingReply>> NormaliseAsync(NpgsqlConnection connection, List<ClaimedEvent> events)
+    {
+        var work = new List<(ClaimedEvent Event, WebhookItem Item)>();
+        foreach (var webhookEvent in events)
+        {
+            try
+            {
+                work.AddRange(WebhookParser.Parse(webhookEvent.Platform, webhookEvent.Body).Select(item => (webhookEvent, item)));
+                webhookEvent.State = "processed";
+            }
+            catch (WebhookShapeException ex)
+            {
+                (webhookEvent.State, webhookEvent.Error) = ("unparsed", ex.Message);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
+            {
+                (webhookEvent.State, webhookEvent.Error) = ("unparsed", WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000));
+            }
+        }
+
+        // Rows are locked in one global order (by customer, stable, so each customer's messages keep their
+        // arrival order): concurrent batches touching the same customers cannot deadlock on them.
+        var ordered = work
+            .Select((w, index) => (w.Event, w.Item, Key: CustomerKey(w.Event.Platform, w.Item), index))
+            .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
+
+        var replies = new List<PendingReply>();
+        var queued = new List<QueuedCustomerMessage>();
+        var routes = new Dictionary<string, WebhookRoute?>(StringComparer.Ordinal);
+        foreach (var (webhookEvent, item, _, _) in ordered)
+        {
+            // Anything but a customer message may depend on earlier rows (a reaction to a message of the
+            // same batch): send the queued messages first.
+            if (item is not CustomerMessage || queued.Count >= 128)
+            {
+                replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
+            }
+
+            var platform = webhookEvent.Platform;
+            var route = await RouteAsync(connection, platform, item.AccountId, routes)
+                ?? await RouteAsync(connection, platform, item.FallbackAccountId, routes);
+            if (route is null)
+            {
+                // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
+                webhookEvent.State = "unrouted";
+                webhookEvent.Error = WebhookJson.Truncate($"{webhookEvent.Error}Unknown account: {item.AccountId ?? item.FallbackAccountId ?? "(none)"}. ", 2000);
+                continue;
+            }
+
+            var timestamp = item.Timestamp ?? webhookEvent.ReceivedAt;
+            switch (item)
+            {
+                case CustomerMessage message:
+                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp);
+                    break;
+                case EchoMessage echo:
+                    await store.StoreEchoAsync(connection, route, echo, timestamp);
+                    break;
+                case StatusUpdate status:
+                    await store.ApplyStatusAsync(connection, route, status, timestamp);
+                    break;
+                case ReactionUpdate reaction:
+                    await store.ApplyReactionAsync(connection, platform, route, reaction, timestamp);
+                    break;
+                case MessageDeleted deleted:
+                    await store.ApplyDeleteAsync(connection, route, deleted, timestamp);
+                    break;
+                case ReadReceipt read:
+                    await store.ApplyReadAsync(connection, route, read, timestamp);
+                    break;
+            }
+        }
+
+        replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
+        return replies;
+    }
+
+    private static string CustomerKey(string platform, WebhookItem item) => item switch
+    {
+        CustomerMessage m => $"{platform}|{item.AccountId}|{m.CustomerId}",
+        EchoMessage e => $"{platform}|{item.AccountId}|{e.CustomerId}",
+        ReadReceipt r => $"{platform}|{item.AccountId}|{r.CustomerId}",
+        _ => $"{platform}|{item.AccountId}|~",
+    };
+
+    private async Task<WebhookRoute?> RouteAsync(NpgsqlConnection connection, string platform, string? accountId, Dictionary<string, WebhookRoute?> routes)
+    {
+        if (string.IsNullOrEmpty(accountId) || accountId.Length > 64)
+        {
+            return null;
+        }
+
+        if (!routes.TryGetValue(accountId, out var route))
+        {
+            route = await store.RouteAsync(connection, platform, accountId);
+            routes[accountId] = route;
+        }
+
+        return route;
+    }
+
+    private sealed class ClaimedEvent(long id, string platform, byte[] body, DateTimeOffset receivedAt)
+    {
+        public long Id { get; } = id;
+
+        public string Platform { get; } = platform;
+
+        public byte[] Body { get; } = body;
+
+        public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+        public string? State { get; set; }
+
+        public string? Error { get; set; }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,282 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiSales.Api.Webhooks;
+
+/// <summary>The merchant an account routes to; a disabled merchant's messages are stored but never answered.</summary>
+public sealed record WebhookRoute(Guid MerchantId, bool MerchantActive);
+
+/// <summary>A customer message statement waiting to be sent with others in one round trip.</summary>
+public sealed record QueuedCustomerMessage(NpgsqlBatchCommand Command, Guid MerchantId, bool TriggersReply);
+
+/// <summary>A newly stored customer message that waits for the agent (published to Redis after the commit).</summary>
+public sealed record PendingReply(long MessageId, Guid ConversationId, Guid MerchantId);
+
+/// <summary>
+/// The SQL that applies normalised items inside the processor's transaction. Every statement is idempotent,
+/// so a redelivered body or a replayed event changes nothing: messages dedupe on (platform, external_id),
+/// statuses and read receipts never move backwards, reactions and unsends only set what they carry.
+/// </summary>
+public sealed class WebhookStore
+{
+    private const string RouteSql = """
+        SELECT c.merchant_id, m.status = 'active'
+        FROM channels c JOIN merchants m ON m.id = c.merchant_id
+        WHERE c.platform = $1 AND c.account_id = $2
+        """;
+
+    // One round trip per message: customer upsert (keeps the WhatsApp profile name), conversation upsert
+    // against the partial unique index, message insert deduplicated on (platform, external_id). The window
+    // only moves forward: GREATEST ignores NULL and older timestamps, so a redelivered message changes nothing.
+    private static readonly string ConversationByPhoneSql = ConversationSql("phone", "customer_phone");
+    private static readonly string ConversationByInstagramSql = ConversationSql("instagram_id", "customer_instagram");
+
+    private const string StatusRank = """
+        CASE {0} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END
+        """;
+
+    private static readonly string ApplyStatusSql = $"""
+        UPDATE messages
+        SET delivery_status = $3::text, delivery_status_at = $4,
+            error_code = CASE WHEN $3::text = 'failed' THEN $5 ELSE error_code END,
+            error_title = CASE WHEN $3::text = 'failed' THEN $6 ELSE error_title END
+        WHERE platform = $1 AND external_id = $2 AND merchant_id = $7 AND direction = 'outbound'
+          AND {string.Format(StatusRank, "coalesce(delivery_status, 'pending')")} < {string.Format(StatusRank, "$3::text")}
+        """;
+
+    // The agent puts its outbound_deliveries.id in biz_opaque_callback_data; the status echoes it back with the
+    // wamid, which may arrive before the sender recorded it (e.g. it died after Meta accepted the send).
+    private const string ReconcileDeliverySql = """
+        WITH delivery AS (
+            UPDATE outbound_deliveries
+            SET external_id = coalesce(external_id, $2),
+                state = CASE WHEN state IN ('pending', 'sending') THEN 'sent' ELSE state END,
+                sent_at = coalesce(sent_at, $4), updated_at = now()
+            WHERE id = $1 AND merchant_id = $3 AND platform = 'whatsapp'
+              AND (external_id = $2 OR external_id IS NULL AND NOT EXISTS (
+                   SELECT 1 FROM outbound_deliveries o WHERE o.platform = 'whatsapp' AND o.external_id = $2))
+            RETURNING message_id)
+        UPDATE messages m SET external_id = $2
+        FROM delivery
+        WHERE m.id = delivery.message_id AND m.external_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.platform = 'whatsapp' AND x.external_id = $2)
+        """;
+
+    private const string EchoOfKnownMessageSql = """
+        UPDATE messages
+        SET delivery_status = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN 'sent' ELSE delivery_status END,
+            delivery_status_at = coalesce(delivery_status_at, $3)
+        WHERE platform = 'instagram' AND external_id = $1 AND merchant_id = $2
+        RETURNING id
+        """;
+
+    // An echo can beat the Send API's response: match it to the delivery still being sent to that customer
+    // with that exact text, and record the mid there, instead of storing a second copy.
+    private const string EchoOfSendingDeliverySql = """
+        WITH delivery AS (
+            SELECT d.id, d.message_id
+            FROM outbound_deliveries d JOIN conversations c ON c.id = d.conversation_id
+            WHERE d.merchant_id = $2 AND d.platform = 'instagram' AND d.state = 'sending' AND d.external_id IS NULL
+              AND d.recipient = $3 AND d.body = $4 AND c.customer_instagram = $3
+              AND NOT EXISTS (SELECT 1 FROM outbound_deliveries o WHERE o.platform = 'instagram' AND o.external_id = $1)
+            ORDER BY d.created_at, d.id
+            LIMIT 1
+            FOR UPDATE OF d SKIP LOCKED),
+        sent AS (
+            UPDATE outbound_deliveries o
+            SET external_id = $1, state = 'sent', sent_at = coalesce(o.sent_at, $5), updated_at = now()
+            FROM delivery WHERE o.id = delivery.id
+            RETURNING o.message_id)
+        UPDATE messages m
+        SET external_id = coalesce(m.external_id, $1),
+            delivery_status = CASE WHEN m.delivery_status IS NULL OR m.delivery_status = 'pending' THEN 'sent' ELSE m.delivery_status END,
+            delivery_status_at = coalesce(m.delivery_status_at, $5)
+        FROM sent WHERE m.id = sent.message_id
+        RETURNING m.id
+        """;
+
+    private const string ReactionSql = """
+        UPDATE messages SET reaction = $4, reacted_at = $5
+        WHERE platform = $1 AND external_id = $2 AND merchant_id = $3 AND (reacted_at IS NULL OR reacted_at <= $5)
+        """;
+
+    private const string DeleteSql = """
+        UPDATE messages
+        SET is_deleted = true, deleted_at = coalesce(deleted_at, $3),
+            reply_state = CASE WHEN reply_state = 'pending' THEN 'skipped' ELSE reply_state END
+        WHERE platform = 'instagram' AND external_id = $1 AND merchant_id = $2
+        """;
+
+    // Seen up to a mid (or a watermark): our earlier outbound messages in that conversation become read.
+    private const string ReadSql = """
+        UPDATE messages m SET delivery_status = 'read', delivery_status_at = $5
+        FROM conversations c
+        WHERE c.merchant_id = $1 AND c.platform = 'instagram' AND c.customer_instagram = $2
+          AND m.conversation_id = c.id AND m.direction = 'outbound'
+          AND (m.delivery_status IN ('sent', 'delivered') OR m.delivery_status = 'pending' AND m.external_id IS NOT NULL)
+          AND (m.id <= (SELECT r.id FROM messages r WHERE r.platform = 'instagram' AND r.external_id = $3 AND r.conversation_id = c.id)
+               OR coalesce(m.platform_timestamp, m.created_at) <= $4)
+        """;
+
+    public async Task<WebhookRoute?> RouteAsync(NpgsqlConnection connection, string platform, string accountId)
+    {
+        await using var command = new NpgsqlCommand(RouteSql, connection);
+        command.Parameters.AddWithValue(platform);
+        command.Parameters.AddWithValue(accountId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new WebhookRoute(reader.GetGuid(0), reader.GetBoolean(1)) : null;
+    }
+
+    /// <summary>
+    /// Customer messages are pipelined: their statements are queued in <paramref name="pending"/> and sent in
+    /// one round trip by <see cref="FlushCustomerMessagesAsync"/> (each statement is independent).
+    /// </summary>
+    public static void QueueCustomerMessage(
+        List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp)
+    {
+        var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
+        var command = UpsertMessageCommand(platform, route.MerchantId, item.CustomerId, item.CustomerName,
+            timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
+            item.ReplyToExternalId, replyState, deliveryStatus: null);
+        pending.Add(new QueuedCustomerMessage(command, route.MerchantId, replyState == "pending"));
+    }
+
+    /// <summary>Runs the queued statements; returns the newly stored messages that wait for the agent.</summary>
+    public static async Task<List<PendingReply>> FlushCustomerMessagesAsync(NpgsqlConnection connection, List<QueuedCustomerMessage> pending)
+    {
+        var replies = new List<PendingReply>();
+        if (pending.Count == 0)
+        {
+            return replies;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var queued in pending)
+        {
+            batch.BatchCommands.Add(queued.Command);
+        }
+
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            foreach (var queued in pending)
+            {
+                await reader.ReadAsync();
+                if (queued.TriggersReply && !reader.IsDBNull(1))
+                {
+                    replies.Add(new PendingReply(reader.GetInt64(1), reader.GetGuid(0), queued.MerchantId));
+                }
+
+                await reader.NextResultAsync();
+            }
+        }
+
+        pending.Clear();
+        return replies;
+    }
+
+    public async Task StoreEchoAsync(NpgsqlConnection connection, WebhookRoute route, EchoMessage item, DateTimeOffset timestamp)
+    {
+        if (await ExecuteAsync(connection, EchoOfKnownMessageSql, item.ExternalId, route.MerchantId, timestamp) > 0)
+        {
+            return;
+        }
+
+        if (item.Text is not null && await ExecuteAsync(connection, EchoOfSendingDeliverySql, item.ExternalId, route.MerchantId, item.CustomerId, item.Text, timestamp) > 0)
+        {
+            return;
+        }
+
+        // Typed by the merchant in Meta's own app: part of the conversation, never a reply trigger.
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(UpsertMessageCommand(WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
+            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent"));
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    public async Task ApplyStatusAsync(NpgsqlConnection connection, WebhookRoute route, StatusUpdate item, DateTimeOffset timestamp)
+    {
+        if (Guid.TryParse(item.CallbackData, out var deliveryId))
+        {
+            await ExecuteAsync(connection, ReconcileDeliverySql, deliveryId, item.ExternalId, route.MerchantId, timestamp);
+        }
+
+        await ExecuteAsync(connection, ApplyStatusSql, WebhookPlatform.WhatsApp, item.ExternalId, item.Status, timestamp,
+            (object?)item.ErrorCode ?? DBNull.Value, (object?)item.ErrorTitle ?? DBNull.Value, route.MerchantId);
+    }
+
+    public Task ApplyReactionAsync(NpgsqlConnection connection, string platform, WebhookRoute route, ReactionUpdate item, DateTimeOffset timestamp) =>
+        ExecuteAsync(connection, ReactionSql, platform, item.TargetExternalId, route.MerchantId, (object?)item.Emoji ?? DBNull.Value, timestamp);
+
+    public Task ApplyDeleteAsync(NpgsqlConnection connection, WebhookRoute route, MessageDeleted item, DateTimeOffset timestamp) =>
+        ExecuteAsync(connection, DeleteSql, item.ExternalId, route.MerchantId, timestamp);
+
+    public Task ApplyReadAsync(NpgsqlConnection connection, WebhookRoute route, ReadReceipt item, DateTimeOffset timestamp) =>
+        ExecuteAsync(connection, ReadSql, route.MerchantId, item.CustomerId,
+            (object?)item.UpToExternalId ?? DBNull.Value, (object?)item.Watermark ?? DBNull.Value, timestamp);
+
+    private static NpgsqlBatchCommand UpsertMessageCommand(
+        string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
+        bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
+        string? replyTo, string? replyState, string? deliveryStatus)
+    {
+        var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddWithValue(merchantId);
+        command.Parameters.AddWithValue(platform);
+        command.Parameters.AddWithValue(customerId);
+        command.Parameters.Add(Text(customerName));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = customerSpoke ? timestamp : DBNull.Value });
+        command.Parameters.AddWithValue(timestamp);
+        command.Parameters.Add(Text(externalId));
+        command.Parameters.AddWithValue(direction);
+        command.Parameters.AddWithValue(author);
+        command.Parameters.AddWithValue(kind);
+        command.Parameters.Add(Text(text));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = payload });
+        command.Parameters.Add(Text(replyTo));
+        command.Parameters.Add(Text(replyState));
+        command.Parameters.Add(Text(deliveryStatus));
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            // A NULL goes untyped: PostgreSQL infers its type from where the parameter is used.
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static string ConversationSql(string customerColumn, string conversationColumn) => $"""
+        WITH customer AS (
+            INSERT INTO customers (merchant_id, platform, {customerColumn}, display_name)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (merchant_id, {customerColumn}, platform) WHERE {customerColumn} IS NOT NULL
+            DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, customers.display_name),
+                          updated_at = CASE WHEN EXCLUDED.display_name IS DISTINCT FROM customers.display_name AND EXCLUDED.display_name IS NOT NULL
+                                            THEN now() ELSE customers.updated_at END
+            RETURNING id),
+        conversation AS (
+            INSERT INTO conversations (merchant_id, customer_id, platform, {conversationColumn}, last_customer_message_at, last_activity_at)
+            SELECT $1, customer.id, $2, $3, $5, $6 FROM customer
+            ON CONFLICT (merchant_id, {conversationColumn}, platform) WHERE {conversationColumn} IS NOT NULL
+            DO UPDATE SET last_customer_message_at = GREATEST(conversations.last_customer_message_at, EXCLUDED.last_customer_message_at),
+                          last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
+                          updated_at = now()
+            RETURNING id),
+        message AS (
+            INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
+                                  reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp)
+            SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6 FROM conversation
+            ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
+            RETURNING id)
+        SELECT conversation.id, (SELECT id FROM message) FROM conversation
+        """;
+}

@@ -1,0 +1,13 @@
+using AiSales.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "webhooks" => await WebhookBenchmark.RunAsync(BenchOptions.Parse(args.Skip(1).ToArray())),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: AiSales.Bench webhooks [--duration 20] [--ceiling-duration 10] [--connections 100] [--batched-percent 10] [--drain 60]");
+    return 2;
+}

@@ -1,0 +1,346 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AiSales.Bench;
+
+/// <summary>
+/// `webhooks`: starts a throw-away PostgreSQL, migrates it, measures the single-row-insert ceiling (one
+/// webhook-sized row per transaction, 100 clients), then starts the real API and POSTs signed WhatsApp text
+/// webhooks (unique wamids, some batched) at 100 connections; finally checks that every acknowledged
+/// message is in the inbox (0 lost) and how far the normaliser got.
+/// </summary>
+public static class WebhookBenchmark
+{
+    private const string AppSecret = "bench-app-secret";
+    private const string PhoneNumberId = "106540352242922";
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var root = RepositoryRoot();
+        await using var pg = await LocalPostgres.StartAsync();
+        Console.WriteLine($"PostgreSQL on 127.0.0.1:{pg.Port}");
+        await using (var admin = new NpgsqlConnection(pg.ConnectionString("postgres")))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE DATABASE aisalesdb", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var database = pg.ConnectionString("aisalesdb");
+        using (var migrator = StartService(root, "AiSales.MigrationService", new() { ["ConnectionStrings__aisalesdb"] = database }))
+        {
+            await migrator.WaitForExitAsync();
+            if (migrator.ExitCode != 0)
+            {
+                Console.Error.WriteLine($"migrator exited with {migrator.ExitCode}");
+                return 1;
+            }
+        }
+
+        await using var db = NpgsqlDataSource.Create(pg.ConnectionString("aisalesdb", maxPool: options.Connections + 10));
+        await SeedAsync(db);
+
+        var sampleBody = Body([NewMessage(0)]);
+        var ceiling = await MeasureCeilingAsync(db, sampleBody, options);
+
+        var port = LocalPostgres.FreePort();
+        using var api = StartService(root, "AiSales.Api", new()
+        {
+            ["ConnectionStrings__aisalesdb"] = database,
+            ["Meta__AppSecret"] = AppSecret,
+            ["Meta__VerifyToken"] = "bench",
+            ["Admin__ApiKey"] = "bench-admin",
+            ["ENCRYPTION_KEY_HEX"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            ["Sentry__Dsn"] = "",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["OTEL_SDK_DISABLED"] = "true",
+        });
+        try
+        {
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+            using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitAliveAsync(client);
+
+            var acked = new ConcurrentBag<string>();
+            await LoadAsync(client, options, TimeSpan.FromSeconds(3), acked, null); // warm-up (JIT, pools): verified, not timed
+            var latencies = new ConcurrentBag<double>();
+            var stopwatch = Stopwatch.StartNew();
+            var (requests, failures) = await LoadAsync(client, options, TimeSpan.FromSeconds(options.DurationSeconds), acked, latencies);
+            var elapsed = stopwatch.Elapsed.TotalSeconds;
+            var peakRssMb = PeakRssMb(api.Id);
+
+            var sorted = latencies.Order().ToArray();
+            var rate = requests / elapsed;
+            Console.WriteLine();
+            Console.WriteLine($"ceiling (single-row INSERT + COMMIT, {options.Connections} clients, {options.CeilingSeconds}s): {ceiling.Tps:F0} rows/s, p99 {ceiling.P99:F1} ms");
+            Console.WriteLine($"webhooks ({options.Connections} connections, {options.DurationSeconds}s, {options.BatchedPercent}% batched x5): " +
+                $"{rate:F0} webhooks/s ({acked.Count / (elapsed + 3):F0} messages/s overall), {failures} non-200");
+            Console.WriteLine($"latency p50 {Percentile(sorted, 0.50):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
+            Console.WriteLine($"ratio to ceiling: {rate / ceiling.Tps:F2}");
+            Console.WriteLine($"API peak RSS: {peakRssMb:F0} MiB");
+
+            var lost = await CountLostAsync(db, acked);
+            Console.WriteLine($"acknowledged messages: {acked.Count}, missing from the inbox: {lost}");
+            var (normalised, drainSeconds) = await DrainAsync(db, acked.Count, options.DrainSeconds);
+            Console.WriteLine($"normalised into messages: {normalised} of {acked.Count} after {drainSeconds:F0}s of drain");
+            return lost == 0 && failures == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (!api.HasExited)
+            {
+                api.Kill(entireProcessTree: true);
+                await api.WaitForExitAsync();
+            }
+        }
+    }
+
+    private static async Task<(long Requests, long Failures)> LoadAsync(
+        HttpClient client, BenchOptions options, TimeSpan duration, ConcurrentBag<string> acked, ConcurrentBag<double>? latencies)
+    {
+        long requests = 0, failures = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var secret = Encoding.UTF8.GetBytes(AppSecret);
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker * 7919 + Environment.TickCount);
+            var local = new List<double>();
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var count = random.Next(100) < options.BatchedPercent ? 5 : 1;
+                var messages = Enumerable.Range(0, count).Select(_ => NewMessage(random.Next(1000))).ToArray();
+                var body = Encoding.UTF8.GetBytes(Body(messages));
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new("application/json");
+                request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body)));
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.SendAsync(request);
+                    local.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref requests);
+                        foreach (var m in messages)
+                        {
+                            acked.Add(m.Id);
+                        }
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+
+            foreach (var l in local)
+            {
+                latencies?.Add(l);
+            }
+        })));
+        return (requests, failures);
+    }
+
+    private static async Task<(double Tps, double P99)> MeasureCeilingAsync(NpgsqlDataSource db, string body, BenchOptions options)
+    {
+        await using (var create = db.CreateCommand("CREATE TABLE bench_ceiling (LIKE webhook_events INCLUDING ALL)"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(body);
+        long rows = 0;
+        var latencies = new ConcurrentBag<double>();
+        var until = Stopwatch.GetTimestamp() + options.CeilingSeconds * Stopwatch.Frequency;
+        var started = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Connections).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            await using var insert = new NpgsqlCommand("INSERT INTO bench_ceiling (platform, body) VALUES ('whatsapp', $1)", connection);
+            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = bytes });
+            await insert.PrepareAsync();
+            var local = new List<double>();
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var t = Stopwatch.GetTimestamp();
+                await insert.ExecuteNonQueryAsync();
+                local.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+
+            Interlocked.Add(ref rows, local.Count);
+            foreach (var l in local)
+            {
+                latencies.Add(l);
+            }
+        })));
+        var tps = rows / started.Elapsed.TotalSeconds;
+        await using (var drop = db.CreateCommand("DROP TABLE bench_ceiling"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        return (tps, Percentile(latencies.Order().ToArray(), 0.99));
+    }
+
+    /// <summary>Acknowledged wamids that no inbox body contains (0 = nothing acknowledged was lost).</summary>
+    private static async Task<long> CountLostAsync(NpgsqlDataSource db, IEnumerable<string> acked)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE acked (wamid text PRIMARY KEY)", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY acked (wamid) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var id in acked)
+            {
+                await writer.WriteRowAsync(default, id);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        await using var lost = new NpgsqlCommand("""
+            WITH stored AS (
+                SELECT jsonb_path_query(convert_from(body, 'UTF8')::jsonb, '$.entry[*].changes[*].value.messages[*].id') #>> '{}' AS wamid
+                FROM webhook_events)
+            SELECT count(*) FROM acked a WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.wamid = a.wamid)
+            """, connection) { CommandTimeout = 300 };
+        return (long)(await lost.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<(long Normalised, double Seconds)> DrainAsync(NpgsqlDataSource db, long expected, int maxSeconds)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        long normalised = 0;
+        while (stopwatch.Elapsed.TotalSeconds < maxSeconds)
+        {
+            await using var count = db.CreateCommand("SELECT count(*) FROM messages");
+            normalised = (long)(await count.ExecuteScalarAsync())!;
+            if (normalised >= expected)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return (normalised, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private static async Task SeedAsync(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("""
+            WITH m AS (INSERT INTO merchants (name) VALUES ('Bench shop') RETURNING id)
+            INSERT INTO channels (merchant_id, platform, account_id, token_ciphertext, token_key_id, token_last4)
+            SELECT id, 'whatsapp', $1, '\x00'::bytea, 'bench', '0000' FROM m
+            """);
+        command.Parameters.AddWithValue(PhoneNumberId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed record BenchMessage(string Id, string From, string Json);
+
+    private static BenchMessage NewMessage(int customer)
+    {
+        var id = "wamid.HBgL" + Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=');
+        var from = "9665" + customer.ToString("D8");
+        var json = $$$"""{"from":"{{{from}}}","id":"{{{id}}}","timestamp":"{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}","type":"text","text":{"body":"Hi! Is the black bag still in stock, and does it come in another color? \u0647\u0644 \u064a\u0648\u062c\u062f \u0644\u0648\u0646 \u0622\u062e\u0631\u061f"}}""";
+        return new BenchMessage(id, from, json);
+    }
+
+    private static string Body(BenchMessage[] messages)
+    {
+        var contacts = string.Join(",", messages.Select(m => $$"""{"profile":{"name":"Customer {{m.From[^4..]}}"},"wa_id":"{{m.From}}"}"""));
+        var items = string.Join(",", messages.Select(m => m.Json));
+        return $$$"""{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"{{{PhoneNumberId}}}"},"contacts":[{{{contacts}}}],"messages":[{{{items}}}]},"field":"messages"}]}]}""";
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static double PeakRssMb(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
+    private static async Task WaitAliveAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await client.GetAsync("/alive");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The API did not become alive.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static Process StartService(string root, string service, Dictionary<string, string> environment)
+    {
+        var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(root, service, "bin", c, "net10.0", service + ".dll")).FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException($"Build {service} first (dotnet build -c Release AiSales.sln).");
+        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add(dll);
+        foreach (var key in startInfo.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            startInfo.Environment.Remove(key);
+        }
+
+        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        startInfo.Environment["Sentry__Dsn"] = "";
+        // Tuning knobs for experiments: Webhooks__* in the benchmark's environment reach the API.
+        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("Webhooks__", StringComparison.Ordinal)))
+        {
+            startInfo.Environment[key] = Environment.GetEnvironmentVariable(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var process = Process.Start(startInfo)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && (e.Data.Contains("fail", StringComparison.OrdinalIgnoreCase) || e.Data.Contains("crit"))) Console.Error.WriteLine($"[{service}] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{service}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiSales.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
