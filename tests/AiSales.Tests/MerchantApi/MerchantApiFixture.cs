@@ -78,6 +78,8 @@ public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDiction
             ["Admin:ApiKey"] = AppHostFixture.AdminApiKey,
             ["ENCRYPTION_KEY_HEX"] = AppHostFixture.EncryptionKeyHex,
             ["Sentry:Dsn"] = "",
+            // The AppHost's own API normalises webhooks; this in-process host serves merchant routes only.
+            ["Webhooks:ProcessorWorkers"] = "0",
             ["RateLimiting:PermitLimit"] = "100000",
             ["RateLimiting:WindowSeconds"] = "60",
             // Everything down to Debug is captured, so a secret logged at any level is caught.
