@@ -72,10 +72,8 @@ public sealed class ReplyProcessor(
         }
 
         var customerTexts = pending.Select(p => p.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
-        var language = state.Merchant.Language is "ar" or "en"
-            ? state.Merchant.Language
-            : IntentDetector.IsArabic(string.Join(' ', customerTexts)) ? "ar" : "en";
         var history = await LoadHistoryAsync(connection, transaction, conversationId, pendingIds.Min(), cancellationToken);
+        var language = state.Merchant.Language is "ar" or "en" ? state.Merchant.Language : CustomerLanguage(customerTexts, history);
 
         var turn = new AgentTurn(connection, transaction)
         {
@@ -120,6 +118,18 @@ public sealed class ReplyProcessor(
         deliverySignal.Notify();
         await NudgeSendersAsync();
         return TurnOutcome.Answered;
+    }
+
+    /// <summary>Arabic script → Arabic; Latin letters → English; no letters at all (a phone number, "👍") → as before.</summary>
+    private static string CustomerLanguage(IReadOnlyList<string> current, IReadOnlyList<HistoryMessage> history)
+    {
+        foreach (var text in current.Reverse().Concat(history.Where(h => h.FromCustomer).Select(h => h.Text).Reverse()))
+        {
+            if (IntentDetector.IsArabic(text)) return "ar";
+            if (text.Any(char.IsAsciiLetter)) return "en";
+        }
+
+        return "en";
     }
 
     private string? SkipReason(ConversationState state)
