@@ -43,10 +43,20 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         fixture.Graph.HangNext(unconfirmed.AccountId);
 
         var first = fixture.StartAgent(database, null, timings);
+        (await first.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
         var reconciledTurn = await AgentTestData.SimulateInboundAsync(db, null, reconciled, AgentTestData.NewCustomer("whatsapp"), "hello");
         var unconfirmedTurn = await AgentTestData.SimulateInboundAsync(db, null, unconfirmed, AgentTestData.NewCustomer("whatsapp"), "hello");
-        var hanging = (await fixture.Graph.WaitForAsync(reconciled.AccountId, 1, s_timeout)).Single();
-        await fixture.Graph.WaitForAsync(unconfirmed.AccountId, 1, s_timeout);
+        GraphRequest hanging;
+        try
+        {
+            hanging = (await fixture.Graph.WaitForAsync(reconciled.AccountId, 1, s_timeout)).Single();
+            await fixture.Graph.WaitForAsync(unconfirmed.AccountId, 1, s_timeout);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n{first.Output}");
+        }
+
         await first.DisposeAsync(); // killed mid-send: Meta has the message, we never heard back
 
         Assert.Equal("sending", (await AgentTestData.DeliveriesAsync(db, reconciledTurn.ConversationId)).Single().State);
