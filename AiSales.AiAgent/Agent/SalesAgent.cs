@@ -18,18 +18,19 @@ public sealed record HistoryMessage(bool FromCustomer, string Text);
 /// Builds a kernel per reply with the sealed plugins bound to this turn, and lets the configured chat
 /// completion service (offline, OpenAI or Azure OpenAI) answer with automatic function calling.
 /// </summary>
-public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search)
+public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search, IServiceProvider services)
 {
     public async Task<string> ReplyAsync(
         AgentTurn turn, MerchantProfile merchant, string replyLanguage,
         IReadOnlyList<HistoryMessage> history, IReadOnlyList<string> customerMessages, CancellationToken cancellationToken)
     {
-        var builder = Kernel.CreateBuilder();
-        builder.Services.AddSingleton(chat);
-        var kernel = builder.Build();
-        kernel.Plugins.AddFromObject(new CatalogPlugin(search, turn), "catalog");
-        kernel.Plugins.AddFromObject(new OrderPlugin(turn), "orders");
-        kernel.Plugins.AddFromObject(new HandoffPlugin(turn), "handoff");
+        // A kernel per reply over the application's services (no container built per turn), with plugins bound to this turn.
+        var kernel = new Kernel(services,
+        [
+            KernelPluginFactory.CreateFromObject(new CatalogPlugin(search, turn), "catalog"),
+            KernelPluginFactory.CreateFromObject(new OrderPlugin(turn), "orders"),
+            KernelPluginFactory.CreateFromObject(new HandoffPlugin(turn), "handoff"),
+        ]);
 
         var chatHistory = new ChatHistory(SystemPrompt(merchant, replyLanguage, turn.Platform));
         foreach (var message in history)

@@ -24,8 +24,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
             WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND c.status = 'connected'
               AND NOT EXISTS (
                   SELECT 1 FROM outbound_deliveries e
-                  WHERE e.conversation_id = d.conversation_id
-                    AND (e.state = 'sending' OR (e.state = 'pending' AND e.message_id < d.message_id)))
+                  WHERE e.conversation_id = d.conversation_id AND e.state IN ('pending', 'sending')
+                    AND (e.state = 'sending' OR e.message_id < d.message_id))
             ORDER BY d.next_attempt_at, d.message_id
             LIMIT $1
             FOR UPDATE OF d SKIP LOCKED)

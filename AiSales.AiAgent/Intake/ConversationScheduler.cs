@@ -21,6 +21,13 @@ public sealed class ConversationScheduler(
         var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
         lock (slot)
         {
+            if (onDone is null && !debounce && slot.Running)
+            {
+                // A poller notice for a conversation being answered: that turn takes what is pending, and the
+                // poller comes back for anything it missed. Re-running here would only double the work under load.
+                return;
+            }
+
             slot.LastNotice = time.GetTimestamp();
             slot.Debounce |= debounce;
             if (onDone is not null)

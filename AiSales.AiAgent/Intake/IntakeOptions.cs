@@ -17,7 +17,7 @@ public sealed class IntakeOptions
     public int PollIntervalMilliseconds { get; set; } = 1000;
 
     /// <summary>Conversations answered at once by this process.</summary>
-    public int MaxConcurrentConversations { get; set; } = 16;
+    public int MaxConcurrentConversations { get; set; } = 32;
 
     /// <summary>Stream entries unacknowledged this long (their consumer died) are claimed by another.</summary>
     public int StaleEntrySeconds { get; set; } = 30;
