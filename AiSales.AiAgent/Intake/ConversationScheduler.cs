@@ -13,11 +13,18 @@ public sealed class ConversationScheduler(
     IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider time, ILogger<ConversationScheduler> logger)
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
+    // Conversations whose last turn threw (e.g. the LLM provider is down): the poller leaves them alone for a while.
+    private readonly ConcurrentDictionary<Guid, (int Failures, long Until)> _cooldowns = new();
     private readonly SemaphoreSlim _parallel = new(Math.Max(1, options.Value.MaxConcurrentConversations));
 
     /// <summary>Called when work may exist; <paramref name="onDone"/> runs after a turn that saw it has committed (XACK).</summary>
     public void Notify(Guid conversationId, bool debounce, Func<Task>? onDone, CancellationToken stoppingToken)
     {
+        if (onDone is null && _cooldowns.TryGetValue(conversationId, out var cooldown) && time.GetTimestamp() < cooldown.Until)
+        {
+            return;
+        }
+
         var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
         lock (slot)
         {
@@ -90,6 +97,7 @@ public sealed class ConversationScheduler(
                     continue;
                 }
 
+                _cooldowns.TryRemove(conversationId, out _);
                 foreach (var callback in callbacks)
                 {
                     await callback();
@@ -113,8 +121,11 @@ public sealed class ConversationScheduler(
         }
         catch (Exception ex)
         {
-            // The messages stay pending: the PostgreSQL poller brings the conversation back.
-            logger.LogError(ex, "Answering conversation {ConversationId} failed", conversationId);
+            // The messages stay pending: the PostgreSQL poller brings the conversation back, after a growing pause.
+            var failures = _cooldowns.TryGetValue(conversationId, out var previous) ? previous.Failures + 1 : 1;
+            var pause = TimeSpan.FromSeconds(Math.Min(120, Math.Pow(2, failures)));
+            _cooldowns[conversationId] = (failures, time.GetTimestamp() + (long)(pause.TotalSeconds * time.TimestampFrequency));
+            logger.LogError(ex, "Answering conversation {ConversationId} failed ({Failures} in a row); retrying in {Pause}", conversationId, failures, pause);
         }
 
         lock (slot)

@@ -90,6 +90,39 @@ public sealed class AgentDeliveryTests(AgentFixture fixture)
     }
 
     [Fact]
+    public async Task InstagramHumanReplyAfter24HoursCarriesTheHumanAgentTag()
+    {
+        var shop = await ShopAsync("instagram");
+        var customer = AgentTestData.NewCustomer("instagram");
+
+        var deliveryId = await AgentTestData.QueueReplyAsync(fixture.DataSource, shop, customer, "human", "Sorry for the wait!", TimeSpan.FromDays(3));
+        var sent = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, s_timeout)).Single();
+
+        Assert.Equal("MESSAGE_TAG", sent.Body["messaging_type"]!.GetValue<string>());
+        Assert.Equal("HUMAN_AGENT", sent.Body["tag"]!.GetValue<string>());
+        Assert.Equal(customer, sent.Body["recipient"]!["id"]!.GetValue<string>());
+        Assert.Equal("Sorry for the wait!", sent.Text);
+        await AgentTestData.WaitUntilAsync(async () => await AgentTestData.ScalarAsync<string>(fixture.DataSource,
+            "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId) == "sent", s_timeout, "the human reply sent");
+    }
+
+    [Theory]
+    [InlineData("instagram", "ai", 2)]
+    [InlineData("instagram", "human", 8)]
+    [InlineData("whatsapp", "human", 2)]
+    public async Task ReplyOutsideItsWindowIsFailedNotSent(string platform, string author, int daysSinceCustomerWrote)
+    {
+        var shop = await ShopAsync(platform);
+
+        var deliveryId = await AgentTestData.QueueReplyAsync(fixture.DataSource, shop, AgentTestData.NewCustomer(platform), author, "Hello again",
+            TimeSpan.FromDays(daysSinceCustomerWrote));
+        await AgentTestData.WaitUntilAsync(async () => await AgentTestData.ScalarAsync<string>(fixture.DataSource,
+            "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId) == "failed", s_timeout, "the reply failed");
+
+        Assert.Empty(fixture.Graph.For(shop.AccountId));
+    }
+
+    [Fact]
     public async Task LongReplyIsSplitOnWordBoundariesWithinInstagramsByteLimit()
     {
         var shop = await AgentTestData.CreateShopAsync(fixture.DataSource, fixture.Secrets, "instagram");

@@ -54,7 +54,10 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{ex.Message}\n{first.Output}");
+            var deliveries = await AgentTestData.DeliveriesAsync(db, reconciledTurn.ConversationId);
+            var replyState = await AgentTestData.ScalarAsync<string>(db, "SELECT reply_state FROM messages WHERE id = $1", reconciledTurn.MessageId);
+            throw new TimeoutException(
+                $"{ex.Message}\nreply_state {replyState}; deliveries {string.Join(", ", deliveries.Select(d => $"{d.State}/{d.Attempts}"))}\n{first.Output}");
         }
 
         await first.DisposeAsync(); // killed mid-send: Meta has the message, we never heard back

@@ -144,6 +144,36 @@ public static class AgentTestData
         return new InboundMessage(messageId, conversationId);
     }
 
+    /// <summary>
+    /// A reply queued as the merchant API (human) or the agent (ai) queues it: an outbound message and its delivery,
+    /// in a conversation whose customer last wrote <paramref name="customerLastWrote"/> ago.
+    /// </summary>
+    public static async Task<Guid> QueueReplyAsync(NpgsqlDataSource db, AgentShop shop, string customer, string author, string text, TimeSpan customerLastWrote)
+    {
+        var instagram = shop.Platform == "instagram";
+        await using var command = db.CreateCommand($"""
+            WITH c AS (
+                INSERT INTO customers (merchant_id, platform, {(instagram ? "instagram_id" : "phone")}) VALUES ($1, $2, $3) RETURNING id),
+            v AS (
+                INSERT INTO conversations (merchant_id, customer_id, platform, {(instagram ? "customer_instagram" : "customer_phone")}, status, last_customer_message_at)
+                SELECT $1, c.id, $2, $3, 'human', now() - make_interval(secs => $6) FROM c RETURNING id),
+            m AS (
+                INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status)
+                SELECT $1, v.id, $2, 'outbound', $4, 'text', $5, 'pending' FROM v RETURNING id, conversation_id)
+            INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body)
+            SELECT $1, m.conversation_id, m.id, $7, $2, $3, $5 FROM m
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue(shop.MerchantId);
+        command.Parameters.AddWithValue(shop.Platform);
+        command.Parameters.AddWithValue(customer);
+        command.Parameters.AddWithValue(author);
+        command.Parameters.AddWithValue(text);
+        command.Parameters.AddWithValue(customerLastWrote.TotalSeconds);
+        command.Parameters.AddWithValue(shop.ChannelId);
+        return (Guid)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>What ingestion does with a WhatsApp status webhook carrying our delivery id in biz_opaque_callback_data.</summary>
     public static async Task SimulateStatusWebhookAsync(NpgsqlDataSource db, Guid deliveryId, string wamid)
     {
