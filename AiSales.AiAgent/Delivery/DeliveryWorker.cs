@@ -45,6 +45,11 @@ public sealed class DeliveryWorker(
                 var claimed = await store.ClaimAsync(settings.BatchSize, _owner, settings.LeaseSeconds, stoppingToken);
                 if (claimed.Count > 0)
                 {
+                    logger.LogDebug("Claimed {Count} deliveries", claimed.Count);
+                }
+
+                if (claimed.Count > 0)
+                {
                     // One per conversation (see the claim query), so parallel sends never reorder a conversation.
                     await Task.WhenAll(claimed.Select(d => SendOneAsync(d, stoppingToken)));
                     continue;
@@ -93,9 +98,11 @@ public sealed class DeliveryWorker(
             }
 
             await rateLimiter.WaitAsync(delivery.AccountId, stoppingToken);
+            logger.LogDebug("Sending delivery {DeliveryId} (attempt {Attempt})", delivery.Id, delivery.Attempts);
             var result = await graph.SendAsync(
                 new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag),
                 stoppingToken);
+            logger.LogDebug("Delivery {DeliveryId}: {Outcome} {Code}", delivery.Id, result.Outcome, result.ErrorCode);
             await RecordAsync(delivery, result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -95,8 +95,14 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     private void Script(string accountId, Func<HttpContext, Task<int>> step) =>
         _scripts.GetOrAdd(accountId, _ => new ConcurrentQueue<Func<HttpContext, Task<int>>>()).Enqueue(step);
 
+    /// <summary>Every request that reached the handler, before its body was read (diagnostics).</summary>
+    public int Arrivals => _arrivals;
+
+    private int _arrivals;
+
     private async Task HandleAsync(string version, string accountId, HttpContext context)
     {
+        Interlocked.Increment(ref _arrivals);
         var body = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body) ?? [];
         var recipient = body["to"]?.GetValue<string>() ?? body["recipient"]?["id"]?.GetValue<string>() ?? "";
         var inFlight = _inFlight.AddOrUpdate(recipient, 1, (_, n) => n + 1);

@@ -30,6 +30,10 @@ public sealed class AgentFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The fakes run on this process's thread pool, shared with every collection's AppHost start-up; a pool that
+        // grows slowly under that load once delayed the fake Graph past a test's wait (diagnosed by Arrivals).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         Graph = await AgentFakeGraph.StartAsync();
         using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
         var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";

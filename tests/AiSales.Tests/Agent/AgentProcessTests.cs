@@ -36,6 +36,7 @@ public sealed class AgentProcessTests(AgentFixture fixture)
             ["Delivery__LeaseSeconds"] = "2",
             ["Delivery__ReconciliationGraceSeconds"] = "3",
             ["Delivery__AttemptTimeoutSeconds"] = "120",
+            ["Logging__LogLevel__AiSales.AiAgent.Delivery"] = "Debug",
         };
         var reconciled = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
         var unconfirmed = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
@@ -57,7 +58,7 @@ public sealed class AgentProcessTests(AgentFixture fixture)
             var deliveries = await AgentTestData.DeliveriesAsync(db, reconciledTurn.ConversationId);
             var replyState = await AgentTestData.ScalarAsync<string>(db, "SELECT reply_state FROM messages WHERE id = $1", reconciledTurn.MessageId);
             throw new TimeoutException(
-                $"{ex.Message}\nreply_state {replyState}; deliveries {string.Join(", ", deliveries.Select(d => $"{d.State}/{d.Attempts}"))}\n{first.Output}");
+                $"{ex.Message}\nfake Graph arrivals {fixture.Graph.Arrivals}; reply_state {replyState}; deliveries {string.Join(", ", deliveries.Select(d => $"{d.State}/{d.Attempts}"))}\n{first.Output}");
         }
 
         await first.DisposeAsync(); // killed mid-send: Meta has the message, we never heard back
