@@ -7,15 +7,6 @@ using StackExchange.Redis;
 
 namespace AiSales.AiAgent.Agent;
 
-public enum TurnOutcome
-{
-    NothingPending,
-    Answered,
-    Skipped,
-    /// <summary>Another agent instance is answering this conversation right now.</summary>
-    Busy,
-}
-
 /// <summary>
 /// Answers one conversation's pending messages as one turn, in one transaction: a per-conversation advisory lock
 /// (so across all instances a conversation is answered by one worker at a time, in order), the re-read of the

@@ -5,7 +5,7 @@ using AiSales.AiAgent.Delivery;
 namespace AiSales.Tests.Agent;
 
 /// <summary>Pure logic of the agent: no AppHost needed.</summary>
-public sealed class AgentSplitterTests
+public sealed class AgentOfflineLogicTests
 {
     [Fact]
     public void WhatsAppTextIsSplitAt4096CharactersOnWordBoundaries()
