@@ -41,14 +41,8 @@ public sealed class ReplyProcessor(
             }
         }
 
-        var state = await LoadStateAsync(connection, transaction, conversationId, cancellationToken);
-        if (state is null)
-        {
-            return TurnOutcome.NothingPending;
-        }
-
-        var pending = await LoadPendingAsync(connection, transaction, conversationId, cancellationToken);
-        if (pending.Count == 0)
+        var (state, pending, history) = await LoadTurnAsync(connection, transaction, conversationId, cancellationToken);
+        if (state is null || pending.Count == 0)
         {
             return TurnOutcome.NothingPending;
         }
@@ -57,13 +51,16 @@ public sealed class ReplyProcessor(
         if (SkipReason(state) is { } reason)
         {
             logger.LogInformation("Conversation {ConversationId}: {Count} message(s) not answered ({Reason})", conversationId, pending.Count, reason);
-            await SetReplyStateAsync(connection, transaction, pendingIds, "skipped", cancellationToken);
+            await using (var skip = new NpgsqlBatch(connection, transaction) { BatchCommands = { ReplyStateCommand(pendingIds, "skipped") } })
+            {
+                await skip.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return TurnOutcome.Skipped;
         }
 
         var customerTexts = pending.Select(p => p.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
-        var history = await LoadHistoryAsync(connection, transaction, conversationId, pendingIds.Min(), cancellationToken);
         var language = state.Merchant.Language is "ar" or "en" ? state.Merchant.Language : CustomerLanguage(customerTexts, history);
 
         var turn = new AgentTurn(connection, transaction)
@@ -87,22 +84,25 @@ public sealed class ReplyProcessor(
             reply = new OfflineReplies(new OfflineContext(language, state.Merchant.AssistantName, null, [])).Handoff();
         }
 
-        if (!string.IsNullOrWhiteSpace(reply))
+        // One round trip for the reply parts (in order: identity ids), the inbound messages' state and the conversation.
+        await using (var finish = new NpgsqlBatch(connection, transaction))
         {
-            foreach (var part in MessageSplitter.Split(state.Platform, reply))
+            if (!string.IsNullOrWhiteSpace(reply))
             {
-                await QueueReplyAsync(connection, transaction, state, conversationId, part, cancellationToken);
+                foreach (var part in MessageSplitter.Split(state.Platform, reply))
+                {
+                    finish.BatchCommands.Add(QueueReplyCommand(state, conversationId, part));
+                }
             }
-        }
 
-        await SetReplyStateAsync(connection, transaction, pendingIds, "done", cancellationToken);
-        await using (var update = new NpgsqlCommand("""
-            UPDATE conversations SET ai_failed_turns = $2, last_activity_at = now(), updated_at = now() WHERE id = $1
-            """, connection, transaction))
-        {
+            finish.BatchCommands.Add(ReplyStateCommand(pendingIds, "done"));
+            var update = new NpgsqlBatchCommand("""
+                UPDATE conversations SET ai_failed_turns = $2, last_activity_at = now(), updated_at = now() WHERE id = $1
+                """);
             update.Parameters.AddWithValue(conversationId);
             update.Parameters.AddWithValue(turn.HandedOff ? 0 : failedTurns);
-            await update.ExecuteNonQueryAsync(cancellationToken);
+            finish.BatchCommands.Add(update);
+            await finish.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -138,34 +138,31 @@ public sealed class ReplyProcessor(
         return null;
     }
 
-    private static async Task QueueReplyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ConversationState state, Guid conversationId, string text, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand QueueReplyCommand(ConversationState state, Guid conversationId, string text)
     {
-        await using var command = new NpgsqlCommand("""
+        var command = new NpgsqlBatchCommand("""
             WITH message AS (
                 INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
                 VALUES ($1, $2, $3, 'outbound', 'ai', 'text', $4, 'pending', now())
                 RETURNING id)
             INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body)
             SELECT $1, $2, message.id, $5, $3, $6, $4 FROM message
-            """, connection, transaction);
+            """);
         command.Parameters.AddWithValue(state.MerchantId);
         command.Parameters.AddWithValue(conversationId);
         command.Parameters.AddWithValue(state.Platform);
         command.Parameters.AddWithValue(text);
         command.Parameters.AddWithValue(state.ChannelId!.Value);
         command.Parameters.AddWithValue(state.Recipient!);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
-    private static async Task SetReplyStateAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, long[] ids, string replyState, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand ReplyStateCommand(long[] ids, string replyState)
     {
-        await using var command = new NpgsqlCommand(
-            "UPDATE messages SET reply_state = $2 WHERE id = ANY($1) AND reply_state = 'pending'", connection, transaction);
+        var command = new NpgsqlBatchCommand("UPDATE messages SET reply_state = $2 WHERE id = ANY($1) AND reply_state = 'pending'");
         command.Parameters.AddWithValue(ids);
         command.Parameters.AddWithValue(replyState);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     private async Task NudgeSendersAsync()
@@ -183,10 +180,12 @@ public sealed class ReplyProcessor(
         }
     }
 
-    private static async Task<ConversationState?> LoadStateAsync(
+    /// <summary>The conversation, its pending messages and the history before them, in one round trip.</summary>
+    private async Task<(ConversationState? State, List<(long Id, string? Text)> Pending, List<HistoryMessage> History)> LoadTurnAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var state = new NpgsqlBatchCommand("""
             SELECT v.merchant_id, v.customer_id, v.platform, v.status, coalesce(v.customer_phone, v.customer_instagram),
                    v.last_customer_message_at, v.ai_failed_turns,
                    m.status, m.ai_enabled, m.name, m.assistant_name, m.persona, m.language, m.greeting, m.handoff_keywords,
@@ -195,72 +194,65 @@ public sealed class ReplyProcessor(
             JOIN merchants m ON m.id = v.merchant_id
             LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
             WHERE v.id = $1
-            """, connection, transaction);
-        command.Parameters.AddWithValue(conversationId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new ConversationState(
-            MerchantId: reader.GetGuid(0),
-            CustomerId: reader.GetGuid(1),
-            Platform: reader.GetString(2),
-            Status: reader.GetString(3),
-            Recipient: reader.IsDBNull(4) ? null : reader.GetString(4),
-            LastCustomerMessageAt: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
-            FailedTurns: reader.GetInt32(6),
-            MerchantStatus: reader.GetString(7),
-            AiEnabled: reader.GetBoolean(8),
-            Merchant: new MerchantProfile(reader.GetString(9), reader.GetString(10), reader.GetString(11), reader.GetString(12),
-                reader.GetString(13), reader.GetFieldValue<string[]>(14)),
-            ChannelId: reader.IsDBNull(15) ? null : reader.GetGuid(15));
-    }
-
-    private static async Task<List<(long Id, string? Text)>> LoadPendingAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid conversationId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
+            """);
+        state.Parameters.AddWithValue(conversationId);
+        var pending = new NpgsqlBatchCommand("""
             SELECT id, coalesce(text, payload->>'caption')
             FROM messages
             WHERE conversation_id = $1 AND reply_state = 'pending'
             ORDER BY id
             FOR UPDATE
-            """, connection, transaction);
-        command.Parameters.AddWithValue(conversationId);
-        var pending = new List<(long, string?)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            pending.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        }
-
-        return pending;
-    }
-
-    private async Task<List<HistoryMessage>> LoadHistoryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, Guid conversationId, long beforeId, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
+            """);
+        pending.Parameters.AddWithValue(conversationId);
+        var history = new NpgsqlBatchCommand("""
             SELECT direction, text FROM (
                 SELECT id, direction, text FROM messages
-                WHERE conversation_id = $1 AND id < $2 AND text IS NOT NULL AND NOT is_deleted
+                WHERE conversation_id = $1 AND text IS NOT NULL AND NOT is_deleted
+                  AND id < coalesce((SELECT min(id) FROM messages WHERE conversation_id = $1 AND reply_state = 'pending'), 0)
                   AND (direction = 'outbound' OR author = 'customer')
-                ORDER BY id DESC LIMIT $3) recent
+                ORDER BY id DESC LIMIT $2) recent
             ORDER BY id
-            """, connection, transaction);
-        command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(beforeId);
-        command.Parameters.AddWithValue(options.Value.HistoryMessages);
-        var history = new List<HistoryMessage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """);
+        history.Parameters.AddWithValue(conversationId);
+        history.Parameters.AddWithValue(options.Value.HistoryMessages);
+        batch.BatchCommands.Add(state);
+        batch.BatchCommands.Add(pending);
+        batch.BatchCommands.Add(history);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        ConversationState? conversation = null;
+        if (await reader.ReadAsync(cancellationToken))
         {
-            history.Add(new HistoryMessage(reader.GetString(0) == "inbound", reader.GetString(1)));
+            conversation = new ConversationState(
+                MerchantId: reader.GetGuid(0),
+                CustomerId: reader.GetGuid(1),
+                Platform: reader.GetString(2),
+                Status: reader.GetString(3),
+                Recipient: reader.IsDBNull(4) ? null : reader.GetString(4),
+                LastCustomerMessageAt: reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                FailedTurns: reader.GetInt32(6),
+                MerchantStatus: reader.GetString(7),
+                AiEnabled: reader.GetBoolean(8),
+                Merchant: new MerchantProfile(reader.GetString(9), reader.GetString(10), reader.GetString(11), reader.GetString(12),
+                    reader.GetString(13), reader.GetFieldValue<string[]>(14)),
+                ChannelId: reader.IsDBNull(15) ? null : reader.GetGuid(15));
         }
 
-        return history;
+        await reader.NextResultAsync(cancellationToken);
+        var messages = new List<(long, string?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add((reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var earlier = new List<HistoryMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            earlier.Add(new HistoryMessage(reader.GetString(0) == "inbound", reader.GetString(1)));
+        }
+
+        return (conversation, messages, earlier);
     }
 
     private sealed record ConversationState(
