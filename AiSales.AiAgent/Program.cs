@@ -3,7 +3,7 @@ using AiSales.Core.Configuration;
 
 // The sales agent worker. It serves HTTP only for /health and /alive.
 var builder = WebApplication.CreateBuilder(args);
-if (!builder.HasValidSettings(AgentSettings.Rules))
+if (!builder.HasValidSettings([.. AgentSettings.Rules, .. AgentSettings.ProviderRules(builder.Configuration)]))
 {
     return 2;
 }

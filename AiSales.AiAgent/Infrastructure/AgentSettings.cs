@@ -1,4 +1,5 @@
 using AiSales.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace AiSales.AiAgent.Infrastructure;
 
@@ -15,4 +16,12 @@ public static class AgentSettings
         SettingRule.OptionalAbsoluteUri("AI:Endpoint"),
         SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
     ];
+
+    /// <summary>What the chosen LLM provider needs: a misconfigured provider stops start-up with one line per key.</summary>
+    public static SettingRule[] ProviderRules(IConfiguration configuration) => configuration["AI:Provider"]?.ToLowerInvariant() switch
+    {
+        "openai" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:ApiKey")],
+        "azure-openai" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:Endpoint"), SettingRule.Required("AI:ApiKey")],
+        _ => [],
+    };
 }

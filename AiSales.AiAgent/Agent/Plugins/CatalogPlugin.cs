@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using AiSales.Core.Catalog;
+using Microsoft.SemanticKernel;
+
+namespace AiSales.AiAgent.Agent.Plugins;
+
+public sealed record ProductFact(Guid ProductId, string Sku, string Name, string Description, decimal Price, string Currency, int Stock, bool InStock);
+
+/// <summary>The merchant's catalogue: the only source of product names, prices and stock in a reply.</summary>
+public sealed class CatalogPlugin(ProductSearch search, AgentTurn turn)
+{
+    [KernelFunction("search_products")]
+    [Description("Searches the merchant's active catalogue (Arabic or English, tolerant of spelling variants). Returns matching products with price, currency and stock. Use it before mentioning any product.")]
+    public async Task<IReadOnlyList<ProductFact>> SearchProductsAsync(
+        [Description("What the customer is looking for: a product name, kind or SKU, without greetings or question words")] string query,
+        CancellationToken cancellationToken = default)
+    {
+        var hits = await search.SearchAsync(turn.MerchantId, query, 5, 0, activeOnly: true, cancellationToken);
+        if (hits.Count == 0)
+        {
+            // Whole phrases often fail where one word matches ("the blue kaftan please" → "kaftan").
+            foreach (var word in Words(query))
+            {
+                hits = await search.SearchAsync(turn.MerchantId, word, 5, 0, activeOnly: true, cancellationToken);
+                if (hits.Count > 0) break;
+            }
+        }
+
+        if (hits.Count == 0)
+        {
+            turn.SearchMissed = true;
+        }
+        else
+        {
+            turn.Helped = true;
+        }
+
+        return hits.Select(Fact).ToList();
+    }
+
+    [KernelFunction("get_product_details")]
+    [Description("Gets one product's full details, current price and stock by its id or SKU.")]
+    public async Task<ProductFact?> GetProductDetailsAsync(
+        [Description("The product id (a uuid from search_products) or its SKU")] string product,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = turn.Command("""
+            SELECT id, sku, name, description, price, currency, stock, active
+            FROM products
+            WHERE merchant_id = $1 AND active AND (id::text = $2 OR sku = $2)
+            """, turn.MerchantId, product.Trim());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        turn.Helped = true;
+        return new ProductFact(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4),
+            reader.GetString(5).Trim(), reader.GetInt32(6), reader.GetInt32(6) > 0);
+    }
+
+    private static ProductFact Fact(ProductHit hit) =>
+        new(hit.Id, hit.Sku, hit.Name, hit.Description, hit.Price, hit.Currency, hit.Stock, hit.Stock > 0);
+
+    private static IEnumerable<string> Words(string query) => query
+        .Split([' ', ',', '.', '?', '!', '،', '؟'], StringSplitOptions.RemoveEmptyEntries)
+        .Where(w => w.Length >= 3)
+        .OrderByDescending(w => w.Length)
+        .Take(4);
+}

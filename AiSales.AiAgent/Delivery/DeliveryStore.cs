@@ -1,0 +1,188 @@
+using AiSales.Core.Security;
+using Npgsql;
+
+namespace AiSales.AiAgent.Delivery;
+
+/// <summary>A claimed delivery with what sending it needs (the token still sealed).</summary>
+public sealed record ClaimedDelivery(
+    Guid Id, long MessageId, Guid MerchantId, Guid ChannelId, string Platform, string AccountId, string Recipient, string Body,
+    bool HumanAgentTag, string Author, int Attempts, SealedSecret Token, DateTimeOffset? LastCustomerMessageAt);
+
+/// <summary>
+/// The delivery state machine in SQL: pending → sending (leased) → sent | failed. Every transition is
+/// guarded by the state it leaves, so a late worker can never overwrite what reconciliation recorded.
+/// </summary>
+public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+{
+    // Only the oldest unfinished delivery of a conversation is eligible, and only while none of its
+    // conversation is being sent: split parts and successive replies go out in order, one at a time.
+    private const string ClaimSql = """
+        WITH due AS (
+            SELECT d.id
+            FROM outbound_deliveries d
+            JOIN channels c ON c.id = d.channel_id
+            WHERE d.state = 'pending' AND d.next_attempt_at <= now() AND c.status = 'connected'
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbound_deliveries e
+                  WHERE e.conversation_id = d.conversation_id AND e.state IN ('pending', 'sending')
+                    AND (e.state = 'sending' OR e.message_id < d.message_id))
+            ORDER BY d.next_attempt_at, d.message_id
+            LIMIT $1
+            FOR UPDATE OF d SKIP LOCKED)
+        UPDATE outbound_deliveries d
+        SET state = 'sending', lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3),
+            attempts = d.attempts + 1, updated_at = now()
+        FROM due
+        WHERE d.id = due.id
+        RETURNING d.id
+        """;
+
+    private const string LoadSql = """
+        SELECT d.id, d.message_id, d.merchant_id, d.channel_id, d.platform, c.account_id, d.recipient, d.body,
+               d.human_agent_tag, m.author, d.attempts, c.token_ciphertext, c.token_key_id, v.last_customer_message_at
+        FROM outbound_deliveries d
+        JOIN channels c ON c.id = d.channel_id
+        JOIN messages m ON m.id = d.message_id
+        JOIN conversations v ON v.id = d.conversation_id
+        WHERE d.id = ANY($1)
+        ORDER BY d.message_id
+        """;
+
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(int batchSize, string owner, int leaseSeconds, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        await using (var claim = dataSource.CreateCommand(ClaimSql))
+        {
+            claim.Parameters.AddWithValue(batchSize);
+            claim.Parameters.AddWithValue(owner);
+            claim.Parameters.AddWithValue((double)leaseSeconds);
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = new List<ClaimedDelivery>();
+        await using var load = dataSource.CreateCommand(LoadSql);
+        load.Parameters.AddWithValue(ids.ToArray());
+        await using var rows = await load.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            claimed.Add(new ClaimedDelivery(
+                rows.GetGuid(0), rows.GetInt64(1), rows.GetGuid(2), rows.GetGuid(3), rows.GetString(4), rows.GetString(5),
+                rows.GetString(6), rows.GetString(7), rows.GetBoolean(8), rows.GetString(9), rows.GetInt32(10),
+                new SealedSecret(rows.GetFieldValue<byte[]>(11), rows.GetString(12)),
+                rows.IsDBNull(13) ? null : rows.GetFieldValue<DateTimeOffset>(13)));
+        }
+
+        return claimed;
+    }
+
+    public async Task MarkSentAsync(Guid id, long messageId, string externalId, CancellationToken cancellationToken)
+    {
+        // coalesce: a status webhook may already have recorded the same id through biz_opaque_callback_data.
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand("""
+            UPDATE outbound_deliveries
+            SET state = 'sent', external_id = coalesce(external_id, $2), sent_at = coalesce(sent_at, now()),
+                lease_owner = NULL, lease_expires_at = NULL, error_code = NULL, error_message = NULL, updated_at = now()
+            WHERE id = $1 AND state IN ('sending', 'sent')
+            """, id, externalId));
+        batch.BatchCommands.Add(BatchCommand("""
+            UPDATE messages
+            SET external_id = coalesce(external_id, $2),
+                delivery_status = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN 'sent' ELSE delivery_status END,
+                delivery_status_at = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN now() ELSE delivery_status_at END
+            WHERE id = $1
+            """, messageId, externalId));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(Guid id, long messageId, int? code, string error, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand("""
+            UPDATE outbound_deliveries
+            SET state = 'failed', error_code = $2, error_message = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE id = $1 AND state = 'sending'
+            """, id, (object?)code ?? DBNull.Value, error));
+        batch.BatchCommands.Add(BatchCommand("""
+            UPDATE messages
+            SET delivery_status = 'failed', delivery_status_at = now(), error_code = $2, error_title = $3
+            WHERE id = $1 AND (delivery_status IS NULL OR delivery_status = 'pending')
+            """, messageId, (object?)code ?? DBNull.Value, error));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Back to pending for a later attempt (throttling, transient errors, a disconnected channel).</summary>
+    public async Task RescheduleAsync(Guid id, TimeSpan delay, int? code, string? error, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            UPDATE outbound_deliveries
+            SET state = 'pending', next_attempt_at = now() + make_interval(secs => $2), error_code = $3, error_message = $4,
+                lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+            WHERE id = $1 AND state = 'sending'
+            """, id, delay.TotalSeconds, (object?)code ?? DBNull.Value, (object?)error ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Code 190: no more sends on this channel until the merchant reconnects it (PUT channel sets 'connected').</summary>
+    public async Task DisconnectChannelAsync(Guid channelId, string reason, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            UPDATE channels SET status = 'disconnected', status_reason = $2, status_changed_at = now(), updated_at = now()
+            WHERE id = $1 AND status = 'connected'
+            """, channelId, reason);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A lease that expired means its worker died or hung mid-send: the customer may or may not have the message.
+    /// Reconciliation (status webhook with our delivery id, Instagram echo) marks it sent; when nothing arrives within
+    /// the grace period we give up rather than resend: at most once.
+    /// </summary>
+    public async Task<int> AbandonUnknownAsync(int graceSeconds, CancellationToken cancellationToken)
+    {
+        await using var command = Command("""
+            WITH abandoned AS (
+                UPDATE outbound_deliveries
+                SET state = 'failed', error_message = 'Outcome unknown: the sender stopped mid-send and no status webhook or echo confirmed it; not resent to avoid a duplicate',
+                    lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE state = 'sending' AND lease_expires_at < now() - make_interval(secs => $1)
+                RETURNING message_id)
+            UPDATE messages m
+            SET delivery_status = 'failed', delivery_status_at = now(), error_title = 'Outcome unknown; not resent'
+            FROM abandoned a
+            WHERE m.id = a.message_id AND (m.delivery_status IS NULL OR m.delivery_status = 'pending')
+            """, (double)graceSeconds);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private NpgsqlCommand Command(string sql, params object[] values)
+    {
+        var command = dataSource.CreateCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}

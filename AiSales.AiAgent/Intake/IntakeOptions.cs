@@ -1,0 +1,24 @@
+namespace AiSales.AiAgent.Intake;
+
+/// <summary>Intake tuning (Intake__*).</summary>
+public sealed class IntakeOptions
+{
+    public const string Section = "Intake";
+
+    /// <summary>Quiet time after a conversation's last message before answering: a burst gets one reply.</summary>
+    public int DebounceMilliseconds { get; set; } = 400;
+
+    /// <summary>A steady stream of messages is still answered after this long.</summary>
+    public int MaxDebounceMilliseconds { get; set; } = 2000;
+
+    /// <summary>Pending messages older than this are picked up from PostgreSQL (Redis lost or never got them).</summary>
+    public int PollAgeSeconds { get; set; } = 2;
+
+    public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Conversations answered at once by this process.</summary>
+    public int MaxConcurrentConversations { get; set; } = 32;
+
+    /// <summary>Stream entries unacknowledged this long (their consumer died) are claimed by another.</summary>
+    public int StaleEntrySeconds { get; set; } = 30;
+}
