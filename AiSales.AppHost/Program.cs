@@ -31,7 +31,7 @@ var api = builder.AddProject<Projects.AiSales_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
-builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
+var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithReference(stores.Database)
     .WithReference(stores.Redis)
     .WaitFor(stores.Postgres)
@@ -40,5 +40,8 @@ builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithEnvironment("ENCRYPTION_KEY_HEX", encryptionKey)
     .WithSentry()
     .WithHttpHealthCheck("/health");
+
+// Local runs only: a simulated Meta (Graph API + customers) so the product can be tried in a browser.
+builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey);
 
 builder.Build().Run();

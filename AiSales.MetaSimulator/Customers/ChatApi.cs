@@ -32,19 +32,20 @@ public static class ChatApi
         return app;
     }
 
-    private static IResult GetMessages(string platform, string customerId, AccountRegistry accounts, ChatStore store) =>
-        Resolve(platform, accounts) is not { } account
+    private static IResult GetMessages(string platform, string customerId, string? account, AccountRegistry accounts, ChatStore store) =>
+        Resolve(platform, accounts, account) is not { } resolved
             ? NoAccount(platform)
-            : TypedResults.Ok(store.Messages(account.Platform, account.AccountId, customerId));
+            : TypedResults.Ok(store.Messages(resolved.Platform, resolved.AccountId, customerId));
 
-    private static IResult StreamEvents(string platform, string customerId, AccountRegistry accounts, ChatStore store, CancellationToken cancellationToken)
+    private static IResult StreamEvents(
+        string platform, string customerId, string? account, AccountRegistry accounts, ChatStore store, CancellationToken cancellationToken)
     {
-        if (Resolve(platform, accounts) is not { } account)
+        if (Resolve(platform, accounts, account) is not { } resolved)
         {
             return NoAccount(platform);
         }
 
-        return TypedResults.ServerSentEvents(Events(store, account, customerId, cancellationToken));
+        return TypedResults.ServerSentEvents(Events(store, resolved, customerId, cancellationToken));
     }
 
     private static async IAsyncEnumerable<SseItem<ChatEvent>> Events(
@@ -63,30 +64,38 @@ public static class ChatApi
         }
     }
 
-    private static Task<IResult> SendTextAsync(string platform, string customerId, SendRequest request, SimulatedCustomer customer) =>
+    private static Task<IResult> SendTextAsync(string platform, string customerId, string? account, SendRequest request, SimulatedCustomer customer) =>
         string.IsNullOrWhiteSpace(request.Text)
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["text"] = ["Write something."] }))
-            : customer.SendAsync(platform, customerId, request.CustomerName, CustomerAction.Text, request.Text);
+            : customer.SendAsync(platform, account, customerId, request.CustomerName, CustomerAction.Text, request.Text);
 
-    private static Task<IResult> SendImageAsync(string platform, string customerId, SendRequest request, SimulatedCustomer customer) =>
-        customer.SendAsync(platform, customerId, request.CustomerName, CustomerAction.Image, request.Text ?? "");
+    private static Task<IResult> SendImageAsync(string platform, string customerId, string? account, SendRequest request, SimulatedCustomer customer) =>
+        customer.SendAsync(platform, account, customerId, request.CustomerName, CustomerAction.Image, request.Text ?? "");
 
-    private static Task<IResult> SendReactionAsync(string platform, string customerId, SendRequest request, SimulatedCustomer customer) =>
-        customer.SendAsync(platform, customerId, request.CustomerName, CustomerAction.Reaction, request.Text ?? "❤️");
+    private static Task<IResult> SendReactionAsync(string platform, string customerId, string? account, SendRequest request, SimulatedCustomer customer) =>
+        customer.SendAsync(platform, account, customerId, request.CustomerName, CustomerAction.Reaction, request.Text ?? "❤️");
 
-    private static Task<IResult> SendStoryMentionAsync(string platform, string customerId, SendRequest request, SimulatedCustomer customer) =>
-        customer.SendAsync(platform, customerId, request.CustomerName, CustomerAction.StoryMention, "");
+    private static Task<IResult> SendStoryMentionAsync(string platform, string customerId, string? account, SendRequest request, SimulatedCustomer customer) =>
+        customer.SendAsync(platform, account, customerId, request.CustomerName, CustomerAction.StoryMention, "");
 
-    private static Task<IResult> SendDuplicateAsync(string platform, string customerId, SimulatedCustomer customer) =>
-        customer.ResendLastAsync(platform, customerId);
+    private static Task<IResult> SendDuplicateAsync(string platform, string customerId, string? account, SimulatedCustomer customer) =>
+        customer.ResendLastAsync(platform, account, customerId);
 
-    private static Task<IResult> SendBatchAsync(string platform, string customerId, BatchRequest request, SimulatedCustomer customer) =>
+    private static Task<IResult> SendBatchAsync(string platform, string customerId, string? account, BatchRequest request, SimulatedCustomer customer) =>
         request.Texts is not { Length: > 0 }
             ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["texts"] = ["Give at least one text."] }))
-            : customer.SendBatchAsync(platform, customerId, request.CustomerName, request.Texts);
+            : customer.SendBatchAsync(platform, account, customerId, request.CustomerName, request.Texts);
 
-    internal static SimulatedAccount? Resolve(string platform, AccountRegistry accounts) =>
-        ParsePlatform(platform) is { } p ? accounts.Demo(p) : null;
+    /// <summary>The account a chat writes to: the one named by <c>?account=</c>, else the platform's demo account.</summary>
+    internal static SimulatedAccount? Resolve(string platform, AccountRegistry accounts, string? accountId = null)
+    {
+        if (ParsePlatform(platform) is not { } p)
+        {
+            return null;
+        }
+
+        return accountId is null ? accounts.Demo(p) : accounts.Find(accountId) is { } named && named.Platform == p ? named : null;
+    }
 
     internal static Platform? ParsePlatform(string platform) => platform.ToLowerInvariant() switch
     {

@@ -20,9 +20,9 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
     // The last body sent per chat, for the "duplicate delivery" button.
     private readonly ConcurrentDictionary<string, (string Platform, byte[] Body)> _lastBodies = new(StringComparer.Ordinal);
 
-    public async Task<IResult> SendAsync(string platform, string customerId, string? customerName, CustomerAction action, string text)
+    public async Task<IResult> SendAsync(string platform, string? accountId, string customerId, string? customerName, CustomerAction action, string text)
     {
-        if (ChatApi.Resolve(platform, accounts) is not { } account)
+        if (ChatApi.Resolve(platform, accounts, accountId) is not { } account)
         {
             return ChatApi.NoAccount(platform);
         }
@@ -92,9 +92,9 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
         return await PostAsync(account, customerId, body, bubble is null ? [] : [bubble]);
     }
 
-    public async Task<IResult> SendBatchAsync(string platform, string customerId, string? customerName, string[] texts)
+    public async Task<IResult> SendBatchAsync(string platform, string? accountId, string customerId, string? customerName, string[] texts)
     {
-        if (ChatApi.Resolve(platform, accounts) is not { } account)
+        if (ChatApi.Resolve(platform, accounts, accountId) is not { } account)
         {
             return ChatApi.NoAccount(platform);
         }
@@ -121,9 +121,9 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
         return await PostAsync(account, customerId, WebhookPayloads.Batch([.. bodies]), bubbles);
     }
 
-    public async Task<IResult> ResendLastAsync(string platform, string customerId)
+    public async Task<IResult> ResendLastAsync(string platform, string? accountId, string customerId)
     {
-        if (ChatApi.Resolve(platform, accounts) is not { } account)
+        if (ChatApi.Resolve(platform, accounts, accountId) is not { } account)
         {
             return ChatApi.NoAccount(platform);
         }

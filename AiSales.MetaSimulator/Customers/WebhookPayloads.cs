@@ -13,9 +13,13 @@ public static class WebhookPayloads
 {
     public const string WhatsAppBusinessAccountId = "102290129340398";
 
-    public static string NewWhatsAppMessageId() => "wamid." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+    // Meta's ids look like base64; '+' and '/' are left out so the ids read the same raw and JSON-escaped.
+    public static string NewWhatsAppMessageId() => "wamid." + IdCharacters(33) + "=";
 
-    public static string NewInstagramMessageId() => "aWdf" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).TrimEnd('=');
+    public static string NewInstagramMessageId() => "aWdf" + IdCharacters(40);
+
+    private static string IdCharacters(int length) =>
+        RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
 
     public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node);
 

@@ -96,7 +96,7 @@ public static class GraphApi
             return record(400, GraphError(400, 100, problem, "OAuthException"), null);
         }
 
-        var messageId = "wamid." + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30));
+        var messageId = WebhookPayloads.NewWhatsAppMessageId();
         var callbackData = json?["biz_opaque_callback_data"]?.GetValue<string>();
         chats.AddShopMessage(Platform.WhatsApp, account.AccountId, to!, messageId, text!);
         statusWebhooks.ScheduleWhatsAppStatuses(account, to!, messageId, callbackData);
@@ -126,7 +126,7 @@ public static class GraphApi
             return record(400, GraphError(400, 100, problem, "OAuthException"), null);
         }
 
-        var messageId = "aWdf" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)).TrimEnd('=');
+        var messageId = WebhookPayloads.NewInstagramMessageId();
         chats.AddShopMessage(Platform.Instagram, account.AccountId, recipient!, messageId, text!);
         statusWebhooks.ScheduleInstagramEchoAndRead(account, recipient!, messageId, text!);
         return record(200, Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = messageId }), messageId);
