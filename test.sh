@@ -3,7 +3,8 @@
 # executables), then prints one closing line "N passed, N failed, N skipped" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")"
-scripts/prerequisites.sh || exit 1
+# Browser tests drive Debian's Chromium (Playwright never downloads a browser here); Noto has the Arabic glyphs.
+scripts/prerequisites.sh chromium fonts-noto-core || exit 1
 
 results="$PWD/TestResults"
 rm -rf "$results"

@@ -33,7 +33,7 @@ var api = builder.AddProject<Projects.AiSales_Api>("api")
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();
 
-builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
+var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithReference(stores.Database)
     .WithReference(stores.Redis)
     .WaitFor(stores.Postgres)
@@ -49,5 +49,8 @@ builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithSecretSettingWhenSet(builder, "AI:ApiKey", "ai-api-key")
     .WithSentry()
     .WithHttpHealthCheck("/health");
+
+// Local runs only: a simulated Meta (Graph API + customers) so the product can be tried in a browser.
+builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey);
 
 builder.Build().Run();

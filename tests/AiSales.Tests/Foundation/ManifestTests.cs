@@ -41,6 +41,8 @@ public sealed class ManifestTests
                 Assert.True(input.GetProperty("secret").GetBoolean(), $"{parameter} is not secret");
             }
 
+            // The simulator is for local runs only.
+            Assert.False(resources.TryGetProperty("meta-simulator", out _), "the manifest must not deploy meta-simulator");
             Assert.StartsWith("container", resources.GetProperty("postgres").GetProperty("type").GetString());
             Assert.DoesNotContain(AppHostFixture.MetaAppSecret, text);
             Assert.DoesNotContain(AppHostFixture.AdminApiKey, text);

@@ -1,0 +1,24 @@
+using AiSales.MetaSimulator;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrWhiteSpace(builder.Configuration["Meta:AppSecret"]))
+{
+    Console.Error.WriteLine("AiSales.MetaSimulator cannot start: setting Meta__AppSecret is missing.");
+    return 2;
+}
+
+builder.AddServiceDefaults();
+builder.AddSimulatorServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapDefaultEndpoints();
+app.MapGraphApi();
+app.MapChatApi();
+app.MapControlApi();
+
+app.Run();
+return 0;
