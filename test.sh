@@ -12,6 +12,7 @@ export AISALES_TEST_INFRASTRUCTURE="${AISALES_TEST_INFRASTRUCTURE:-executables}"
 dotnet test AiSales.sln -c Release \
   --logger "trx;LogFilePrefix=results" \
   --logger "console;verbosity=normal" \
+  --blame-hang-timeout 10m \
   --results-directory "$results" "$@"
 status=$?
 
