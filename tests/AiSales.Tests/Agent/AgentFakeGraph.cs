@@ -43,11 +43,7 @@ public sealed class AgentFakeGraph : IAsyncDisposable
 
     public static async Task<AgentFakeGraph> StartAsync()
     {
-        var port = ServiceProcess.FreeTcpPort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var (app, port) = LocalHttpServer.Create();
         var fake = new AgentFakeGraph(app, port);
         app.MapPost("/{version}/{accountId}/messages", fake.HandleAsync);
         await app.StartAsync();

@@ -28,11 +28,7 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
 
     public static async Task<AgentFakeOpenAI> StartAsync()
     {
-        var port = ServiceProcess.FreeTcpPort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var (app, port) = LocalHttpServer.Create();
         var fake = new AgentFakeOpenAI(app, port);
         app.MapPost("/v1/chat/completions", fake.HandleAsync);
         await app.StartAsync();

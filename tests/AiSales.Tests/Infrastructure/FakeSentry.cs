@@ -25,11 +25,7 @@ public sealed class FakeSentry : IAsyncDisposable
 
     public static async Task<FakeSentry> StartAsync()
     {
-        var port = ServiceProcess.FreeTcpPort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var (app, port) = LocalHttpServer.Create();
         var fake = new FakeSentry(app, port);
         app.MapPost("/api/{project}/envelope/", async (HttpRequest request) =>
         {

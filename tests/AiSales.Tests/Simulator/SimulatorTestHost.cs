@@ -30,11 +30,7 @@ public sealed class SimulatorTestHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var apiPort = ServiceProcess.FreeTcpPort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{apiPort}");
-        builder.Logging.ClearProviders();
-        _fakeApi = builder.Build();
+        (_fakeApi, var apiPort) = LocalHttpServer.Create();
         _fakeApi.MapPost("/webhooks/{platform}", async (string platform, HttpRequest request) =>
         {
             using var buffer = new MemoryStream();
