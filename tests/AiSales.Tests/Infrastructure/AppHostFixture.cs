@@ -18,7 +18,16 @@ public sealed class AppHostFixture : IAsyncLifetime
     public const string MetaVerifyToken = "local-dev-verify-token";
     public const string EncryptionKeyHex = "6c6f63616c2d6465762d6b65792d6e6f742d666f722d70726f64756374696f6e";
 
+    private readonly string[] _extraArgs;
     private DistributedApplication? _app;
+
+    public AppHostFixture()
+        : this([])
+    {
+    }
+
+    /// <summary>With extra AppHost settings (e.g. "--Meta:GraphApiBaseUrl=…"). Internal: xunit sees one public constructor.</summary>
+    internal AppHostFixture(params string[] extraArgs) => _extraArgs = extraArgs;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
@@ -34,7 +43,7 @@ public sealed class AppHostFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
-            ["--environment=Development", $"--Infrastructure:Mode={mode}"],
+            ["--environment=Development", $"--Infrastructure:Mode={mode}", .. _extraArgs],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
 

@@ -13,7 +13,10 @@ namespace AiSales.Tests.MerchantApi;
 /// </summary>
 public sealed class MerchantApiFixture : IAsyncLifetime
 {
-    public AppHostFixture Platform { get; } = new();
+    // The platform's agent delivers the human replies these tests queue. Its Graph API is a closed port: sends
+    // fail as transient and are retried later, so no fake token ever disconnects a channel mid-test (the
+    // simulator would answer 190 to tokens it does not know).
+    public AppHostFixture Platform { get; } = new("--Meta:GraphApiBaseUrl=http://127.0.0.1:1");
 
     public MerchantApiFactory Api { get; private set; } = null!;
 
