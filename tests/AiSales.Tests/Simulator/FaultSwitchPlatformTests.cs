@@ -29,6 +29,23 @@ public sealed class FaultSwitchPlatformTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task SlowAnswerIsAwaitedAndTheReplyDeliveredOnce()
+    {
+        var shop = await SimulatedShop.CreateAsync(fixture, "whatsapp", "Slow Graph shop");
+        using (var fault = await shop.Simulator.PutAsJsonAsync($"/simulator/faults/{shop.AccountId}", new { mode = "Slow", count = 1, delayMilliseconds = 2000 }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, fault.StatusCode);
+        }
+
+        await shop.CustomerWritesAsync("Do you have a black bag?");
+
+        await shop.WaitForOutboundAsync(m => m.GetProperty("deliveryStatus").GetString() is "sent" or "delivered" or "read");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var request = Assert.Single(await shop.GraphRequestsAsync());
+        Assert.Equal(200, request.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
     public async Task WindowClosedMarksTheReplyFailedWithoutRetrying()
     {
         var shop = await ShopWithFaultAsync("WindowClosed", count: null);
