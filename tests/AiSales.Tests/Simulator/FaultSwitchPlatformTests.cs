@@ -31,11 +31,7 @@ public sealed class FaultSwitchPlatformTests(AppHostFixture fixture)
     [Fact]
     public async Task SlowAnswerIsAwaitedAndTheReplyDeliveredOnce()
     {
-        var shop = await SimulatedShop.CreateAsync(fixture, "whatsapp", "Slow Graph shop");
-        using (var fault = await shop.Simulator.PutAsJsonAsync($"/simulator/faults/{shop.AccountId}", new { mode = "Slow", count = 1, delayMilliseconds = 2000 }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, fault.StatusCode);
-        }
+        var shop = await ShopWithFaultAsync("Slow", count: 1, delayMilliseconds: 2000);
 
         await shop.CustomerWritesAsync("Do you have a black bag?");
 
@@ -73,10 +69,10 @@ public sealed class FaultSwitchPlatformTests(AppHostFixture fixture)
         Assert.Equal("disconnected", (await shop.WhatsAppChannelAsync()).GetProperty("status").GetString());
     }
 
-    private async Task<SimulatedShop> ShopWithFaultAsync(string mode, int? count)
+    private async Task<SimulatedShop> ShopWithFaultAsync(string mode, int? count, int? delayMilliseconds = null)
     {
         var shop = await SimulatedShop.CreateAsync(fixture, "whatsapp", $"Fault {mode} shop");
-        using var fault = await shop.Simulator.PutAsJsonAsync($"/simulator/faults/{shop.AccountId}", new { mode, count });
+        using var fault = await shop.Simulator.PutAsJsonAsync($"/simulator/faults/{shop.AccountId}", new { mode, count, delayMilliseconds });
         Assert.Equal(HttpStatusCode.NoContent, fault.StatusCode);
         return shop;
     }

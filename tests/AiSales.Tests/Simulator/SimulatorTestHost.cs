@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,7 +34,7 @@ public sealed class SimulatorTestHost : IAsyncLifetime
         {
             using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer);
-            var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AppSecret), buffer.ToArray()));
+            var expected = AiSales.Tests.Webhooks.WebhookTestClient.Sign(buffer.ToArray(), AppSecret);
             var valid = request.Headers["X-Hub-Signature-256"].ToString() == expected;
             _webhooks.Enqueue(new ReceivedWebhook(platform, Encoding.UTF8.GetString(buffer.ToArray()), valid));
             return Results.Ok();
