@@ -1,3 +1,4 @@
+using Microsoft.SemanticKernel;
 using Npgsql;
 
 namespace AiSales.AiAgent.Agent;
@@ -8,6 +9,16 @@ namespace AiSales.AiAgent.Agent;
 /// </summary>
 public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction transaction)
 {
+    private const string KernelDataKey = "aisales.turn";
+
+    /// <summary>The plugins are built once; each reply's kernel carries the turn they act on.</summary>
+    public void AttachTo(Kernel kernel) => kernel.Data[KernelDataKey] = this;
+
+    public static AgentTurn Of(Kernel kernel) =>
+        kernel.Data.TryGetValue(KernelDataKey, out var turn) && turn is AgentTurn agentTurn
+            ? agentTurn
+            : throw new InvalidOperationException("The kernel carries no conversation turn.");
+
     public required Guid MerchantId { get; init; }
 
     public required Guid ConversationId { get; init; }
@@ -29,6 +40,11 @@ public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction tra
 
         return command;
     }
+
+    public NpgsqlBatch Batch() => new(connection, transaction);
+
+    /// <summary>The conversation's draft order as the turn began (read with the conversation), shown to the model.</summary>
+    public Plugins.OrderView? DraftAtStart { get; init; }
 
     /// <summary>A tool found something useful for the customer (products, an order change).</summary>
     public bool Helped { get; set; }

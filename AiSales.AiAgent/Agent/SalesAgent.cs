@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using AiSales.AiAgent.Agent.Offline;
 using AiSales.AiAgent.Agent.Plugins;
 using AiSales.Core.Catalog;
@@ -20,19 +21,28 @@ public sealed record HistoryMessage(bool FromCustomer, string Text);
 /// </summary>
 public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search, IServiceProvider services)
 {
+    /// <summary>The sealed plugins, built once (reflection and JSON schemas); each reply's kernel carries its turn.</summary>
+    private readonly KernelPlugin[] _plugins =
+    [
+        KernelPluginFactory.CreateFromObject(new CatalogPlugin(search), "catalog"),
+        KernelPluginFactory.CreateFromObject(new OrderPlugin(), "orders"),
+        KernelPluginFactory.CreateFromObject(new HandoffPlugin(), "handoff"),
+    ];
+
+    /// <summary>Marks the draft order line of the chat history (JSON), also read by the offline provider.</summary>
+    public const string DraftOrderMarker = "Current draft order (JSON): ";
+
     public async Task<string> ReplyAsync(
         AgentTurn turn, MerchantProfile merchant, string replyLanguage,
         IReadOnlyList<HistoryMessage> history, IReadOnlyList<string> customerMessages, CancellationToken cancellationToken)
     {
-        // A kernel per reply over the application's services (no container built per turn), with plugins bound to this turn.
-        var kernel = new Kernel(services,
-        [
-            KernelPluginFactory.CreateFromObject(new CatalogPlugin(search, turn), "catalog"),
-            KernelPluginFactory.CreateFromObject(new OrderPlugin(turn), "orders"),
-            KernelPluginFactory.CreateFromObject(new HandoffPlugin(turn), "handoff"),
-        ]);
+        // A kernel per reply over the application's services (no container built per turn), carrying this turn.
+        var kernel = new Kernel(services, new KernelPluginCollection(_plugins));
+        turn.AttachTo(kernel);
 
         var chatHistory = new ChatHistory(SystemPrompt(merchant, replyLanguage, turn.Platform));
+        // Memory: the draft order as the turn began, then the recent messages.
+        chatHistory.AddSystemMessage(DraftOrderMarker + (turn.DraftAtStart is { } draft ? JsonSerializer.Serialize(draft) : "none"));
         foreach (var message in history)
         {
             if (message.FromCustomer) chatHistory.AddUserMessage(message.Text);
@@ -61,7 +71,7 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
         prompt.AppendLine("""
             Rules:
             - Every product name, price and stock figure you mention must come from a tool result (catalog-search_products, catalog-get_product_details). Never invent products, prices or stock.
-            - Call orders-get_draft_order to see the customer's current order. To take an order: find the product, add_to_order with the quantity, then ask for each missing detail one at a time (name, shipping address, and a phone number on Instagram), record it with set_order_details, show a summary and confirm_order only after the customer agrees. Give the order number and total when confirmed.
+            - The customer's current draft order is given below ("none" when there is none); call orders-get_draft_order to re-read it. To take an order: find the product, add_to_order with the quantity, then ask for each missing detail one at a time (name, shipping address, and a phone number on Instagram), record it with set_order_details, show a summary and confirm_order only after the customer agrees. Give the order number and total when confirmed.
             - If the customer asks for a person, or uses one of the merchant's handoff keywords, or you cannot help, call handoff-transfer_to_human and tell them briefly a person will answer.
             - Keep replies short and friendly, as in a chat.
             """);

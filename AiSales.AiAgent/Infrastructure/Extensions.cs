@@ -26,8 +26,8 @@ public static class Extensions
         // The agent.
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section);
         builder.Services.AddSingleton<ProductSearch>();
-        builder.Services.AddScoped<SalesAgent>();
-        builder.Services.AddScoped<ReplyProcessor>();
+        builder.Services.AddSingleton<SalesAgent>();
+        builder.Services.AddSingleton<ReplyProcessor>();
         builder.AddChatModel();
 
         // Delivery through the Graph API.
@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.AddGraphClient();
         builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddHostedService<DeliveryWorker>();

@@ -10,7 +10,7 @@ namespace AiSales.AiAgent.Intake;
 /// parallel. Across processes the turn itself takes a PostgreSQL advisory lock (ReplyProcessor).
 /// </summary>
 public sealed class ConversationScheduler(
-    IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider time, ILogger<ConversationScheduler> logger)
+    ReplyProcessor processor, IOptions<IntakeOptions> options, TimeProvider time, ILogger<ConversationScheduler> logger)
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
     // Conversations whose last turn threw (e.g. the LLM provider is down): the poller leaves them alone for a while.
@@ -73,18 +73,19 @@ public sealed class ConversationScheduler(
                 }
 
                 await _parallel.WaitAsync(stoppingToken);
-                TurnOutcome outcome;
+                TurnResult result;
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    outcome = await scope.ServiceProvider.GetRequiredService<ReplyProcessor>().ProcessAsync(conversationId, stoppingToken);
+                    result = await processor.ProcessAsync(conversationId, stoppingToken);
                 }
                 finally
                 {
                     _parallel.Release();
                 }
 
-                if (outcome == TurnOutcome.Busy)
+                // Committed: the reply goes out before this conversation's next turn, outside the turn limit.
+                await processor.DeliverAsync(result, stoppingToken);
+                if (result.Outcome == TurnOutcome.Busy)
                 {
                     // Another instance holds this conversation: look again shortly for what it may not have seen.
                     lock (slot)

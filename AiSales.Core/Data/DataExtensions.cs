@@ -17,7 +17,17 @@ public static class DataExtensions
     /// </summary>
     public static TBuilder AddAiSalesData<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDataSource(DatabaseName);
+        builder.AddNpgsqlDataSource(DatabaseName, configureDataSourceBuilder: dataSource =>
+        {
+            // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL
+            // skips parsing and planning them again. A connection string that sets Max Auto Prepare keeps its value
+            // (0 turns it off, e.g. behind a transaction-mode PgBouncer).
+            if (!dataSource.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+            {
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+        });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisName)))
         {

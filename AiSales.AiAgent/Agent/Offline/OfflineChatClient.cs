@@ -7,7 +7,8 @@ namespace AiSales.AiAgent.Agent.Offline;
 /// AI__Provider=offline: a deterministic chat model that still goes through Semantic Kernel's real machinery.
 /// It reads the tools SK offers (ChatOptions.Tools), answers with FunctionCallContent, and — wrapped with
 /// UseKernelFunctionInvocation() — gets FunctionResultContent back from the real plugins. It is stateless:
-/// each round it re-reads the customer's latest messages and the tool results of this turn, then either calls
+/// each round it re-reads the customer's latest messages, the draft order given in the history and the tool
+/// results of this turn, then either calls
 /// the next tool or writes the reply from those results. Product facts come only from tool results.
 /// </summary>
 public sealed class OfflineChatClient : IChatClient
@@ -38,7 +39,14 @@ public sealed class OfflineChatClient : IChatClient
         var results = ToolResults(list.Skip(lastUser + 1).ToList());
         var intent = IntentDetector.Detect(customerText, context.HandoffKeywords);
 
-        var step = OfflinePlanner.Next(intent, results, context);
+        var draftLine = Line(system, SalesAgent.DraftOrderMarker);
+        var draft = draftLine is null || !LooksLikeJson(draftLine) ? (JsonElement?)null : Parse(draftLine);
+        if (draft is { ValueKind: not JsonValueKind.Object })
+        {
+            draft = null;
+        }
+
+        var step = OfflinePlanner.Next(intent, draft, results, context);
         var tools = options?.Tools ?? [];
         if (step.Tool is { } toolName)
         {

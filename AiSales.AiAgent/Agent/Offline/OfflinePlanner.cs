@@ -28,19 +28,14 @@ public static class OfflinePlanner
 
     private static readonly string[] DetailFields = ["customer_name", "shipping_address", "phone"];
 
-    public static PlannedStep Next(Intent intent, IReadOnlyList<ToolResult> results, OfflineContext context)
+    /// <param name="draft">The conversation's draft order as the turn began (part of the chat history), or null.</param>
+    public static PlannedStep Next(Intent intent, JsonElement? draft, IReadOnlyList<ToolResult> results, OfflineContext context)
     {
         var replies = new OfflineReplies(context);
         if (results.Count == 0)
         {
             // Every turn starts from the order state, so a reply can continue where the last one stopped.
-            return PlannedStep.Call(GetDraftOrder);
-        }
-
-        var draft = results[0].Tool == GetDraftOrder && results[0].Value.ValueKind == JsonValueKind.Object ? results[0].Value : (JsonElement?)null;
-        var missing = draft is { } d ? Str(d, "Missing") : null;
-        if (results.Count == 1)
-        {
+            var missing = draft is { } d ? Str(d, "Missing") : null;
             return FirstDecision(intent, draft, missing, replies);
         }
 

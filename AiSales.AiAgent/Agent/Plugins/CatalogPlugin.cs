@@ -7,14 +7,16 @@ namespace AiSales.AiAgent.Agent.Plugins;
 public sealed record ProductFact(Guid ProductId, string Sku, string Name, string Description, decimal Price, string Currency, int Stock, bool InStock);
 
 /// <summary>The merchant's catalogue: the only source of product names, prices and stock in a reply.</summary>
-public sealed class CatalogPlugin(ProductSearch search, AgentTurn turn)
+public sealed class CatalogPlugin(ProductSearch search)
 {
     [KernelFunction("search_products")]
     [Description("Searches the merchant's active catalogue (Arabic or English, tolerant of spelling variants). Returns matching products with price, currency and stock. Use it before mentioning any product.")]
     public async Task<IReadOnlyList<ProductFact>> SearchProductsAsync(
+        Kernel kernel,
         [Description("What the customer is looking for: a product name, kind or SKU, without greetings or question words")] string query,
         CancellationToken cancellationToken = default)
     {
+        var turn = AgentTurn.Of(kernel);
         var hits = await search.SearchAsync(turn.MerchantId, query, 5, 0, activeOnly: true, cancellationToken);
         if (hits.Count == 0)
         {
@@ -41,9 +43,11 @@ public sealed class CatalogPlugin(ProductSearch search, AgentTurn turn)
     [KernelFunction("get_product_details")]
     [Description("Gets one product's full details, current price and stock by its id or SKU.")]
     public async Task<ProductFact?> GetProductDetailsAsync(
+        Kernel kernel,
         [Description("The product id (a uuid from search_products) or its SKU")] string product,
         CancellationToken cancellationToken = default)
     {
+        var turn = AgentTurn.Of(kernel);
         await using var command = turn.Command("""
             SELECT id, sku, name, description, price, currency, stock, active
             FROM products

@@ -4,13 +4,17 @@ using Microsoft.SemanticKernel;
 namespace AiSales.AiAgent.Agent.Plugins;
 
 /// <summary>Hands the conversation to the merchant's staff; the agent then stays silent in it.</summary>
-public sealed class HandoffPlugin(AgentTurn turn)
+public sealed class HandoffPlugin
 {
     [KernelFunction("transfer_to_human")]
     [Description("Hands the conversation over to a human member of the merchant's staff. Use it when the customer asks for a person, or when you cannot help.")]
-    public async Task<string> TransferToHumanAsync(
+    public Task<string> TransferToHumanAsync(
+        Kernel kernel,
         [Description("Why, in a few words (for the merchant)")] string reason,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => TransferAsync(AgentTurn.Of(kernel), reason, cancellationToken);
+
+    /// <summary>Also used by the turn itself after two turns in a row the agent could not help.</summary>
+    public static async Task<string> TransferAsync(AgentTurn turn, string reason, CancellationToken cancellationToken)
     {
         await using var command = turn.Command("""
             UPDATE conversations

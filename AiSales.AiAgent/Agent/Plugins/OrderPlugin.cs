@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using Npgsql;
 
 namespace AiSales.AiAgent.Agent.Plugins;
 
@@ -11,17 +12,44 @@ public sealed record OrderView(
     string? CustomerName, string? ShippingAddress, string? Phone, string? Missing, string? Problem = null);
 
 /// <summary>Draft orders taken in conversation (one draft per conversation), then confirmed.</summary>
-public sealed class OrderPlugin(AgentTurn turn)
+public sealed class OrderPlugin
 {
     [KernelFunction("get_draft_order")]
     [Description("Gets the customer's current draft order in this conversation, if any, and which detail is still missing (items, customer_name, shipping_address or phone).")]
-    public Task<OrderView?> GetDraftOrderAsync(CancellationToken cancellationToken = default) => LoadDraftAsync(cancellationToken);
+    public Task<OrderView?> GetDraftOrderAsync(Kernel kernel, CancellationToken cancellationToken = default) =>
+        new DraftOrders(AgentTurn.Of(kernel)).LoadDraftAsync(cancellationToken);
 
     [KernelFunction("add_to_order")]
     [Description("Adds a product to the customer's draft order (creating the draft), or changes its quantity. Only for products returned by search_products.")]
-    public async Task<OrderView> AddToOrderAsync(
+    public Task<OrderView> AddToOrderAsync(
+        Kernel kernel,
         [Description("The product id (uuid) or SKU from search_products")] string product,
         [Description("How many the customer wants, at least 1")] int quantity,
+        CancellationToken cancellationToken = default) =>
+        new DraftOrders(AgentTurn.Of(kernel)).AddToOrderAsync(product, quantity, cancellationToken);
+
+    [KernelFunction("set_order_details")]
+    [Description("Records the customer's name, shipping address and/or phone on the draft order. Pass only what the customer gave.")]
+    public Task<OrderView> SetOrderDetailsAsync(
+        Kernel kernel,
+        [Description("The customer's full name, or empty")] string? customerName = null,
+        [Description("The shipping address, or empty")] string? shippingAddress = null,
+        [Description("A phone number to reach the customer, or empty")] string? phone = null,
+        CancellationToken cancellationToken = default) =>
+        new DraftOrders(AgentTurn.Of(kernel)).SetOrderDetailsAsync(customerName, shippingAddress, phone, cancellationToken);
+
+    [KernelFunction("confirm_order")]
+    [Description("Confirms the draft order once it has items, the customer's name and address (and phone on Instagram), after the customer agreed. Returns the order number and total.")]
+    public Task<OrderView> ConfirmOrderAsync(Kernel kernel, CancellationToken cancellationToken = default) =>
+        new DraftOrders(AgentTurn.Of(kernel)).ConfirmOrderAsync(cancellationToken);
+}
+
+/// <summary>One turn's view of the conversation's draft order (one draft per conversation): the SQL behind OrderPlugin.</summary>
+public sealed class DraftOrders(AgentTurn turn)
+{
+    public async Task<OrderView> AddToOrderAsync(
+        string product,
+        int quantity,
         CancellationToken cancellationToken = default)
     {
         quantity = Math.Max(1, quantity);
@@ -62,12 +90,10 @@ public sealed class OrderPlugin(AgentTurn turn)
         return (await LoadDraftAsync(cancellationToken))!;
     }
 
-    [KernelFunction("set_order_details")]
-    [Description("Records the customer's name, shipping address and/or phone on the draft order. Pass only what the customer gave.")]
     public async Task<OrderView> SetOrderDetailsAsync(
-        [Description("The customer's full name, or empty")] string? customerName = null,
-        [Description("The shipping address, or empty")] string? shippingAddress = null,
-        [Description("A phone number to reach the customer, or empty")] string? phone = null,
+        string? customerName = null,
+        string? shippingAddress = null,
+        string? phone = null,
         CancellationToken cancellationToken = default)
     {
         await using var command = turn.Command("""
@@ -87,8 +113,6 @@ public sealed class OrderPlugin(AgentTurn turn)
         return (await LoadDraftAsync(cancellationToken))!;
     }
 
-    [KernelFunction("confirm_order")]
-    [Description("Confirms the draft order once it has items, the customer's name and address (and phone on Instagram), after the customer agreed. Returns the order number and total.")]
     public async Task<OrderView> ConfirmOrderAsync(CancellationToken cancellationToken = default)
     {
         var draft = await LoadDraftAsync(cancellationToken);
@@ -140,45 +164,65 @@ public sealed class OrderPlugin(AgentTurn turn)
     private static OrderView Empty(string? problem) =>
         new(Guid.Empty, 0, "none", [], 0, null, null, null, null, "items", problem);
 
-    private async Task<OrderView?> LoadDraftAsync(CancellationToken cancellationToken)
+    public async Task<OrderView?> LoadDraftAsync(CancellationToken cancellationToken)
     {
-        Guid id; long number; decimal total; string? currency, name, address, phone;
-        await using (var order = turn.Command("""
+        await using var batch = turn.Batch();
+        AddLoadCommands(batch, turn.ConversationId);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadAsync(reader, cancellationToken);
+    }
+
+    /// <summary>The draft and its lines, two results of one round trip (also part of the turn's first read).</summary>
+    public static void AddLoadCommands(NpgsqlBatch batch, Guid conversationId)
+    {
+        var order = new NpgsqlBatchCommand("""
             SELECT id, number, total, currency, customer_name, shipping_address, customer_phone
             FROM orders WHERE conversation_id = $1 AND status = 'draft'
-            """, turn.ConversationId))
-        await using (var reader = await order.ExecuteReaderAsync(cancellationToken))
-        {
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
+            """);
+        order.Parameters.AddWithValue(conversationId);
+        var lines = new NpgsqlBatchCommand("""
+            SELECT i.sku, i.name, i.unit_price, i.quantity, i.line_total
+            FROM order_items i JOIN orders o ON o.id = i.order_id
+            WHERE o.conversation_id = $1 AND o.status = 'draft'
+            ORDER BY i.name
+            """);
+        lines.Parameters.AddWithValue(conversationId);
+        batch.BatchCommands.Add(order);
+        batch.BatchCommands.Add(lines);
+    }
 
-            id = reader.GetGuid(0);
-            number = reader.GetInt64(1);
-            total = reader.GetDecimal(2);
-            currency = reader.IsDBNull(3) ? null : reader.GetString(3).Trim();
-            name = reader.IsDBNull(4) ? null : reader.GetString(4);
-            address = reader.IsDBNull(5) ? null : reader.GetString(5);
-            phone = reader.IsDBNull(6) ? null : reader.GetString(6);
+    /// <summary>Reads the two results of <see cref="AddLoadCommands"/>; the reader is positioned on the first.</summary>
+    public static async Task<OrderView?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        OrderView? view = null;
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            view = new OrderView(
+                reader.GetGuid(0), reader.GetInt64(1), "draft", [], reader.GetDecimal(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3).Trim(),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                Missing: null);
         }
 
+        await reader.NextResultAsync(cancellationToken);
         var items = new List<OrderLine>();
-        await using (var lines = turn.Command(
-            "SELECT sku, name, unit_price, quantity, line_total FROM order_items WHERE order_id = $1 ORDER BY name", id))
-        await using (var reader = await lines.ExecuteReaderAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(new OrderLine(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetInt32(3), reader.GetDecimal(4)));
-            }
+            items.Add(new OrderLine(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetInt32(3), reader.GetDecimal(4)));
+        }
+
+        if (view is null)
+        {
+            return null;
         }
 
         var missing = items.Count == 0 ? "items"
-            : string.IsNullOrWhiteSpace(name) ? "customer_name"
-            : string.IsNullOrWhiteSpace(address) ? "shipping_address"
-            : string.IsNullOrWhiteSpace(phone) ? "phone"
+            : string.IsNullOrWhiteSpace(view.CustomerName) ? "customer_name"
+            : string.IsNullOrWhiteSpace(view.ShippingAddress) ? "shipping_address"
+            : string.IsNullOrWhiteSpace(view.Phone) ? "phone"
             : null;
-        return new OrderView(id, number, "draft", items, total, currency, name, address, phone, missing);
+        return view with { Items = items, Missing = missing };
     }
 }

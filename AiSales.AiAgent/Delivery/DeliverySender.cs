@@ -1,0 +1,118 @@
+using AiSales.Core.Security;
+using Microsoft.Extensions.Options;
+
+namespace AiSales.AiAgent.Delivery;
+
+/// <summary>
+/// Sends one delivery its caller already leased ('sending'): checks the messaging window, opens the channel token only
+/// now, waits for the number's rate limit, POSTs, and records the outcome by Graph error code (docs/agent.md).
+/// </summary>
+public sealed class DeliverySender(
+    DeliveryStore store,
+    GraphClient graph,
+    SecretProtector secrets,
+    SendRateLimiter rateLimiter,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<DeliverySender> logger)
+{
+    /// <summary>Who holds a lease taken by this process (the worker's claims and the turns' own first parts).</summary>
+    public string LeaseOwner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>Sends one leased delivery and records the outcome; never throws (a lost outcome is left to the lease).</summary>
+    public async Task SendAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var windowProblem = WindowProblem(delivery, out var humanAgentTag);
+            if (windowProblem is not null)
+            {
+                await store.MarkFailedAsync(delivery.Id, delivery.MessageId, 131047, windowProblem, CancellationToken.None);
+                return;
+            }
+
+            string token;
+            try
+            {
+                token = secrets.Open(delivery.Token, $"channel-token:{delivery.MerchantId}:{delivery.Platform}");
+            }
+            catch (SecretDecryptionException ex)
+            {
+                await store.MarkFailedAsync(delivery.Id, delivery.MessageId, null, $"Channel token cannot be opened: {ex.Message}", CancellationToken.None);
+                return;
+            }
+
+            await rateLimiter.WaitAsync(delivery.AccountId, stoppingToken);
+            logger.LogDebug("Sending delivery {DeliveryId} (attempt {Attempt})", delivery.Id, delivery.Attempts);
+            var result = await graph.SendAsync(
+                new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag),
+                stoppingToken);
+            logger.LogDebug("Delivery {DeliveryId}: {Outcome} {Code}", delivery.Id, result.Outcome, result.ErrorCode);
+            await RecordAsync(delivery, result);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-send: the lease expires and reconciliation decides; never reset to pending here.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Delivery {DeliveryId} failed unexpectedly; its lease will expire and it will be reconciled", delivery.Id);
+        }
+    }
+
+    private async Task RecordAsync(ClaimedDelivery delivery, GraphSendResult result)
+    {
+        var settings = options.Value;
+        switch (result.Outcome)
+        {
+            case GraphOutcome.Sent:
+                await store.MarkSentAsync(delivery.Id, delivery.MessageId, result.ExternalId!, CancellationToken.None);
+                break;
+            case GraphOutcome.Throttled or GraphOutcome.Transient when delivery.Attempts < settings.MaxAttempts:
+                var delay = Backoff(delivery.Attempts, result.RetryAfter);
+                logger.LogInformation("Delivery {DeliveryId} {Outcome} (code {Code}); next attempt in {Delay}", delivery.Id, result.Outcome, result.ErrorCode, delay);
+                await store.RescheduleAsync(delivery.Id, delay, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
+                break;
+            case GraphOutcome.TokenInvalid:
+                logger.LogWarning("Channel {ChannelId} token rejected (190); channel disconnected until the merchant reconnects it", delivery.ChannelId);
+                await store.DisconnectChannelAsync(delivery.ChannelId, $"Graph API error 190: {result.ErrorMessage}", CancellationToken.None);
+                // Kept pending: it goes out if the merchant reconnects while the window is still open.
+                await store.RescheduleAsync(delivery.Id, TimeSpan.Zero, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
+                break;
+            case GraphOutcome.Unknown:
+                // Left in 'sending': the lease expires, then reconciliation or the grace period decides.
+                break;
+            default:
+                logger.LogWarning("Delivery {DeliveryId} failed permanently (code {Code}): {Error}", delivery.Id, result.ErrorCode, result.ErrorMessage);
+                await store.MarkFailedAsync(delivery.Id, delivery.MessageId, result.ErrorCode, result.ErrorMessage ?? "Graph API error", CancellationToken.None);
+                break;
+        }
+    }
+
+    /// <summary>Contract section 5: free-form only within 24 h; Instagram human replies up to 7 days with HUMAN_AGENT.</summary>
+    private string? WindowProblem(ClaimedDelivery delivery, out bool humanAgentTag)
+    {
+        humanAgentTag = false;
+        var age = delivery.LastCustomerMessageAt is { } last ? time.GetUtcNow() - last : TimeSpan.MaxValue;
+        if (age <= TimeSpan.FromHours(24))
+        {
+            // Inside the window a free-form reply needs no tag.
+            return null;
+        }
+
+        if (delivery.Author == "human" && delivery.Platform == "instagram" && age <= TimeSpan.FromDays(7))
+        {
+            humanAgentTag = true;
+            return null;
+        }
+
+        return "The 24-hour customer service window is closed";
+    }
+
+    private static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempts)));
+        var jittered = exponential * (0.5 + Random.Shared.NextDouble() / 2);
+        return retryAfter is { } after && after > jittered ? after : jittered;
+    }
+}
