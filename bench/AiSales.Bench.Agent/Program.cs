@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
-using AiSales.Core.Messaging;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using AiSales.Core.Security;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
@@ -12,15 +14,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using StackExchange.Redis;
 
-// DM → reply latency: from the start of storing an inbound message (what the webhook handler does before its 200)
-// until the fake Graph API receives the agent's reply. Usage: dotnet run -c Release -- [rate/s] [seconds]
+// DM → reply latency: from just before a signed WhatsApp webhook (one text message, a new customer per DM) is
+// POSTed to the api's /webhooks/whatsapp until the fake Graph API receives the agent's reply to that customer;
+// also the webhook acknowledgement time (POST → 200). Open-loop: a 20/s × 3 s warm-up, then `rate` new
+// conversations/s for `seconds`, each sent at its planned time.
+// Usage: dotnet run -c Release -- [rate/s = 200] [seconds = 10] [debounceMs = 0 → --Intake:DebounceMilliseconds]
+// Exit code 1 when a DM got no reply within 60 s or a webhook was answered with anything but 200.
 var rate = args.Length > 0 ? int.Parse(args[0]) : 200;
 var seconds = args.Length > 1 ? int.Parse(args[1]) : 10;
+var debounceMs = args.Length > 2 ? int.Parse(args[2]) : 0;
 const string encryptionKeyHex = "6c6f63616c2d6465762d6b65792d6e6f742d666f722d70726f64756374696f6e";
+// The AppHost's Development value of the meta-app-secret parameter (AiSales.AppHost/appsettings.Development.json).
+const string metaAppSecret = "local-dev-meta-app-secret";
 
 var received = new ConcurrentDictionary<string, long>();
 var graphPort = FreePort();
@@ -30,9 +37,14 @@ graphBuilder.Logging.ClearProviders();
 await using var graph = graphBuilder.Build();
 graph.MapPost("/{version}/{account}/messages", async (HttpContext context) =>
 {
-    var body = await JsonNode.ParseAsync(context.Request.Body);
-    received.TryAdd(body?["to"]?.GetValue<string>() ?? "", Stopwatch.GetTimestamp());
-    return Results.Json(new { messaging_product = "whatsapp", messages = new[] { new { id = $"wamid.{Guid.NewGuid():N}" } } });
+    var at = Stopwatch.GetTimestamp();
+    using var body = await JsonDocument.ParseAsync(context.Request.Body);
+    if (body.RootElement.TryGetProperty("to", out var to) && to.GetString() is { } customer)
+    {
+        received.TryAdd(customer, at); // the first reply per customer
+    }
+
+    return Results.Text($$"""{"messaging_product":"whatsapp","messages":[{"id":"wamid.{{Guid.NewGuid():N}}"}]}""", "application/json");
 });
 await graph.StartAsync();
 
@@ -41,44 +53,68 @@ using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 var appBuilder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
     ["--environment=Development", "--Infrastructure:Mode=executables", $"--Meta:GraphApiBaseUrl=http://127.0.0.1:{graphPort}",
      // Latency of the pipeline itself: the burst debounce (default 400 ms) would add exactly its value.
-     "--Intake:DebounceMilliseconds=0"],
+     $"--Intake:DebounceMilliseconds={debounceMs}"],
     (options, _) => options.DisableDashboard = true, startTimeout.Token);
 appBuilder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
 await using var app = await appBuilder.BuildAsync(startTimeout.Token);
 await app.StartAsync(startTimeout.Token);
+await app.ResourceNotifications.WaitForResourceHealthyAsync("api", startTimeout.Token);
 await app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", startTimeout.Token);
 var connectionString = (await app.GetConnectionStringAsync("aisalesdb", startTimeout.Token))!;
-var redisConnection = (await app.GetConnectionStringAsync("redis", startTimeout.Token))!;
-await using var db = new NpgsqlDataSourceBuilder(connectionString + ";Maximum Pool Size=200").Build();
-using var redis = await ConnectionMultiplexer.ConnectAsync(redisConnection);
+await using var db = NpgsqlDataSource.Create(connectionString);
+
+// One client for the whole run: pooled keep-alive connections, no proxy, no cookies.
+using var http = new HttpClient(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = 256,
+    PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    UseProxy = false,
+    UseCookies = false,
+    AutomaticDecompression = DecompressionMethods.None,
+})
+{
+    BaseAddress = app.GetEndpoint("api", "http"),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+var signingKey = Encoding.UTF8.GetBytes(metaAppSecret);
 
 var (merchantId, accountId) = await SeedAsync(db);
-Console.WriteLine($"Merchant {merchantId}, WhatsApp number {accountId}. Warming up…");
-await RunAsync(db, redis, merchantId, rate: 20, seconds: 3, prefix: "warm", received);
+Console.WriteLine($"Merchant {merchantId}, WhatsApp number {accountId}, webhooks to {http.BaseAddress}. Warming up…");
+var customers = 0L;
+var warm = await RunAsync(rate: 20, seconds: 3);
 
-Console.WriteLine($"Measuring {rate} new conversations/s for {seconds} s…");
-var started = await RunAsync(db, redis, merchantId, rate, seconds, prefix: "bench", received);
+Console.WriteLine($"Measuring {rate} new conversations/s for {seconds} s (debounce {debounceMs} ms)…");
+var run = await RunAsync(rate, seconds);
 var deadline = DateTime.UtcNow.AddSeconds(60);
-while (DateTime.UtcNow < deadline && started.Keys.Any(k => !received.ContainsKey(k)))
+// Wait only for the DMs the api accepted: the others were never stored, so no reply will come.
+while (DateTime.UtcNow < deadline && run.Acked.Keys.Any(k => !received.ContainsKey(k)))
 {
     await Task.Delay(200);
 }
 
-var latencies = started
+var latencies = run.Started
     .Where(kv => received.ContainsKey(kv.Key))
     .Select(kv => Stopwatch.GetElapsedTime(kv.Value, received[kv.Key]).TotalMilliseconds)
     .Order()
     .ToArray();
-double P(double q) => latencies.Length == 0 ? double.NaN : latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(q * latencies.Length) - 1)];
-Console.WriteLine($"sent {started.Count}, replied {latencies.Length}, missing {started.Count - latencies.Length}");
-Console.WriteLine($"| {rate}/s × {seconds} s | {latencies.Length}/{started.Count} | p50 {P(0.50):0.0} ms | p95 {P(0.95):0.0} ms | p99 {P(0.99):0.0} ms | max {latencies.LastOrDefault():0.0} ms |");
-await app.StopAsync();
-return latencies.Length == started.Count ? 0 : 1;
-
-static async Task<ConcurrentDictionary<string, long>> RunAsync(
-    NpgsqlDataSource db, IConnectionMultiplexer redis, Guid merchantId, int rate, int seconds, string prefix, ConcurrentDictionary<string, long> received)
+var acks = run.Acked.Values.Order().ToArray();
+var sent = run.Started.Count;
+Console.WriteLine($"sent {sent}, replied {latencies.Length}, missing {sent - latencies.Length}");
+Console.WriteLine($"webhook 200 {acks.Length}/{sent}, non-200 {run.Failures.Values.Sum()}{Describe(run.Failures)}");
+if (!warm.Failures.IsEmpty)
 {
-    var started = new ConcurrentDictionary<string, long>();
+    Console.WriteLine($"warm-up non-200 {warm.Failures.Values.Sum()}{Describe(warm.Failures)}");
+}
+
+Console.WriteLine($"| {rate}/s × {seconds} s | {latencies.Length}/{sent} | p50 {P(latencies, 0.50):0.0} ms | p95 {P(latencies, 0.95):0.0} ms | p99 {P(latencies, 0.99):0.0} ms | max {latencies.LastOrDefault():0.0} ms |");
+Console.WriteLine($"| webhook ack (POST → 200) | {acks.Length}/{sent} | p50 {P(acks, 0.50):0.0} ms | p99 {P(acks, 0.99):0.0} ms | max {acks.LastOrDefault():0.0} ms |");
+await app.StopAsync();
+return latencies.Length == sent && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;
+
+// Open loop: each DM is sent at its planned time, whether or not earlier ones were answered.
+async Task<Phase> RunAsync(int rate, int seconds)
+{
+    var phase = new Phase();
     var inFlight = new List<Task>();
     var clock = Stopwatch.StartNew();
     var total = rate * seconds;
@@ -91,17 +127,96 @@ static async Task<ConcurrentDictionary<string, long>> RunAsync(
             await Task.Delay(wait);
         }
 
-        var customer = $"9{Random.Shared.NextInt64(10_000_000_000, 99_999_999_999)}";
-        inFlight.Add(Task.Run(async () =>
-        {
-            started[customer] = Stopwatch.GetTimestamp();
-            await InboundAsync(db, redis, merchantId, customer, "How much is the blue kaftan?");
-        }));
+        var customer = $"97{Interlocked.Increment(ref customers):D10}";
+        inFlight.Add(Task.Run(() => SendAsync(phase, customer)));
     }
 
     await Task.WhenAll(inFlight);
-    return started;
+    return phase;
 }
+
+async Task SendAsync(Phase phase, string customer)
+{
+    var body = WebhookBody(accountId, customer, "How much is the blue kaftan?");
+    using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/whatsapp") { Content = new ByteArrayContent(body) };
+    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+    request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(signingKey, body)));
+    var start = Stopwatch.GetTimestamp();
+    phase.Started[customer] = start;
+    try
+    {
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            phase.Acked[customer] = elapsed;
+        }
+        else
+        {
+            phase.Failures.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, n) => n + 1);
+        }
+    }
+    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+    {
+        phase.Failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
+    }
+}
+
+// One WhatsApp text message as Meta sends it (tests/AiSales.Tests/Webhooks/Fixtures/whatsapp-text.json).
+static byte[] WebhookBody(string phoneNumberId, string customer, string text)
+{
+    var buffer = new MemoryStream(768);
+    using (var json = new Utf8JsonWriter(buffer))
+    {
+        json.WriteStartObject();
+        json.WriteString("object", "whatsapp_business_account");
+        json.WriteStartArray("entry");
+        json.WriteStartObject();
+        json.WriteString("id", "102290129340398");
+        json.WriteStartArray("changes");
+        json.WriteStartObject();
+        json.WriteStartObject("value");
+        json.WriteString("messaging_product", "whatsapp");
+        json.WriteStartObject("metadata");
+        json.WriteString("display_phone_number", "15550783881");
+        json.WriteString("phone_number_id", phoneNumberId);
+        json.WriteEndObject();
+        json.WriteStartArray("contacts");
+        json.WriteStartObject();
+        json.WriteStartObject("profile");
+        json.WriteString("name", "Bench customer");
+        json.WriteEndObject();
+        json.WriteString("wa_id", customer);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartArray("messages");
+        json.WriteStartObject();
+        json.WriteString("from", customer);
+        json.WriteString("id", $"wamid.bench{Guid.NewGuid():N}");
+        json.WriteString("timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
+        json.WriteString("type", "text");
+        json.WriteStartObject("text");
+        json.WriteString("body", text);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteString("field", "messages");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    return buffer.ToArray();
+}
+
+static double P(double[] sorted, double q) =>
+    sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+static string Describe(ConcurrentDictionary<string, int> failures) =>
+    failures.IsEmpty ? "" : " (" + string.Join(", ", failures.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key} × {kv.Value}")) + ")";
 
 static async Task<(Guid MerchantId, string AccountId)> SeedAsync(NpgsqlDataSource db)
 {
@@ -123,44 +238,19 @@ static async Task<(Guid MerchantId, string AccountId)> SeedAsync(NpgsqlDataSourc
     return (merchantId, accountId);
 }
 
-// As ingestion stores a new text message (tests/AiSales.Tests/Agent/AgentTestData.SimulateInboundAsync).
-static async Task InboundAsync(NpgsqlDataSource db, IConnectionMultiplexer redis, Guid merchantId, string phone, string text)
-{
-    await using var connection = await db.OpenConnectionAsync();
-    await using var transaction = await connection.BeginTransactionAsync();
-    await using var command = new NpgsqlCommand("""
-        WITH c AS (
-            INSERT INTO customers (merchant_id, platform, phone) VALUES ($1, 'whatsapp', $2)
-            ON CONFLICT (merchant_id, phone, platform) WHERE phone IS NOT NULL DO UPDATE SET updated_at = now() RETURNING id),
-        v AS (
-            INSERT INTO conversations (merchant_id, customer_id, platform, customer_phone, last_customer_message_at)
-            SELECT $1, c.id, 'whatsapp', $2, now() FROM c
-            ON CONFLICT (merchant_id, customer_phone, platform) WHERE customer_phone IS NOT NULL
-            DO UPDATE SET last_customer_message_at = now(), last_activity_at = now() RETURNING id)
-        INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, reply_state, platform_timestamp)
-        SELECT $1, v.id, 'whatsapp', $3, 'inbound', 'customer', 'text', $4, 'pending', now() FROM v
-        RETURNING id, conversation_id
-        """, connection, transaction);
-    command.Parameters.AddWithValue(merchantId);
-    command.Parameters.AddWithValue(phone);
-    command.Parameters.AddWithValue($"wamid.in{Guid.NewGuid():N}");
-    command.Parameters.AddWithValue(text);
-    long messageId;
-    Guid conversationId;
-    await using (var reader = await command.ExecuteReaderAsync())
-    {
-        await reader.ReadAsync();
-        messageId = reader.GetInt64(0);
-        conversationId = reader.GetGuid(1);
-    }
-
-    await transaction.CommitAsync();
-    await InboundQueue.TryPublishAsync(redis, messageId, conversationId, merchantId, NullLogger.Instance);
-}
-
 static int FreePort()
 {
     using var listener = new TcpListener(IPAddress.Loopback, 0);
     listener.Start();
     return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+/// <summary>One phase's DMs by customer phone: send time, acknowledgement time (ms) of the 200s, non-200 counts.</summary>
+internal sealed class Phase
+{
+    public ConcurrentDictionary<string, long> Started { get; } = new();
+
+    public ConcurrentDictionary<string, double> Acked { get; } = new();
+
+    public ConcurrentDictionary<string, int> Failures { get; } = new();
 }
