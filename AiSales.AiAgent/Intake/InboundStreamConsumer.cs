@@ -14,8 +14,10 @@ public sealed class InboundStreamConsumer(
     IServiceProvider services, ConversationScheduler scheduler, IOptions<IntakeOptions> options, ILogger<InboundStreamConsumer> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(20);
+    // The API publishes a nudge after adding entries, so an idle consumer wakes at once; the poll is the fallback.
+    private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(250);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
+    private readonly SemaphoreSlim _nudged = new(0, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,6 +28,7 @@ public sealed class InboundStreamConsumer(
         }
 
         var groupReady = false;
+        var subscribed = false;
         var nextClaim = DateTime.UtcNow;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -43,6 +46,7 @@ public sealed class InboundStreamConsumer(
                 {
                     await EnsureGroupAsync(db);
                     groupReady = true;
+                    subscribed = subscribed || await SubscribeToNudgesAsync(redis);
                 }
 
                 var entries = await db.StreamReadGroupAsync(InboundQueue.StreamKey, InboundQueue.ConsumerGroup, _consumer, ">", count: 100);
@@ -62,7 +66,7 @@ public sealed class InboundStreamConsumer(
 
                 if (entries.Length == 0)
                 {
-                    await Task.Delay(IdleDelay, stoppingToken);
+                    await _nudged.WaitAsync(IdleDelay, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -104,6 +108,27 @@ public sealed class InboundStreamConsumer(
         {
             // Unacknowledged: another instance claims it later and finds nothing pending. Harmless.
             logger.LogDebug(ex, "XACK of {EntryId} failed", id);
+        }
+    }
+
+    private async Task<bool> SubscribeToNudgesAsync(IConnectionMultiplexer redis)
+    {
+        try
+        {
+            // Re-established by the multiplexer after a reconnect.
+            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(InboundQueue.NudgeChannel), (_, _) =>
+            {
+                if (_nudged.CurrentCount == 0)
+                {
+                    try { _nudged.Release(); } catch (SemaphoreFullException) { }
+                }
+            });
+            return true;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug(ex, "Inbound nudges unavailable for now; polling the stream");
+            return false;
         }
     }
 

@@ -167,9 +167,15 @@ public sealed class WebhookProcessor(
         await transaction.CommitAsync(cancellationToken);
 
         var redis = services.GetService<IConnectionMultiplexer>();
+        var published = false;
         foreach (var reply in replies)
         {
-            await InboundQueue.TryPublishAsync(redis, reply.MessageId, reply.ConversationId, reply.MerchantId, logger);
+            published |= await InboundQueue.TryPublishAsync(redis, reply.MessageId, reply.ConversationId, reply.MerchantId, logger);
+        }
+
+        if (published)
+        {
+            InboundQueue.Nudge(redis, logger);
         }
 
         return true;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using AiSales.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,9 @@ public static class DataExtensions
             // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL
             // skips parsing and planning them again. A connection string that sets Max Auto Prepare keeps its value
             // (0 turns it off, e.g. behind a transaction-mode PgBouncer).
-            if (!dataSource.ConnectionStringBuilder.ContainsKey("Max Auto Prepare"))
+            // (NpgsqlConnectionStringBuilder.ContainsKey answers "is this a keyword", so look at what was given.)
+            var given = dataSource.ConnectionStringBuilder.ConnectionString;
+            if (!Regex.IsMatch(given, @"max\s*auto\s*prepare\s*=", RegexOptions.IgnoreCase))
             {
                 dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
                 dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;

@@ -17,6 +17,9 @@ public static class InboundQueue
     public const string ConversationIdField = "conversation_id";
     public const string MerchantIdField = "merchant_id";
 
+    /// <summary>Published after a batch of entries was added: wakes idle consumers at once instead of at their next poll.</summary>
+    public const string NudgeChannel = "aisales:inbound:nudge";
+
     /// <summary>Keep the stream bounded; anything trimmed is still pending in PostgreSQL.</summary>
     public const int ApproximateMaxLength = 100_000;
 
@@ -46,6 +49,24 @@ public static class InboundQueue
         {
             logger.LogDebug(ex, "Inbound message {MessageId} not published to Redis; the agent will find it in PostgreSQL", messageId);
             return false;
+        }
+    }
+
+    /// <summary>Best effort, fire and forget: a lost nudge costs one consumer poll interval.</summary>
+    public static void Nudge(IConnectionMultiplexer? redis, ILogger logger)
+    {
+        if (redis is null || !redis.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            redis.GetSubscriber().Publish(RedisChannel.Literal(NudgeChannel), "1", CommandFlags.FireAndForget);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug(ex, "Inbound nudge not published; the agent polls the stream");
         }
     }
 }
