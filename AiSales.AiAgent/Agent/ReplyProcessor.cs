@@ -96,7 +96,7 @@ public sealed class ReplyProcessor(
         {
             for (var i = 0; i < parts.Count; i++)
             {
-                finish.BatchCommands.Add(QueueReplyCommand(state, conversationId, parts[i], leaseNow: i == 0 && state.ChannelConnected));
+                finish.BatchCommands.Add(QueueReplyCommand(state, conversationId, parts[i], leaseNow: i == 0 && state.CanSendNow));
             }
 
             finish.BatchCommands.Add(ReplyStateCommand(pendingIds, "done"));
@@ -324,5 +324,8 @@ public sealed class ReplyProcessor(
     private sealed record ConversationState(
         Guid MerchantId, Guid CustomerId, string Platform, string Status, string? Recipient, DateTimeOffset? LastCustomerMessageAt,
         int FailedTurns, string MerchantStatus, bool AiEnabled, MerchantProfile Merchant, Guid? ChannelId,
-        bool ChannelConnected, string? AccountId, SealedSecret? Token);
+        bool ChannelConnected, string? AccountId, SealedSecret? Token)
+    {
+        public bool CanSendNow => ChannelConnected && AccountId is not null && Token is not null;
+    }
 }
