@@ -103,6 +103,13 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         Assert.Contains("149.5", reply.Text);
         Assert.True(openAi.Requests.Count >= 2, "a tool call round and a final round");
         Assert.Contains(openAi.Requests.First()["tools"]!.AsArray(), t => t!["function"]!["name"]!.GetValue<string>().EndsWith("search_products"));
+        // Memory given to the model: the merchant's system prompt and the conversation's draft order (none yet).
+        var system = openAi.Requests.First()["messages"]!.AsArray()
+            .Where(m => m!["role"]!.GetValue<string>() == "system")
+            .Select(m => m!["content"]!.ToString())
+            .ToList();
+        Assert.Contains(system, text => text.Contains("sales assistant of the shop", StringComparison.Ordinal));
+        Assert.Contains(system, text => text.Contains("Current draft order (JSON): none", StringComparison.Ordinal));
     }
 
     [Fact]
