@@ -25,7 +25,7 @@ using Npgsql;
 // sends per business number (Delivery__MessagesPerSecondPerNumber, 80/s by default), so one number could never take
 // 200 replies/s; a platform's load is spread over its merchants.
 // Usage: dotnet run -c Release -- [rate/s = 200] [seconds = 10] [debounceMs = 0 → --Intake:DebounceMilliseconds] [shops = 10]
-// Exit code 1 when a DM got no reply within 60 s or a webhook was answered with anything but 200.
+// Exit code 1 when a DM got no reply within 60 s or more than one, or a webhook was answered with anything but 200.
 var rate = args.Length > 0 ? int.Parse(args[0]) : 200;
 var seconds = args.Length > 1 ? int.Parse(args[1]) : 10;
 var debounceMs = args.Length > 2 ? int.Parse(args[2]) : 0;
@@ -35,6 +35,7 @@ const string encryptionKeyHex = "6c6f63616c2d6465762d6b65792d6e6f742d666f722d707
 const string metaAppSecret = "local-dev-meta-app-secret";
 
 var received = new ConcurrentDictionary<string, long>();
+var repliesPerCustomer = new ConcurrentDictionary<string, int>();
 var graphPort = FreePort();
 var graphBuilder = WebApplication.CreateSlimBuilder();
 graphBuilder.WebHost.UseUrls($"http://127.0.0.1:{graphPort}");
@@ -47,6 +48,7 @@ graph.MapPost("/{version}/{account}/messages", async (HttpContext context) =>
     if (body.RootElement.TryGetProperty("to", out var to) && to.GetString() is { } customer)
     {
         received.TryAdd(customer, at); // the first reply per customer
+        repliesPerCustomer.AddOrUpdate(customer, 1, (_, n) => n + 1);
     }
 
     return Results.Text($$"""{"messaging_product":"whatsapp","messages":[{"id":"wamid.{{Guid.NewGuid():N}}"}]}""", "application/json");
@@ -104,6 +106,10 @@ while (DateTime.UtcNow < deadline && run.Acked.Keys.Any(k => !received.ContainsK
     await Task.Delay(200);
 }
 
+// Every DM asks one short question: exactly one reply each. A second one would be a duplicate send.
+await Task.Delay(TimeSpan.FromSeconds(2));
+var duplicated = run.Started.Keys.Count(k => repliesPerCustomer.TryGetValue(k, out var n) && n > 1);
+
 var latencies = run.Started
     .Where(kv => received.ContainsKey(kv.Key))
     .Select(kv => Stopwatch.GetElapsedTime(kv.Value, received[kv.Key]).TotalMilliseconds)
@@ -111,7 +117,7 @@ var latencies = run.Started
     .ToArray();
 var acks = run.Acked.Values.Order().ToArray();
 var sent = run.Started.Count;
-Console.WriteLine($"sent {sent}, replied {latencies.Length}, missing {sent - latencies.Length}");
+Console.WriteLine($"sent {sent}, replied {latencies.Length}, missing {sent - latencies.Length}, more than one reply {duplicated}");
 Console.WriteLine($"webhook 200 {acks.Length}/{sent}, non-200 {run.Failures.Values.Sum()}{Describe(run.Failures)}");
 if (!warm.Failures.IsEmpty)
 {
@@ -121,7 +127,7 @@ if (!warm.Failures.IsEmpty)
 Console.WriteLine($"| {rate}/s × {seconds} s | {latencies.Length}/{sent} | p50 {P(latencies, 0.50):0.0} ms | p95 {P(latencies, 0.95):0.0} ms | p99 {P(latencies, 0.99):0.0} ms | max {latencies.LastOrDefault():0.0} ms |");
 Console.WriteLine($"| webhook ack (POST → 200) | {acks.Length}/{sent} | p50 {P(acks, 0.50):0.0} ms | p99 {P(acks, 0.99):0.0} ms | max {acks.LastOrDefault():0.0} ms |");
 await app.StopAsync();
-return latencies.Length == sent && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;
+return latencies.Length == sent && duplicated == 0 && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;
 
 // Open loop: each DM is sent at its planned time, whether or not earlier ones were answered.
 async Task<Phase> RunAsync(int rate, int seconds)
