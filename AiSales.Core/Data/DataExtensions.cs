@@ -20,15 +20,26 @@ public static class DataExtensions
     {
         builder.AddNpgsqlDataSource(DatabaseName, configureDataSourceBuilder: dataSource =>
         {
+            // Settings the operator's connection string gives are kept. (NpgsqlConnectionStringBuilder.ContainsKey
+            // answers "is this a keyword", so look at what was given.)
+            var settings = dataSource.ConnectionStringBuilder;
+            var given = settings.ConnectionString;
+
             // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL
-            // skips parsing and planning them again. A connection string that sets Max Auto Prepare keeps its value
-            // (0 turns it off, e.g. behind a transaction-mode PgBouncer).
-            // (NpgsqlConnectionStringBuilder.ContainsKey answers "is this a keyword", so look at what was given.)
-            var given = dataSource.ConnectionStringBuilder.ConnectionString;
-            if (!Regex.IsMatch(given, @"max\s*auto\s*prepare\s*=", RegexOptions.IgnoreCase))
+            // skips parsing and planning them again (Max Auto Prepare=0 turns it off, e.g. behind a transaction-mode
+            // PgBouncer).
+            if (!Given(given, "max auto prepare"))
             {
-                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
-                dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+                settings.MaxAutoPrepare = 64;
+                settings.AutoPrepareMinUsages = 2;
+            }
+
+            // No session state is ever left on a pooled connection here (advisory locks are transaction-scoped, no
+            // SET, LISTEN or temporary tables), so the seven reset statements Npgsql would otherwise send each time a
+            // connection goes back to the pool are pure cost: measured, more than half of all statements under load.
+            if (!Given(given, "no reset on close"))
+            {
+                settings.NoResetOnClose = true;
             }
         });
 
@@ -58,4 +69,7 @@ public static class DataExtensions
 
         return builder;
     }
+
+    private static bool Given(string connectionString, string keyword) =>
+        Regex.IsMatch(connectionString, keyword.Replace(" ", @"\s*") + @"\s*=", RegexOptions.IgnoreCase);
 }

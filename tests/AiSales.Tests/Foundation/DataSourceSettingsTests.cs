@@ -6,8 +6,8 @@ using Npgsql;
 namespace AiSales.Tests.Foundation;
 
 /// <summary>
-/// The services' PostgreSQL data source prepares the statements they repeat (parse and plan once per connection),
-/// unless the operator's connection string decides otherwise (e.g. 0 behind a transaction-mode PgBouncer).
+/// The services' PostgreSQL data source prepares the statements they repeat (parse and plan once per connection) and
+/// skips the connection reset on return to the pool, unless the operator's connection string decides otherwise.
 /// </summary>
 public sealed class DataSourceSettingsTests
 {
@@ -18,6 +18,16 @@ public sealed class DataSourceSettingsTests
 
         Assert.Equal(64, settings.MaxAutoPrepare);
         Assert.Equal(2, settings.AutoPrepareMinUsages);
+        Assert.True(settings.NoResetOnClose);
+    }
+
+    [Fact]
+    public void ConnectionResetIsKeptWhenTheConnectionStringAsksForIt()
+    {
+        var settings = DataSourceSettings("Host=127.0.0.1;Port=1;Username=app;Password=secret;Database=aisalesdb;No Reset On Close=false");
+
+        Assert.False(settings.NoResetOnClose);
+        Assert.Equal(64, settings.MaxAutoPrepare);
     }
 
     [Theory]
