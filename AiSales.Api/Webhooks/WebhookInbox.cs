@@ -122,7 +122,7 @@ public sealed class WebhookInbox(
             signal.MarkInboxBusy();
         }
 
-        signal.Wake();
+        signal.Wake(batch.Count);
     }
 
     private sealed record PendingEvent(string Platform, byte[] Body)
@@ -140,8 +140,9 @@ public sealed class WebhookSignal(TimeProvider timeProvider, IOptions<WebhookOpt
 {
     private static readonly TimeSpan BusyWindow = TimeSpan.FromMilliseconds(200);
 
-    // One permit per worker: a wake-up reaches every worker once, and nobody re-signals (no idle spinning).
+    // At most one permit per worker: a wake-up reaches a worker once, and nobody re-signals (no idle spinning).
     private readonly int _workers = Math.Max(1, options.Value.ProcessorWorkers);
+    private readonly int _batchSize = Math.Max(1, options.Value.ProcessorBatchSize);
     private readonly SemaphoreSlim _signal = new(0, Math.Max(1, options.Value.ProcessorWorkers));
     private long _busyUntil;
 
@@ -150,9 +151,15 @@ public sealed class WebhookSignal(TimeProvider timeProvider, IOptions<WebhookOpt
     public void MarkInboxBusy() =>
         Interlocked.Exchange(ref _busyUntil, timeProvider.GetTimestamp() + (long)(BusyWindow.TotalSeconds * timeProvider.TimestampFrequency));
 
-    public void Wake()
+    /// <summary>
+    /// Wakes as many workers as the committed events need (one per processor batch): a commit of one or two events
+    /// wakes one worker, and the others do not claim and roll back an empty transaction. A worker drains everything
+    /// waiting before it sleeps again, so one permit per commit is never lost work.
+    /// </summary>
+    public void Wake(int events)
     {
-        var missing = _workers - _signal.CurrentCount;
+        var wanted = Math.Clamp((events + _batchSize - 1) / _batchSize, 1, _workers);
+        var missing = wanted - _signal.CurrentCount;
         if (missing > 0)
         {
             try
