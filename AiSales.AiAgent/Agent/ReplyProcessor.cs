@@ -132,7 +132,7 @@ public sealed class ReplyProcessor(
         if (result.MoreQueued)
         {
             deliverySignal.Notify();
-            await NudgeSendersAsync();
+            await RedisNudge.PublishAsync(services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, "1", logger);
         }
     }
 
@@ -203,21 +203,6 @@ public sealed class ReplyProcessor(
         command.Parameters.AddWithValue(ids);
         command.Parameters.AddWithValue(replyState);
         return command;
-    }
-
-    private async Task NudgeSendersAsync()
-    {
-        if (services.GetService<IConnectionMultiplexer>() is { IsConnected: true } redis)
-        {
-            try
-            {
-                await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(OutboundQueue.NudgeChannel), "1");
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                logger.LogDebug(ex, "Outbound nudge not published; senders poll");
-            }
-        }
     }
 
     /// <summary>

@@ -73,18 +73,9 @@ public sealed class DeliveryWorker(
 
     private async Task SubscribeToNudgesAsync()
     {
-        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        if (services.GetService<IConnectionMultiplexer>() is { } redis)
         {
-            return;
-        }
-
-        try
-        {
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(OutboundQueue.NudgeChannel), (_, _) => signal.Notify());
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug(ex, "Outbound nudges unavailable; polling only");
+            await RedisNudge.TrySubscribeAsync(redis, OutboundQueue.NudgeChannel, signal.Notify, logger);
         }
     }
 }

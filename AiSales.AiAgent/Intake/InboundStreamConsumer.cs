@@ -1,3 +1,4 @@
+using AiSales.AiAgent.Infrastructure;
 using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -17,7 +18,7 @@ public sealed class InboundStreamConsumer(
     // The API publishes a nudge after adding entries, so an idle consumer wakes at once; the poll is the fallback.
     private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(250);
     private readonly string _consumer = $"{Environment.MachineName}-{Environment.ProcessId}";
-    private readonly SemaphoreSlim _nudged = new(0, 1);
+    private readonly WakeSignal _nudged = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,7 +47,7 @@ public sealed class InboundStreamConsumer(
                 {
                     await EnsureGroupAsync(db);
                     groupReady = true;
-                    subscribed = subscribed || await SubscribeToNudgesAsync(redis);
+                    subscribed = subscribed || await RedisNudge.TrySubscribeAsync(redis, InboundQueue.NudgeChannel, _nudged.Notify, logger);
                 }
 
                 var entries = await db.StreamReadGroupAsync(InboundQueue.StreamKey, InboundQueue.ConsumerGroup, _consumer, ">", count: 100);
@@ -108,27 +109,6 @@ public sealed class InboundStreamConsumer(
         {
             // Unacknowledged: another instance claims it later and finds nothing pending. Harmless.
             logger.LogDebug(ex, "XACK of {EntryId} failed", id);
-        }
-    }
-
-    private async Task<bool> SubscribeToNudgesAsync(IConnectionMultiplexer redis)
-    {
-        try
-        {
-            // Re-established by the multiplexer after a reconnect.
-            await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(InboundQueue.NudgeChannel), (_, _) =>
-            {
-                if (_nudged.CurrentCount == 0)
-                {
-                    try { _nudged.Release(); } catch (SemaphoreFullException) { }
-                }
-            });
-            return true;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug(ex, "Inbound nudges unavailable for now; polling the stream");
-            return false;
         }
     }
 

@@ -127,26 +127,10 @@ public static class HumanReply
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await NudgeSenderAsync(services, deliveryId, loggerFactory.CreateLogger(typeof(HumanReply)));
+        // Best effort: without Redis the sender finds the delivery on its next poll.
+        await RedisNudge.PublishAsync(
+            services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, deliveryId.ToString(),
+            loggerFactory.CreateLogger(typeof(HumanReply)), LogLevel.Warning);
         return TypedResults.Accepted($"/api/conversations/{id}/messages", message);
-    }
-
-    /// <summary>Best effort: without Redis the sender finds the delivery on its next poll.</summary>
-    private static async Task NudgeSenderAsync(IServiceProvider services, Guid deliveryId, ILogger logger)
-    {
-        var redis = services.GetService<IConnectionMultiplexer>();
-        if (redis is not { IsConnected: true })
-        {
-            return;
-        }
-
-        try
-        {
-            await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(OutboundQueue.NudgeChannel), deliveryId.ToString());
-        }
-        catch (RedisException e)
-        {
-            logger.LogWarning(e, "Could not nudge the outbound sender for delivery {DeliveryId}; it will be found by polling", deliveryId);
-        }
     }
 }

@@ -175,7 +175,7 @@ public sealed class WebhookProcessor(
 
         if (published)
         {
-            InboundQueue.Nudge(redis, logger);
+            await RedisNudge.PublishAsync(redis, InboundQueue.NudgeChannel, "1", logger);
         }
 
         return true;

@@ -51,22 +51,4 @@ public static class InboundQueue
             return false;
         }
     }
-
-    /// <summary>Best effort, fire and forget: a lost nudge costs one consumer poll interval.</summary>
-    public static void Nudge(IConnectionMultiplexer? redis, ILogger logger)
-    {
-        if (redis is null || !redis.IsConnected)
-        {
-            return;
-        }
-
-        try
-        {
-            redis.GetSubscriber().Publish(RedisChannel.Literal(NudgeChannel), "1", CommandFlags.FireAndForget);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug(ex, "Inbound nudge not published; the agent polls the stream");
-        }
-    }
 }
