@@ -57,13 +57,15 @@ public static class DataExtensions
                     options.SyncTimeout = 2000;
                     options.AsyncTimeout = 2000;
                 });
+            builder.Services.AddSingleton<RedisConnection>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RedisConnection>());
         }
 
         builder.Services.AddHealthChecks()
             .AddCheck<SchemaVersionHealthCheck>("schema", HealthStatus.Unhealthy, ["ready"])
             .Add(new HealthCheckRegistration(
                 "redis",
-                sp => new RedisHealthCheck(sp.GetService<IConnectionMultiplexer>()),
+                sp => new RedisHealthCheck(sp.GetService<RedisConnection>()),
                 HealthStatus.Degraded,
                 ["ready"]));
 

@@ -7,13 +7,18 @@ namespace AiSales.Core.Data;
 /// Redis only speeds things up (contract section 8): when it is down or not configured the service is
 /// degraded, never unhealthy, so orchestrators keep routing webhooks to it.
 /// </summary>
-public sealed class RedisHealthCheck(IConnectionMultiplexer? redis = null) : IHealthCheck
+public sealed class RedisHealthCheck(RedisConnection? connection = null) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (redis is null)
+        if (connection is null)
         {
             return HealthCheckResult.Degraded("redis not configured; PostgreSQL alone carries the work");
+        }
+
+        if (connection.Current is not { } redis)
+        {
+            return HealthCheckResult.Degraded("redis connection still being created; PostgreSQL alone carries the work");
         }
 
         if (!redis.IsConnected)
