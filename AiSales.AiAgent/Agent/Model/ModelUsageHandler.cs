@@ -62,5 +62,5 @@ public sealed class ModelUsageHandler(string provider, string model) : Delegatin
     }
 
     private static int Int(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : 0;
+        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) ? n : 0;
 }
