@@ -26,6 +26,7 @@ public static class ModelReport
             .ToArray();
         Console.WriteLine($"| overhead (reply − model time) | {overhead.Length}/{customers.Length} | p50 {Report.P(overhead, 0.50):0.0} ms | p90 {Report.P(overhead, 0.90):0.0} ms | p99 {Report.P(overhead, 0.99):0.0} ms | max {overhead.LastOrDefault():0.0} ms |");
 
+        PrintBreakdown(m, byCustomer, customers);
         var measured = customers.Where(byCustomer.ContainsKey).SelectMany(c => byCustomer[c]).ToArray();
         var perConversation = customers.Select(c => byCustomer.TryGetValue(c, out var own) ? own.Length : 0)
             .GroupBy(n => n).OrderBy(g => g.Key).Select(g => $"{g.Key} × {g.Count()}");
@@ -55,6 +56,33 @@ public static class ModelReport
         Console.WriteLine($"stuck (an accepted DM without exactly one reply): {stuck}");
     }
 
+    /// <summary>
+    /// Where the overhead goes, for conversations answered with the model's text and no 500: DM → first model request
+    /// (ingestion, scheduling, the turn's reads), between the model's answer and the next request (the tools), and the
+    /// model's final answer → the reply at the Graph API (the commit and the send).
+    /// </summary>
+    private static void PrintBreakdown(ModelRun m, Dictionary<string, ModelCall[]> byCustomer, string[] customers)
+    {
+        List<double> before = [], between = [], after = [];
+        foreach (var c in customers)
+        {
+            if (!byCustomer.TryGetValue(c, out var own) || own.Any(x => x.Answer != ModelAnswer.ToolCall && x.Answer != ModelAnswer.Text)
+                || !m.Graph.FirstReply.TryGetValue(c, out var reply))
+            {
+                continue;
+            }
+
+            var ordered = own.OrderBy(x => x.ArrivedAt).ToArray();
+            before.Add(Stopwatch.GetElapsedTime(m.Run.Started[c], ordered[0].ArrivedAt).TotalMilliseconds);
+            between.Add(ordered.Zip(ordered.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a.ArrivedAt, b.ArrivedAt).TotalMilliseconds - a.Took.TotalMilliseconds).Sum());
+            after.Add(Stopwatch.GetElapsedTime(ordered[^1].ArrivedAt, reply.At).TotalMilliseconds - ordered[^1].Took.TotalMilliseconds);
+        }
+
+        static string Row(List<double> values) => values.Order().ToArray() is var sorted
+            ? $"p50 {Report.P(sorted, 0.5):0.0} ms, p99 {Report.P(sorted, 0.99):0.0} ms" : "";
+        Console.WriteLine($"| overhead split ({before.Count} plain turns) | DM → first model request {Row(before)} | between model calls (tools) {Row(between)} | last model answer → reply {Row(after)} |");
+    }
+
     private static void PrintFault(BenchOptions options, ModelRun m, Dictionary<string, ModelCall[]> byCustomer, string[] customers, (long From, long Until) fault)
     {
         var affected = customers.Where(c => byCustomer.TryGetValue(c, out var own) && own.Any(x => x.Answer == ModelAnswer.Fault)).ToArray();
@@ -68,7 +96,7 @@ public static class ModelReport
         var faults = byCustomer.Values.Sum(own => own.Count(x => x.Answer == ModelAnswer.Fault));
         var start = Stopwatch.GetElapsedTime(m.LoadFrom, fault.From).TotalSeconds;
         Console.WriteLine($"fault window: 500s for {options.FaultSeconds} s from {start:0} s into the measured phase; {faults} requests answered 500");
-        Console.WriteLine($"| customers whose model request got a 500 | {affected.Length} | first reply not the model's (fallback) {fallback.Length} | the model's answer (after a retry) {answered} | no reply {affected.Length - fallback.Length - answered} | 500 → fallback p50 {Report.P(toFallback, 0.5):0.0} s, max {toFallback.LastOrDefault():0.0} s |");
+        Console.WriteLine($"| customers whose model request got a 500 | {affected.Length} | first reply not the model's (fallback) {fallback.Length} | the model's answer (after a retry) {answered} | no reply {affected.Length - fallback.Length - answered} | 500 → fallback {(toFallback.Length == 0 ? "—" : $"p50 {Report.P(toFallback, 0.5):0.0} s, max {toFallback[^1]:0.0} s")} |");
     }
 
     private static string Kinds(ModelCall[] calls) => string.Join(", ", calls.GroupBy(c => c.Answer).OrderBy(g => g.Key).Select(g => g.Key switch

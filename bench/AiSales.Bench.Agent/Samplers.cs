@@ -78,10 +78,13 @@ public static class RssSampler
 
     /// <summary>
     /// The service's own process, not the `dotnet run` (or DCP) wrapper whose arguments also name the project: the
-    /// process whose first argument is the apphost executable or whose arguments include the service's dll.
+    /// process whose first argument is the apphost executable or whose arguments include the service's dll, under this
+    /// checkout (other engineers' AppHosts on the same machine run the same names); the latest started if several.
     /// </summary>
     public static int? Find(string processName)
     {
+        var checkout = Checkout();
+        (int Pid, long Started)? found = null;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
@@ -89,23 +92,40 @@ public static class RssSampler
                 continue;
             }
 
-            string[] argv;
             try
             {
-                argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                continue;
-            }
+                var argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+                var image = argv.FirstOrDefault(a => Path.GetFileName(a) == processName || Path.GetFileName(a) == processName + ".dll");
+                if (argv.Length == 0 || image is null || (image != argv[0] && !argv[0].EndsWith("dotnet", StringComparison.Ordinal))
+                    || (checkout is not null && !Path.GetFullPath(image).StartsWith(checkout, StringComparison.Ordinal)))
+                {
+                    continue;
+                }
 
-            if (argv.Length > 0 && (Path.GetFileName(argv[0]) == processName || argv.Any(a => Path.GetFileName(a) == processName + ".dll")))
+                // Field 22 of /proc/PID/stat, after the parenthesised command name: start time in clock ticks.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var started = long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19]);
+                if (found is null || started > found.Value.Started)
+                {
+                    found = (pid, started);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return pid;
+            }
+        }
+
+        return found?.Pid;
+    }
+
+    /// <summary>The directory holding AiSales.sln above this bench's binaries, with a trailing slash.</summary>
+    private static string? Checkout()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AiSales.sln")))
+            {
+                return dir.FullName.TrimEnd('/') + "/";
             }
         }
 
