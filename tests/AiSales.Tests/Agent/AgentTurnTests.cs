@@ -165,6 +165,28 @@ public sealed class AgentTurnTests(AgentFixture fixture)
         Assert.Equal(300L, await AgentTestData.ScalarAsync<long>(db, "SELECT count(*) FROM messages WHERE text = 'parked' AND reply_state = 'pending'"));
     }
 
+    [Fact]
+    public async Task AMessageWaitsWhileAnEarlierWebhookEventIsStillBeingNormalised()
+    {
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(database);
+        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?> { ["Intake__DebounceMilliseconds"] = "0" });
+        (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        // An earlier webhook body, acknowledged but not yet normalised: it may hold this customer's earlier message.
+        var earlier = await AgentTestData.ScalarAsync<long>(db, "INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', '\\x7b7d') RETURNING id");
+
+        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("whatsapp"), "hello");
+        await Execute(db, "UPDATE messages SET arrival = ($2 + 1) * 4096 WHERE id = $1", inbound.MessageId, earlier);
+        await Task.Delay(4000);
+        var answeredTooEarly = fixture.Graph.For(shop.AccountId).Count;
+        await Execute(db, "UPDATE webhook_events SET state = 'processed', processed_at = now() WHERE id = $1", earlier);
+        var reply = await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(0, answeredTooEarly);
+        Assert.Single(reply);
+    }
+
     private async Task<(NpgsqlDataSource Db, ServiceProcess Agent)> StartAsync(AgentFakeOpenAI model)
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
