@@ -17,52 +17,6 @@ public sealed record TurnReply(IReadOnlyList<string> Parts, string? HandoffReaso
 /// </summary>
 public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, DeliverySender sender, IOptions<DeliveryOptions> delivery, TimeProvider time)
 {
-    private const string GuardSql = """
-        SELECT v.turn_owner IS NOT DISTINCT FROM $2, v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id,
-               c.token_ciphertext, c.token_key_id, coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at
-        FROM conversations v
-        JOIN merchants m ON m.id = v.merchant_id
-        LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
-        WHERE v.id = $1
-        FOR UPDATE OF v
-        """;
-
-    private const string NewerPendingSql = """
-        SELECT EXISTS (
-            SELECT 1 FROM messages o, messages f
-            WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending' AND o.id <> ALL($3)
-              AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) > (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id))
-        """;
-
-    private const string SkipOlderSql = """
-        UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
-        FROM messages f
-        WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending'
-          AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) < (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id)
-        """;
-
-    private const string MarkSql = "UPDATE messages SET reply_state = $2, reply_error = $3 WHERE id = ANY($1) AND reply_state = 'pending'";
-
-    private const string FinishSql = """
-        UPDATE conversations
-        SET ai_failed_turns = $2, last_activity_at = now(), updated_at = now(),
-            turn_owner = NULL, turn_expires_at = NULL, turn_failures = 0, turn_retry_at = NULL, turn_error = NULL,
-            status = CASE WHEN $3::text IS NULL THEN status ELSE 'human' END,
-            handoff_reason = coalesce($3::text, handoff_reason),
-            status_changed_at = CASE WHEN $3::text IS NULL THEN status_changed_at ELSE now() END
-        WHERE id = $1
-        """;
-
-    private const string HandoffSql = """
-        INSERT INTO conversation_handoffs (merchant_id, conversation_id, to_status, source, reason) VALUES ($1, $2, 'human', $3, $4)
-        """;
-
-    private const string UsageSql = """
-        INSERT INTO agent_turns (merchant_id, conversation_id, provider, model, outcome, model_calls, prompt_tokens, completion_tokens,
-                                 tool_calls, duration_ms, error)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-        """;
-
     public async Task<TurnResult> CommitAsync(TurnSnapshot turn, TurnReply reply, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
@@ -78,8 +32,8 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
             // while the model was thinking: nothing is sent, and the messages are the person's now.
             if (leased)
             {
-                TurnStore.Add(batch, MarkSql, ids, "skipped", reason);
-                TurnStore.Add(batch, FinishSql, conversation.Id, conversation.FailedTurns, DBNull.Value);
+                TurnStore.Add(batch, TurnSql.MarkSql, ids, "skipped", reason);
+                TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, conversation.FailedTurns, DBNull.Value);
             }
 
             AddUsage(batch, conversation, reply.Usage, "superseded", reason);
@@ -88,7 +42,7 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
             return new TurnResult(TurnOutcome.Superseded);
         }
 
-        TurnStore.Add(batch, NewerPendingSql, conversation.Id, ids[0], ids);
+        TurnStore.Add(batch, TurnSql.NewerPendingSql, conversation.Id, ids[0], ids);
         var lease = new OutboxLease(sender.LeaseOwner, TimeSpan.FromSeconds(delivery.Value.LeaseSeconds));
         for (var i = 0; i < reply.Parts.Count; i++)
         {
@@ -97,14 +51,14 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
 
         if (turn.SkipsOlder)
         {
-            TurnStore.Add(batch, SkipOlderSql, conversation.Id, ids[0]);
+            TurnStore.Add(batch, TurnSql.SkipOlderSql, conversation.Id, ids[0]);
         }
 
-        TurnStore.Add(batch, MarkSql, ids, "done", DBNull.Value);
-        TurnStore.Add(batch, FinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value);
+        TurnStore.Add(batch, TurnSql.MarkSql, ids, "done", DBNull.Value);
+        TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value);
         if (reply.HandoffReason is not null)
         {
-            TurnStore.Add(batch, HandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
+            TurnStore.Add(batch, TurnSql.HandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
         }
 
         AddUsage(batch, conversation, reply.Usage, reply.HandoffReason is null ? "answered" : "handoff", null);
@@ -132,10 +86,10 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         await using var batch = dataSource.CreateBatch();
         if (turn.SkipsOlder)
         {
-            TurnStore.Add(batch, SkipOlderSql, turn.Conversation.Id, ids[0]);
+            TurnStore.Add(batch, TurnSql.SkipOlderSql, turn.Conversation.Id, ids[0]);
         }
 
-        TurnStore.Add(batch, MarkSql, ids, "skipped", reason);
+        TurnStore.Add(batch, TurnSql.MarkSql, ids, "skipped", reason);
         TurnStore.Add(batch, "UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2",
             turn.Conversation.Id, store.Owner);
         await batch.ExecuteNonQueryAsync(CancellationToken.None);
@@ -178,11 +132,11 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         {
             TurnStore.Add(batch, "UPDATE messages SET reply_state = 'failed', reply_error = $2 WHERE conversation_id = $1 AND reply_state = 'pending'",
                 conversation.Id, error);
-            TurnStore.Add(batch, FinishSql, conversation.Id, 0, guard.Status == "ai" ? reason : DBNull.Value);
+            TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, 0, guard.Status == "ai" ? reason : DBNull.Value);
             TurnStore.Add(batch, "UPDATE conversations SET turn_error = $2 WHERE id = $1", conversation.Id, reason);
             if (guard.Status == "ai")
             {
-                TurnStore.Add(batch, HandoffSql, conversation.MerchantId, conversation.Id, "failure", reason);
+                TurnStore.Add(batch, TurnSql.HandoffSql, conversation.MerchantId, conversation.Id, "failure", reason);
             }
         }
 
@@ -203,7 +157,7 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
     private async Task<(bool Leased, TurnGuard Guard)> GuardAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, Guid conversationId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(GuardSql, connection, transaction);
+        await using var command = new NpgsqlCommand(TurnSql.GuardSql, connection, transaction);
         command.Parameters.AddWithValue(conversationId);
         command.Parameters.AddWithValue(store.Owner);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -219,6 +173,6 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
             guard.Recipient!, body, HumanAgentTag: false, Author: "ai", Attempts: 1, guard.Token!, guard.LastCustomerMessageAt);
 
     private static void AddUsage(NpgsqlBatch batch, TurnConversation conversation, TurnUsage usage, string outcome, string? error) =>
-        TurnStore.Add(batch, UsageSql, conversation.MerchantId, conversation.Id, usage.Provider, usage.Model, outcome, usage.ModelCalls,
+        TurnStore.Add(batch, TurnSql.UsageSql, conversation.MerchantId, conversation.Id, usage.Provider, usage.Model, outcome, usage.ModelCalls,
             usage.PromptTokens, usage.CompletionTokens, usage.ToolCalls, (int)usage.Duration.TotalMilliseconds, (object?)error ?? DBNull.Value);
 }
