@@ -45,7 +45,7 @@ public static class ModelReport
         Console.WriteLine($"| PostgreSQL sessions ({all.Count} samples, {load.Length} under load) | busy peak {all.Select(s => s.Busy).DefaultIfEmpty().Max()}, p50 {Report.P(load.Select(s => s.Busy), 0.5):0} | idle in transaction peak {all.Select(s => s.IdleInTransaction).DefaultIfEmpty().Max()}, p50 {Report.P(load.Select(s => s.IdleInTransaction), 0.5):0} | longest idle in transaction {all.Select(s => s.LongestIdleInTransactionSeconds).DefaultIfEmpty().Max():0.00} s | open peak {all.Select(s => s.Open).DefaultIfEmpty().Max()} |");
         Console.WriteLine(m.Memory.Pid is null
             ? "ai-agent process not found: no RSS"
-            : $"| ai-agent RSS (pid {m.Memory.Pid}, {m.Memory.RssKiB.Count} samples) | peak {m.Memory.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | p50 {Report.P(m.Memory.RssKiB.Select(k => (double)k).Order().ToArray(), 0.5) / 1024.0:0} MiB | VmHWM {m.Memory.PeakKiB / 1024.0:0} MiB |");
+            : $"| ai-agent RSS (pid {m.Memory.Pid}, {m.Memory.RssKiB.Count} samples) | peak {m.Memory.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | p50 {Report.P(m.Memory.RssKiB.Select(k => (double)k).Order().ToArray(), 0.5) / 1024.0:0} MiB | VmHWM {m.Memory.PeakKiB / 1024.0:0} MiB | CPU {m.Memory.CpuSeconds:0.0} s, {1000 * m.Memory.CpuSeconds / Math.Max(1, m.Run.Started.Count):0.00} ms per DM |");
 
         if (m.Fault is { } fault)
         {

@@ -46,8 +46,11 @@ public static class SessionSampler
     }
 }
 
-/// <summary>The ai-agent process's resident memory: VmRSS every ~100 ms, and the kernel's own peak (VmHWM) at the end.</summary>
-public sealed record MemorySamples(int? Pid, List<long> RssKiB, long PeakKiB);
+/// <summary>
+/// The ai-agent process's resident memory: VmRSS every ~100 ms, and the kernel's own peak (VmHWM) at the end; and the
+/// CPU time it used over the sampling (user + system, from /proc/PID/stat).
+/// </summary>
+public sealed record MemorySamples(int? Pid, List<long> RssKiB, long PeakKiB, double CpuSeconds = 0);
 
 public static class RssSampler
 {
@@ -56,6 +59,7 @@ public static class RssSampler
         var samples = new List<long>();
         var pid = Find(processName);
         long hwm = 0;
+        long? firstTicks = null, lastTicks = null;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         try
         {
@@ -66,6 +70,8 @@ public static class RssSampler
                 {
                     samples.Add(status.RssKiB);
                     hwm = Math.Max(hwm, status.HwmKiB);
+                    lastTicks = CpuTicks(p) ?? lastTicks;
+                    firstTicks ??= lastTicks;
                 }
             }
         }
@@ -73,7 +79,24 @@ public static class RssSampler
         {
         }
 
-        return new MemorySamples(pid, samples, Math.Max(hwm, samples.DefaultIfEmpty().Max()));
+        // Clock ticks are 1/100 s on Linux (sysconf(_SC_CLK_TCK)).
+        var cpu = (lastTicks - firstTicks ?? 0) / 100.0;
+        return new MemorySamples(pid, samples, Math.Max(hwm, samples.DefaultIfEmpty().Max()), cpu);
+    }
+
+    /// <summary>utime + stime (fields 14 and 15 of /proc/PID/stat), in clock ticks.</summary>
+    private static long? CpuTicks(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11]) + long.Parse(fields[12]);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
