@@ -23,7 +23,7 @@ public static class ConversationsApi
             .WithSummary("Conversations, newest activity first; filter by platform and status; page with the returned cursor.");
         conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
         conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
-            .WithSummary("Messages oldest first, with direction, author, delivery status and timestamps; page with 'after'.");
+            .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; page with 'after'.");
         conversations.MapPost("/{id:guid}/handoff", HandoffAsync)
             .WithSummary("Hand the conversation to a human (the AI stays silent) or back to the AI.");
         conversations.MapPost("/{id:guid}/messages", HumanReply.SendAsync)
@@ -117,11 +117,17 @@ public static class ConversationsApi
             return errors.ToProblem();
         }
 
-        // The merchant filter on the conversation is what keeps another tenant's messages out.
+        // Send order (contract §4 rule 9), keyset-paged from the message 'after' names: a NULL arrival (our own
+        // messages) sorts last in a tie, as in ORDER BY. The merchant filter keeps another tenant's messages out.
         await using var command = db.CreateCommand($"""
+            WITH cursor AS (
+                SELECT sent_at, coalesce(arrival, {long.MaxValue}) AS arrival, id FROM messages
+                WHERE id = $3 AND conversation_id = $1 AND merchant_id = $2)
             SELECT {ConversationSql.MessageColumns} FROM messages
-            WHERE conversation_id = $1 AND merchant_id = $2 AND id > $3
-            ORDER BY id
+            WHERE conversation_id = $1 AND merchant_id = $2
+              AND ($3 = 0 OR sent_at >= (SELECT sent_at FROM cursor)
+                   AND (sent_at, coalesce(arrival, {long.MaxValue}), id) > (SELECT sent_at, arrival, id FROM cursor))
+            ORDER BY {ConversationSql.SendOrder}
             LIMIT $4
             """);
         command.Parameters.AddWithValue(id);
@@ -137,9 +143,19 @@ public static class ConversationsApi
             }
         }
 
-        if (items.Count == 0 && await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
+        if (items.Count == 0)
         {
-            return MerchantApiProblems.NotFound("conversation", id);
+            if (await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
+            {
+                return MerchantApiProblems.NotFound("conversation", id);
+            }
+
+            if (after != 0 && !await HasMessageAsync(db, id, user.MerchantId(), after, cancellationToken))
+            {
+                var errors = new FieldErrors();
+                errors.Add("after", "must be 0 or the id of a message of this conversation (a nextAfter of this route).");
+                return errors.ToProblem();
+            }
         }
 
         long? next = null;
@@ -150,6 +166,15 @@ public static class ConversationsApi
         }
 
         return TypedResults.Ok(new MessagePage(items, next));
+    }
+
+    private static async Task<bool> HasMessageAsync(NpgsqlDataSource db, Guid conversationId, Guid merchantId, long messageId, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM messages WHERE id = $1 AND conversation_id = $2 AND merchant_id = $3)");
+        command.Parameters.AddWithValue(messageId);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(merchantId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<Results<Ok<ConversationView>, ValidationProblem, ProblemHttpResult>> HandoffAsync(
