@@ -6,7 +6,7 @@ namespace AiSales.Api.Conversations;
 public sealed record CustomerView(Guid Id, string? Name, string? Phone, string? InstagramId);
 
 public sealed record ConversationView(
-    Guid Id, string Platform, string Status, string? HandoffReason, DateTimeOffset StatusChangedAt, CustomerView Customer,
+    Guid Id, string Platform, string Status, string? HandoffReason, string? LastTurnError, DateTimeOffset StatusChangedAt, CustomerView Customer,
     DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt);
 
 public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, string? NextCursor);
@@ -30,7 +30,7 @@ public static class ConversationSql
                c.last_activity_at, c.last_customer_message_at,
                (SELECT left(m.text, 200) FROM messages m WHERE m.conversation_id = c.id
                 ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1),
-               c.created_at
+               c.created_at, c.turn_error
         FROM conversations c JOIN customers cu ON cu.id = c.customer_id
         """;
 
@@ -43,7 +43,7 @@ public static class ConversationSql
     public const string SendOrder = "sent_at, arrival, id";
 
     public static ConversationView ReadConversation(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), NullableString(r, 3), r.GetFieldValue<DateTimeOffset>(4),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 13), r.GetFieldValue<DateTimeOffset>(4),
         new CustomerView(r.GetGuid(5), NullableString(r, 6), NullableString(r, 7), NullableString(r, 8)),
         r.GetFieldValue<DateTimeOffset>(9), NullableTime(r, 10), NullableString(r, 11), r.GetFieldValue<DateTimeOffset>(12));
 

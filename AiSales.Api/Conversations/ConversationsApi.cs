@@ -24,7 +24,7 @@ public static class ConversationsApi
         conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
         conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
             .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; page with 'after'.");
-        conversations.MapPost("/{id:guid}/handoff", HandoffAsync)
+        conversations.MapPost("/{id:guid}/handoff", ConversationHandoff.HandOffAsync)
             .WithSummary("Hand the conversation to a human (the AI stays silent) or back to the AI.");
         conversations.MapPost("/{id:guid}/messages", HumanReply.SendAsync)
             .WithSummary("A human reply: stored as an outbound message and queued for the sender (202).");
@@ -175,38 +175,6 @@ public static class ConversationsApi
         command.Parameters.AddWithValue(conversationId);
         command.Parameters.AddWithValue(merchantId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
-    private static async Task<Results<Ok<ConversationView>, ValidationProblem, ProblemHttpResult>> HandoffAsync(
-        Guid id, HandoffRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        var to = request.To?.Trim().ToLowerInvariant();
-        if (to is null || !Statuses.Contains(to))
-        {
-            var errors = new FieldErrors();
-            errors.Add("to", "must be \"human\" or \"ai\".");
-            return errors.ToProblem();
-        }
-
-        // Handing back to the AI gives it a fresh start: the failed-turn count that may have caused the handoff is reset.
-        await using var command = db.CreateCommand("""
-            UPDATE conversations SET
-                status = $3,
-                handoff_reason = CASE WHEN $3 = 'human' THEN 'merchant' END,
-                status_changed_at = CASE WHEN status = $3 THEN status_changed_at ELSE now() END,
-                ai_failed_turns = CASE WHEN $3 = 'ai' THEN 0 ELSE ai_failed_turns END,
-                updated_at = now()
-            WHERE id = $1 AND merchant_id = $2
-            """);
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(user.MerchantId());
-        command.Parameters.AddWithValue(to);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return MerchantApiProblems.NotFound("conversation", id);
-        }
-
-        return TypedResults.Ok((await FindAsync(db, id, user.MerchantId(), cancellationToken))!);
     }
 
     public static async Task<ConversationView?> FindAsync(NpgsqlDataSource db, Guid id, Guid merchantId, CancellationToken cancellationToken)
