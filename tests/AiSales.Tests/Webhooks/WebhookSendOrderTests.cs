@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Xunit.Abstractions;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
 using static AiSales.Tests.Webhooks.WhatsAppWebhookTests;
@@ -15,7 +16,7 @@ namespace AiSales.Tests.Webhooks;
 /// timestamp, then arrival), whichever normaliser worker or API replica commits first.
 /// </summary>
 [Collection(WebhooksCollection.Name)]
-public sealed class WebhookSendOrderTests(AppHostFixture fixture)
+public sealed class WebhookSendOrderTests(AppHostFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -52,6 +53,12 @@ public sealed class WebhookSendOrderTests(AppHostFixture fixture)
         var xConversation = await WaitForConversationAsync(db, xIds, shop.MerchantId);
         var yConversation = await WaitForConversationAsync(db, yIds, shop.MerchantId);
 
+        // Not asserted (it depends on scheduling): how often storage order differed from send order in this run.
+        var storedBefore = await ScalarAsync<long>(db, """
+            SELECT count(*) FROM (SELECT id < lag(id) OVER (ORDER BY sent_at, arrival, id) AS inverted FROM messages WHERE conversation_id = $1) s
+            WHERE inverted
+            """, xConversation);
+        output.WriteLine($"{storedBefore} of 48 messages were stored before the message sent just before them.");
         using var merchant = MerchantClient(shop);
         Assert.Equal(Enumerable.Range(0, 48).Select(i => $"x{i:00}"), await ListTextsAsync(merchant, xConversation, pageSize: 7));
         Assert.Equal(Enumerable.Range(0, 24).Select(j => $"y{j:00}"), await ListTextsAsync(merchant, yConversation, pageSize: 5));
