@@ -203,8 +203,8 @@ public sealed class WebhookProcessor(
             }
         }
 
-        // Rows are locked in one global order (by customer, stable, so each customer's messages keep their
-        // arrival order): concurrent batches touching the same customers cannot deadlock on them.
+        // Rows are locked in one global order (by customer, stable): concurrent batches touching the same customers
+        // cannot deadlock on them. Which batch commits first does not matter to the send order (sent_at, arrival).
         var ordered = work
             .Select((w, index) => (w.Event, w.Item, w.Arrival, Key: CustomerKey(w.Event.Platform, w.Item), index))
             .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
