@@ -97,8 +97,8 @@ public static class HumanReply
 
         await using var insert = new NpgsqlCommand($"""
             WITH message AS (
-                INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
-                VALUES ($1, $2, $3, 'outbound', 'human', 'text', $4, 'pending', now())
+                INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at, sent_at)
+                VALUES ($1, $2, $3, 'outbound', 'human', 'text', $4, 'pending', now(), now())
                 RETURNING *
             ), delivery AS (
                 INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body, human_agent_tag)
@@ -123,7 +123,7 @@ public static class HumanReply
         {
             await reader.ReadAsync(cancellationToken);
             message = ConversationSql.ReadMessage(reader);
-            deliveryId = reader.GetGuid(14);
+            deliveryId = reader.GetGuid(15);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -8,6 +8,7 @@ using AiSales.Api.Merchants;
 using AiSales.Api.Orders;
 using AiSales.Api.Products;
 using AiSales.Api.Security;
+using AiSales.Api.Stats;
 using AiSales.Core.Catalog;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -122,6 +123,7 @@ public static class MerchantApiExtensions
         api.MapProductsApi();
         api.MapConversationsApi();
         api.MapOrdersApi();
+        api.MapStatsApi();
         return api;
     }
 }
