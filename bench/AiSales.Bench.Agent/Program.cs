@@ -53,7 +53,7 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 Console.WriteLine($"Measuring {options.Rate} new conversations/s for {options.Seconds} s (debounce {options.DebounceMs} ms)…");
 using var stopSampling = new CancellationTokenSource();
 var sessions = model is null ? null : SessionSampler.RunAsync(platform.ConnectionString, stopSampling.Token);
-var memory = model is null ? null : RssSampler.RunAsync("AiSales.AiAgent", stopSampling.Token);
+var memory = RssSampler.RunAsync("AiSales.AiAgent", stopSampling.Token);
 var loadFrom = Stopwatch.GetTimestamp();
 (long From, long Until)? fault = null;
 if (model is not null && options.FaultSeconds > 0)
@@ -81,7 +81,12 @@ var latencies = Report.ReplyLatencies(run, graph);
 Report.Latency(options, warm, run, latencies, duplicated);
 if (model is not null)
 {
-    ModelReport.Print(options, new ModelRun(run, graph, model, loadFrom, loadUntil, fault, await sessions!, await memory!));
+    ModelReport.Print(options, new ModelRun(run, graph, model, loadFrom, loadUntil, fault, await sessions!, await memory));
+}
+else
+{
+    var agent = await memory;
+    Console.WriteLine($"| ai-agent | RSS peak {agent.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | CPU {agent.CpuSeconds:0.0} s, {1000 * agent.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms per DM |");
 }
 
 return latencies.Length == run.Started.Count && duplicated == 0 && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;

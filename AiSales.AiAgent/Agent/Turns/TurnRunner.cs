@@ -16,6 +16,7 @@ namespace AiSales.AiAgent.Agent.Turns;
 public sealed class TurnRunner(
     TurnStore store,
     TurnCommitter committer,
+    LeaseKeeper leases,
     SalesAgent agent,
     NpgsqlDataSource dataSource,
     DeliverySender sender,
@@ -53,21 +54,21 @@ public sealed class TurnRunner(
         var usage = new TurnUsage(conversation.MerchantId, settings.Provider.ToLowerInvariant(), settings.Model ?? settings.Provider);
         var started = time.GetTimestamp();
         using var turnCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewal = LeaseRenewal.Start(store, conversationId, TimeSpan.FromSeconds(Math.Max(3, settings.TurnLeaseSeconds)), turnCancel, time);
+        var lease = leases.Keep(conversationId, turnCancel);
         try
         {
             var reply = await AnswerAsync(turn, language, texts, usage, turnCancel.Token);
-            await renewal.DisposeAsync();
+            lease.Dispose();
             usage.Duration = time.GetElapsedTime(started);
             return await committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            await renewal.DisposeAsync();
+            lease.Dispose();
             usage.Duration = time.GetElapsedTime(started);
-            if (renewal.Lost)
+            if (lease.Lost)
             {
-                logger.LogWarning("Conversation {ConversationId}: the turn's lease was taken over; its reply is dropped", conversationId);
+                // Another instance took the conversation over (this one stalled past the lease): it answers instead.
                 return TurnResult.Superseded;
             }
 
@@ -75,7 +76,7 @@ public sealed class TurnRunner(
         }
         finally
         {
-            await renewal.DisposeAsync();
+            lease.Dispose();
         }
     }
 

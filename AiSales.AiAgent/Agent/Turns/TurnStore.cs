@@ -114,16 +114,23 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         return new TurnSnapshot(conversation, pending, SkipsOlder: pendingTotal > pending.Count, history, draft, waits);
     }
 
-    /// <summary>Extends a live turn's lease; false when it is no longer ours (expired and taken), so the turn must stop.</summary>
-    public async Task<bool> RenewAsync(Guid conversationId, CancellationToken cancellationToken)
+    /// <summary>Extends the leases of this process's live turns; returns those still ours (the others were taken over).</summary>
+    public async Task<HashSet<Guid>> RenewAsync(Guid[] conversationIds, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE conversations SET turn_expires_at = now() + make_interval(secs => $3) WHERE id = $1 AND turn_owner = $2
+            UPDATE conversations SET turn_expires_at = now() + make_interval(secs => $3) WHERE id = ANY($1) AND turn_owner = $2 RETURNING id
             """);
-        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(conversationIds);
         command.Parameters.AddWithValue(Owner);
         command.Parameters.AddWithValue(Lease.TotalSeconds);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var renewed = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renewed.Add(reader.GetGuid(0));
+        }
+
+        return renewed;
     }
 
     /// <summary>Gives the lease back without answering (nothing to do, or waiting for earlier messages).</summary>
