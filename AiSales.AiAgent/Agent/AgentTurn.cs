@@ -60,6 +60,19 @@ public sealed class AgentTurn(NpgsqlDataSource dataSource)
 
     public bool HandedOff => HandoffReason is not null;
 
+    private int _lastToolRequest = -1;
+
+    /// <summary>Model responses that asked for tools in this turn (a response may ask for several at once).</summary>
+    public int ToolRounds { get; private set; }
+
+    public void CountToolRound(int requestIndex)
+    {
+        if (requestIndex != _lastToolRequest)
+        {
+            (_lastToolRequest, ToolRounds) = (requestIndex, ToolRounds + 1);
+        }
+    }
+
     /// <summary>The model used all its tool rounds (AI__MaxToolRounds): it must now answer with what it has.</summary>
     public bool ToolBudgetSpent { get; set; }
 

@@ -64,9 +64,10 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
             throw new ToolFailedException(failure);
         }
 
-        if (turn.ToolBudgetSpent && string.IsNullOrWhiteSpace(reply.Content))
+        if (turn.ToolBudgetSpent)
         {
-            // Out of tool rounds: one last completion, tools off, answers from what the tools returned so far.
+            // Out of tool rounds (what SK returned is the last tool's result, not an answer): one last completion, tools
+            // off, answers from what the tools returned so far.
             var final = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.None() };
             reply = await chat.GetChatMessageContentAsync(chatHistory, final, kernel, cancellationToken);
         }

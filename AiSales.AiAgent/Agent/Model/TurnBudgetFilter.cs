@@ -13,6 +13,7 @@ public sealed class TurnBudgetFilter(int maxToolRounds) : IAutoFunctionInvocatio
     {
         var turn = AgentTurn.Of(context.Kernel);
         TurnUsage.Current?.AddToolCall();
+        turn.CountToolRound(context.RequestSequenceIndex);
         try
         {
             await next(context);
@@ -24,7 +25,7 @@ public sealed class TurnBudgetFilter(int maxToolRounds) : IAutoFunctionInvocatio
             return;
         }
 
-        if (context.RequestSequenceIndex + 1 >= maxToolRounds)
+        if (turn.ToolRounds >= maxToolRounds)
         {
             turn.ToolBudgetSpent = true;
             context.Terminate = true;

@@ -34,6 +34,9 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     /// <summary>When set, every completion is answered with this HTTP status and an error body.</summary>
     public int? FailWithStatus { get; set; }
 
+    /// <summary>How many rounds of tool calls before the text answer (unless the request turns tools off).</summary>
+    public int ToolRounds { get; set; } = 1;
+
     /// <summary>The tool asked for first (its name's suffix) and its JSON arguments; null answers with text at once.</summary>
     public (string Suffix, string Arguments)? Tool { get; set; } = ("search_products", "{\"query\":\"kaftan\"}");
 
@@ -62,7 +65,9 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
         var last = messages[^1]!;
         object message;
         string finish;
-        if (last["role"]!.GetValue<string>() == "tool" || Tool is null)
+        var roundsDone = messages.Count(m => m!["role"]!.GetValue<string>() == "tool");
+        var toolsOff = request["tool_choice"]?.ToString() == "none" || request["tools"] is null;
+        if (Tool is null || toolsOff || roundsDone >= ToolRounds)
         {
             var user = messages.LastOrDefault(m => m!["role"]!.GetValue<string>() == "user")?["content"]?.ToString();
             message = new { role = "assistant", content = Tool is null ? $"You said: {user}" : $"From our catalogue: {last["content"]}" };

@@ -134,6 +134,27 @@ public sealed class AgentTurnTests(AgentFixture fixture)
     }
 
     [Fact]
+    public async Task AModelThatKeepsCallingToolsIsStoppedAfterItsRoundsAndStillAnswers()
+    {
+        await using var model = await AgentFakeOpenAI.StartAsync();
+        model.ToolRounds = int.MaxValue;
+        var (db, agent) = await StartAsync(model);
+        await using var _ = db;
+        await using var __ = agent;
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        await AgentTestData.AddProductAsync(db, shop.MerchantId, "KAF-BLUE", "Blue Kaftan", 149.50m);
+
+        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("whatsapp"), "kaftans?");
+        var reply = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, s_timeout)).Single();
+
+        Assert.Contains("Blue Kaftan", reply.Text);
+        // Five rounds of tool calls (AI__MaxToolRounds), then one completion with tools off.
+        Assert.True(model.Requests.Count == 6, string.Join("\n", model.Requests.Select(r => $"{r["tool_choice"]} {r["tools"]?.AsArray().Count} {string.Join(",", r["messages"]!.AsArray().Select(m => m!["role"]))}")));
+        Assert.Equal("none", model.Requests.Last()["tool_choice"]?.ToString());
+        Assert.Equal(5, await AgentTestData.ScalarAsync<int>(db, "SELECT tool_calls FROM agent_turns WHERE conversation_id = $1", inbound.ConversationId));
+    }
+
+    [Fact]
     public async Task ParkedConversationsNeverCrowdOutANewCustomerWithRedisDown()
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
