@@ -110,6 +110,25 @@ public sealed class AgentTurnTests(AgentFixture fixture)
     }
 
     [Fact]
+    public async Task ACompletionPastTheTimeoutIsAbandonedNeverResentAndEndsInTheFallback()
+    {
+        await using var model = await AgentFakeOpenAI.StartAsync();
+        model.Tool = null;
+        model.Latency = TimeSpan.FromSeconds(5);
+        var (db, agent) = await StartAsync(model, new() { ["AI__TimeoutSeconds"] = "2" });
+        await using var _ = db;
+        await using var __ = agent;
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "instagram");
+
+        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("instagram"), "hello, anyone there?");
+        var fallback = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(30))).Single();
+
+        Assert.Contains("a person will reply", fallback.Text);
+        await AssertHandedOverAsync(db, inbound, "did not answer in time");
+        Assert.Equal(3, model.Requests.Count); // one per try: a completion that may have started is never sent again
+    }
+
+    [Fact]
     public async Task AToolWhoseWriteFailsEndsAfterThreeTriesWithThreeModelCalls()
     {
         await using var model = await AgentFakeOpenAI.StartAsync();
@@ -208,17 +227,23 @@ public sealed class AgentTurnTests(AgentFixture fixture)
         Assert.Single(reply);
     }
 
-    private async Task<(NpgsqlDataSource Db, ServiceProcess Agent)> StartAsync(AgentFakeOpenAI model)
+    private async Task<(NpgsqlDataSource Db, ServiceProcess Agent)> StartAsync(AgentFakeOpenAI model, Dictionary<string, string?>? extra = null)
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
-        var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>
         {
             ["AI__Provider"] = "openai",
             ["AI__Model"] = "gpt-test",
             ["AI__Endpoint"] = model.Endpoint,
             ["AI__ApiKey"] = "sk-test",
             ["Intake__DebounceMilliseconds"] = "0",
-        });
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            environment[key] = value;
+        }
+
+        var agent = fixture.StartAgent(database, null, environment);
         (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
         return (NpgsqlDataSource.Create(database), agent);
     }
