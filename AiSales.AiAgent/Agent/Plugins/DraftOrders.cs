@@ -9,10 +9,7 @@ public sealed class DraftOrders(AgentTurn turn)
     public const decimal MaxAmount = 99_999_999_999.999m;
     public const int MaxQuantity = 10_000;
 
-    public async Task<OrderView> AddToOrderAsync(
-        string product,
-        int quantity,
-        CancellationToken cancellationToken = default)
+    public async Task<OrderView> AddToOrderAsync(string product, int quantity, CancellationToken cancellationToken = default)
     {
         quantity = Math.Max(1, quantity);
         if (quantity > MaxQuantity)
