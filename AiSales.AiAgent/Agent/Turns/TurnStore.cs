@@ -41,17 +41,14 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         SELECT id, coalesce(text, payload->>'caption'),
                arrival IS NOT NULL AND arrival / 4096 > coalesce((
                    SELECT min(e.id) FROM webhook_events e
-                   WHERE e.state = 'received' AND e.received_at > now() - make_interval(secs => $4)), 9223372036854775807)
-        FROM (SELECT * FROM messages
+                   WHERE e.state = 'received' AND e.received_at > now() - make_interval(secs => $4)), 9223372036854775807),
+               pending
+        FROM (SELECT *, count(*) OVER () AS pending FROM messages
               WHERE conversation_id = $1 AND reply_state = 'pending'
                 AND EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND turn_owner = $2)
               ORDER BY sent_at DESC, coalesce(arrival, 9223372036854775807) DESC, id DESC
               LIMIT $3) newest
         ORDER BY sent_at, coalesce(arrival, 9223372036854775807), id
-        """;
-
-    private const string SkippableSql = """
-        SELECT count(*) FROM messages WHERE conversation_id = $1 AND reply_state = 'pending'
         """;
 
     private const string HistorySql = """
@@ -72,7 +69,6 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         Add(batch, ClaimSql, conversationId, Owner, Lease.TotalSeconds);
         Add(batch, ConversationSql, conversationId, Owner);
         Add(batch, PendingSql, conversationId, Owner, Math.Max(1, options.Value.MaxMessagesPerTurn), (double)intake.Value.OrderingWaitSeconds);
-        Add(batch, SkippableSql, conversationId);
         Add(batch, HistorySql, conversationId, options.Value.HistoryMessages);
         DraftOrders.AddLoadCommands(batch, conversationId);
 
@@ -92,15 +88,14 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         await reader.NextResultAsync(cancellationToken);
         var pending = new List<PendingMessage>();
         var waits = false;
+        long pendingTotal = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             pending.Add(new PendingMessage(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
             waits |= reader.GetBoolean(2);
+            pendingTotal = reader.GetInt64(3);
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var pendingTotal = reader.GetInt64(0);
         await reader.NextResultAsync(cancellationToken);
         var history = new List<HistoryMessage>();
         while (await reader.ReadAsync(cancellationToken))

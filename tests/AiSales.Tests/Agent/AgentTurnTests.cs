@@ -227,6 +227,36 @@ public sealed class AgentTurnTests(AgentFixture fixture)
         Assert.Single(reply);
     }
 
+    [Fact]
+    public async Task ATurnAnswersTheNewestMessagesAndSkipsTheOlderOnes()
+    {
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(database);
+        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?> { ["AI__MaxMessagesPerTurn"] = "3" });
+        (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        var customer = AgentTestData.NewCustomer("whatsapp");
+
+        var sent = new List<InboundMessage>();
+        foreach (var text in new[] { "one", "two", "three", "four", "hello" })
+        {
+            sent.Add(await AgentTestData.SimulateInboundAsync(db, null, shop, customer, text));
+        }
+
+        await fixture.Graph.WaitForAsync(shop.AccountId, 1, s_timeout);
+        await AgentTestData.WaitUntilAsync(async () => await AgentTestData.ScalarAsync<long>(db,
+            "SELECT count(*) FROM messages WHERE conversation_id = $1 AND reply_state = 'pending'", sent[0].ConversationId) == 0, s_timeout, "no message pending");
+
+        var states = new List<string>();
+        foreach (var message in sent)
+        {
+            states.Add(await AgentTestData.ScalarAsync<string>(db, "SELECT reply_state FROM messages WHERE id = $1", message.MessageId));
+        }
+
+        Assert.Equal(["skipped", "skipped", "done", "done", "done"], states);
+        Assert.Single(fixture.Graph.For(shop.AccountId));
+    }
+
     private async Task<(NpgsqlDataSource Db, ServiceProcess Agent)> StartAsync(AgentFakeOpenAI model, Dictionary<string, string?>? extra = null)
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
