@@ -21,11 +21,13 @@ public static class ReplyOutbox
     private const string InsertSql = """
         WITH message AS (
             INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
-            VALUES ($1, $2, $3, 'outbound', $7, 'text', $4, 'pending', now())
+            SELECT $1, $2, $3, 'outbound', $7, 'text', $4, 'pending', now()
+            WHERE {0}
             RETURNING id),
         direct AS (
-            SELECT $8::text IS NOT NULL AND NOT EXISTS (
-                SELECT 1 FROM outbound_deliveries e WHERE e.conversation_id = $2 AND e.state IN ('pending', 'sending')) AS now)
+            SELECT $8::text IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM channels c WHERE c.id = $5 AND c.status = 'connected')
+                   AND NOT EXISTS (SELECT 1 FROM outbound_deliveries e WHERE e.conversation_id = $2 AND e.state IN ('pending', 'sending')) AS now)
         INSERT INTO outbound_deliveries (
             merchant_id, conversation_id, message_id, channel_id, platform, recipient, body, human_agent_tag, state, lease_owner, lease_expires_at, attempts)
         SELECT $1, $2, message.id, $5, $3, $6, $4, $10,
@@ -37,10 +39,14 @@ public static class ReplyOutbox
         RETURNING id, message_id, state
         """;
 
-    /// <summary>The insert; it returns (delivery id, message id, state), state 'sending' when the lease was taken.</summary>
-    public static NpgsqlBatchCommand InsertCommand(OutboxReply reply, OutboxLease? lease = null)
+    /// <summary>
+    /// The insert; it returns (delivery id, message id, state), state 'sending' when the lease was taken. With
+    /// <paramref name="condition"/> (a SQL boolean written by this codebase, never from input) nothing is inserted
+    /// unless it holds, so a writer can queue a reply in the same round trip as the check that allows it.
+    /// </summary>
+    public static NpgsqlBatchCommand InsertCommand(OutboxReply reply, OutboxLease? lease = null, string condition = "true")
     {
-        var command = new NpgsqlBatchCommand(InsertSql);
+        var command = new NpgsqlBatchCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, InsertSql, condition));
         command.Parameters.AddWithValue(reply.MerchantId);
         command.Parameters.AddWithValue(reply.ConversationId);
         command.Parameters.AddWithValue(reply.Platform);

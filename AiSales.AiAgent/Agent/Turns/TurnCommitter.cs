@@ -21,32 +21,16 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
     {
         var conversation = turn.Conversation;
         var ids = turn.Answer.Select(m => m.Id).ToArray();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var (leased, guard) = await GuardAsync(connection, transaction, conversation.Id, cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var reason = leased ? TurnPolicy.SkipReason(guard, time.GetUtcNow()) : "the turn's lease was lost";
-        if (reason is not null)
-        {
-            // Lost the lease: the new owner answers these. Otherwise a person took over (or the AI was switched off)
-            // while the model was thinking: nothing is sent, and the messages are the person's now.
-            if (leased)
-            {
-                TurnStore.Add(batch, TurnSql.MarkSql, ids, "skipped", reason);
-                TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, conversation.FailedTurns, DBNull.Value);
-            }
-
-            AddUsage(batch, conversation, reply.Usage, "superseded", reason);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new TurnResult(TurnOutcome.Superseded);
-        }
-
+        // One round trip, one implicit transaction: the guard first (row lock + verdict), then every write conditioned on
+        // that verdict. Nothing waits on this process inside the transaction.
+        await using var batch = dataSource.CreateBatch();
+        TurnStore.Add(batch, TurnSql.CommitGuardSql, conversation.Id, store.Owner, MessagingWindow.Standard.TotalSeconds);
         TurnStore.Add(batch, TurnSql.NewerPendingSql, conversation.Id, ids[0], ids);
         var lease = new OutboxLease(sender.LeaseOwner, TimeSpan.FromSeconds(delivery.Value.LeaseSeconds));
         for (var i = 0; i < reply.Parts.Count; i++)
         {
-            batch.BatchCommands.Add(ReplyOutbox.InsertCommand(Part(conversation, guard, reply.Parts[i]), i == 0 && guard.CanSendNow ? lease : null));
+            var part = Part(conversation, conversation.Guard, reply.Parts[i]);
+            batch.BatchCommands.Add(ReplyOutbox.InsertCommand(part, i == 0 ? lease : null, TurnSql.MayReply));
         }
 
         if (turn.SkipsOlder)
@@ -54,29 +38,47 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
             TurnStore.Add(batch, TurnSql.SkipOlderSql, conversation.Id, ids[0]);
         }
 
-        TurnStore.Add(batch, TurnSql.MarkSql, ids, "done", DBNull.Value);
-        TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value);
+        TurnStore.Add(batch, TurnSql.MarkDoneSql, ids);
+        TurnStore.Add(batch, TurnSql.CommitFinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value);
         if (reply.HandoffReason is not null)
         {
-            TurnStore.Add(batch, TurnSql.HandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
+            TurnStore.Add(batch, TurnSql.CommitHandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
         }
 
-        AddUsage(batch, conversation, reply.Usage, reply.HandoffReason is null ? "answered" : "handoff", null);
-        bool morePending;
+        TurnStore.Add(batch, TurnSql.CommitUsageSql, conversation.MerchantId, conversation.Id, reply.Usage.Provider, reply.Usage.Model,
+            reply.HandoffReason is null ? "answered" : "handoff", reply.Usage.ModelCalls, reply.Usage.PromptTokens, reply.Usage.CompletionTokens,
+            reply.Usage.ToolCalls, (int)reply.Usage.Duration.TotalMilliseconds);
+
+        bool leased, ok, morePending;
+        TurnGuard guard;
         ClaimedDelivery? sendNow = null;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
+            (leased, ok, guard) = (reader.GetBoolean(0), reader.GetBoolean(1), TurnStore.ReadGuard(reader, 2));
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
             morePending = reader.GetBoolean(0);
-            if (reply.Parts.Count > 0 && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken)
+            if (ok && reply.Parts.Count > 0 && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken)
                 && reader.GetString(2) == "sending")
             {
                 sendNow = Direct(conversation, guard, reader.GetGuid(0), reader.GetInt64(1), reply.Parts[0]);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new TurnResult(TurnOutcome.Answered, sendNow, reply.Parts.Count > (sendNow is null ? 0 : 1), morePending);
+        if (ok)
+        {
+            return new TurnResult(TurnOutcome.Answered, sendNow, reply.Parts.Count > (sendNow is null ? 0 : 1), morePending);
+        }
+
+        if (leased)
+        {
+            // A person took over (or the AI was switched off) while the model was thinking: nothing was sent, and the
+            // messages are the person's now (the rare path, a second round trip).
+            await SkipAsync(turn, TurnPolicy.SkipReason(guard, time.GetUtcNow()) ?? "the AI may no longer answer this conversation");
+        }
+
+        return TurnResult.Superseded;
     }
 
     /// <summary>The AI may not speak at all (checked as the turn starts): the messages are skipped with the reason.</summary>

@@ -6,6 +6,34 @@ namespace AiSales.AiAgent.Agent.Turns;
 /// </summary>
 public static class TurnSql
 {
+    /// <summary>
+    /// The commit's first statement: locks the conversation and decides, in the same round trip as the writes, whether
+    /// the AI may still answer — the SQL twin of <see cref="TurnPolicy.SkipReason"/>, with the window from
+    /// MessagingWindow ($3). It leaves its verdict in transaction-local settings that the later statements of the batch
+    /// test (<see cref="MayReply"/>, <see cref="Leased"/>), so no client round trip sits inside the transaction.
+    /// </summary>
+    public const string CommitGuardSql = """
+        SELECT g.*, set_config('aisales.turn_ok', g.ok::text, true), set_config('aisales.turn_leased', g.leased::text, true)
+        FROM (
+            SELECT v.turn_owner IS NOT DISTINCT FROM $2 AS leased,
+                   v.turn_owner IS NOT DISTINCT FROM $2 AND v.status = 'ai' AND m.ai_enabled AND m.status = 'active'
+                       AND c.id IS NOT NULL AND coalesce(v.customer_phone, v.customer_instagram) IS NOT NULL
+                       AND v.last_customer_message_at > now() - make_interval(secs => $3) AS ok,
+                   v.status, m.ai_enabled, m.status AS merchant_status, c.id AS channel_id, c.status AS channel_status, c.account_id,
+                   c.token_ciphertext, c.token_key_id, coalesce(v.customer_phone, v.customer_instagram) AS recipient, v.last_customer_message_at
+            FROM conversations v
+            JOIN merchants m ON m.id = v.merchant_id
+            LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
+            WHERE v.id = $1
+            FOR NO KEY UPDATE OF v) g
+        """;
+
+    /// <summary>True in the commit batch after <see cref="CommitGuardSql"/> when the AI may still answer.</summary>
+    public const string MayReply = "current_setting('aisales.turn_ok', true) = 'true'";
+
+    /// <summary>True in the commit batch after <see cref="CommitGuardSql"/> when the lease is still this process's.</summary>
+    public const string Leased = "current_setting('aisales.turn_leased', true) = 'true'";
+
     public const string GuardSql = """
         SELECT v.turn_owner IS NOT DISTINCT FROM $2, v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id,
                c.token_ciphertext, c.token_key_id, coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at
@@ -26,11 +54,14 @@ public static class TurnSql
     public const string SkipOlderSql = """
         UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
         FROM messages f
-        WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending'
+        WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending' AND current_setting('aisales.turn_ok', true) IS DISTINCT FROM 'false'
           AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) < (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id)
         """;
 
     public const string MarkSql = "UPDATE messages SET reply_state = $2, reply_error = $3 WHERE id = ANY($1) AND reply_state = 'pending'";
+
+    /// <summary>The answered messages become 'done', only when the reply went in.</summary>
+    public const string MarkDoneSql = $"UPDATE messages SET reply_state = 'done' WHERE id = ANY($1) AND reply_state = 'pending' AND {MayReply}";
 
     public const string FinishSql = """
         UPDATE conversations
@@ -50,5 +81,20 @@ public static class TurnSql
         INSERT INTO agent_turns (merchant_id, conversation_id, provider, model, outcome, model_calls, prompt_tokens, completion_tokens,
                                  tool_calls, duration_ms, error)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """;
+
+    /// <summary>The conversation after an answered turn: lease released, failures cleared, the handoff applied.</summary>
+    public const string CommitFinishSql = FinishSql + $" AND {MayReply}";
+
+    public const string CommitHandoffSql = $"""
+        INSERT INTO conversation_handoffs (merchant_id, conversation_id, to_status, source, reason) SELECT $1, $2, 'human', $3, $4 WHERE {MayReply}
+        """;
+
+    /// <summary>The turn's usage; 'superseded' when the reply did not go in.</summary>
+    public const string CommitUsageSql = $"""
+        INSERT INTO agent_turns (merchant_id, conversation_id, provider, model, outcome, model_calls, prompt_tokens, completion_tokens,
+                                 tool_calls, duration_ms, error)
+        SELECT $1, $2, $3, $4, CASE WHEN {MayReply} THEN $5 ELSE 'superseded' END, $6, $7, $8, $9, $10,
+               CASE WHEN {MayReply} THEN NULL WHEN {Leased} THEN 'the AI may no longer answer this conversation' ELSE 'the turn''s lease was lost' END
         """;
 }
