@@ -21,7 +21,8 @@ public sealed record HistoryMessage(bool FromCustomer, string Text);
 /// Builds a kernel per reply with the sealed plugins bound to this turn, and lets the configured chat
 /// completion service (offline, OpenAI or Azure OpenAI) answer with automatic function calling.
 /// </summary>
-public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search, IOptions<AgentOptions> options, IServiceProvider services)
+public sealed class SalesAgent(
+    IChatCompletionService chat, ProductSearch search, Turns.TurnGate gate, IOptions<AgentOptions> options, IServiceProvider services)
 {
     /// <summary>The sealed plugins, built once (reflection and JSON schemas); each reply's kernel carries its turn.</summary>
     private readonly KernelPlugin[] _plugins =
@@ -40,7 +41,7 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
     {
         // A kernel per reply over the application's services (no container built per turn), carrying this turn.
         var kernel = new Kernel(services, new KernelPluginCollection(_plugins));
-        kernel.AutoFunctionInvocationFilters.Add(new TurnBudgetFilter(Math.Max(1, options.Value.MaxToolRounds)));
+        kernel.AutoFunctionInvocationFilters.Add(new TurnBudgetFilter(Math.Max(1, options.Value.MaxToolRounds), gate));
         turn.AttachTo(kernel);
 
         var chatHistory = new ChatHistory(SystemPrompt(merchant, replyLanguage, turn.Platform));

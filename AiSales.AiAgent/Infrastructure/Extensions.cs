@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddSingleton<TurnStore>();
         builder.Services.AddSingleton<TurnCommitter>();
         builder.Services.AddSingleton<TurnRunner>();
+        builder.Services.AddSingleton<TurnGate>();
         builder.Services.AddSingleton<LeaseKeeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());
         builder.AddChatModel();

@@ -22,6 +22,9 @@ public sealed class IntakeOptions
     /// </summary>
     public int MaxConcurrentConversations { get; set; } = 1000;
 
+    /// <summary>Turn steps that use the database (claim, a tool, commit) running at once in this process.</summary>
+    public int MaxConcurrentTurnSteps { get; set; } = 24;
+
     /// <summary>
     /// A message is not answered while an earlier webhook event (that may hold an earlier message of the same customer)
     /// received less than this long ago is still being normalised (contract §4 rule 9).

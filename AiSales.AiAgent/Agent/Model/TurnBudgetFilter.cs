@@ -7,7 +7,7 @@ namespace AiSales.AiAgent.Agent.Model;
 /// calls (the agent then asks the model for its answer without tools), and stops it at once when a tool fails with an
 /// error (a database error): the model is not called again with that error, and the turn counts as a failed try.
 /// </summary>
-public sealed class TurnBudgetFilter(int maxToolRounds) : IAutoFunctionInvocationFilter
+public sealed class TurnBudgetFilter(int maxToolRounds, Turns.TurnGate gate) : IAutoFunctionInvocationFilter
 {
     public async Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
     {
@@ -16,7 +16,8 @@ public sealed class TurnBudgetFilter(int maxToolRounds) : IAutoFunctionInvocatio
         turn.CountToolRound(context.RequestSequenceIndex);
         try
         {
-            await next(context);
+            // A tool is a database step: it waits its turn at the gate, the model's thinking does not.
+            await gate.RunAsync(() => next(context), context.CancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

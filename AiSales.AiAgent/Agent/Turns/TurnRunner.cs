@@ -17,6 +17,7 @@ public sealed class TurnRunner(
     TurnStore store,
     TurnCommitter committer,
     LeaseKeeper leases,
+    TurnGate gate,
     SalesAgent agent,
     NpgsqlDataSource dataSource,
     DeliverySender sender,
@@ -28,7 +29,7 @@ public sealed class TurnRunner(
 {
     public async Task<TurnResult> RunAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        var turn = await store.ClaimAsync(conversationId, cancellationToken);
+        var turn = await gate.RunAsync(() => store.ClaimAsync(conversationId, cancellationToken), cancellationToken);
         if (turn is null)
         {
             return TurnResult.NotClaimed;
@@ -60,7 +61,7 @@ public sealed class TurnRunner(
             var reply = await AnswerAsync(turn, language, texts, usage, turnCancel.Token);
             lease.Dispose();
             usage.Duration = time.GetElapsedTime(started);
-            return await committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken);
+            return await gate.RunAsync(() => committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
