@@ -6,6 +6,7 @@ using AiSales.Api.Conversations;
 using AiSales.Api.Keys;
 using AiSales.Api.Merchants;
 using AiSales.Api.Orders;
+using AiSales.Api.People;
 using AiSales.Api.Products;
 using AiSales.Api.Security;
 using AiSales.Core.Catalog;
@@ -25,6 +26,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MerchantApiExtensions
 {
     public const string MerchantPolicy = "merchant";
+    public const string OwnerPolicy = "merchant-owner";
+    public const string SessionPolicy = "merchant-session";
 
     public static IHostApplicationBuilder AddMerchantApi(this IHostApplicationBuilder builder)
     {
@@ -37,11 +40,17 @@ public static class MerchantApiExtensions
         builder.Services.TryAddSingleton<ProductSearch>();
         builder.Services.AddSingleton<ChannelTokenRotation>();
 
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, MerchantApiKeyHandler>(MerchantApiKeyHandler.SchemeName, null);
+        builder.AddPeople();
+        builder.Services.AddAuthentication().AddMerchantSchemes();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MerchantPolicy, policy => policy
-                .AddAuthenticationSchemes(MerchantApiKeyHandler.SchemeName)
+                .AddAuthenticationSchemes(MerchantSchemes.Merchant)
+                .RequireAuthenticatedUser())
+            .AddPolicy(OwnerPolicy, policy => policy
+                .AddAuthenticationSchemes(MerchantSchemes.Merchant)
+                .RequireAssertion(context => context.User.IsOwner()))
+            .AddPolicy(SessionPolicy, policy => policy
+                .AddAuthenticationSchemes(MerchantSessionHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
         builder.Services.AddOptions<RateLimitingSettings>()
@@ -56,7 +65,7 @@ public static class MerchantApiExtensions
             options.AddPolicy(RateLimitingSettings.MerchantPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.User.KeyId() ?? "anonymous", _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionKey(), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
                     Window = TimeSpan.FromSeconds(settings.WindowSeconds),
@@ -122,6 +131,7 @@ public static class MerchantApiExtensions
         api.MapProductsApi();
         api.MapConversationsApi();
         api.MapOrdersApi();
+        api.MapPeopleApi();
         return api;
     }
 }
