@@ -7,7 +7,11 @@ public sealed record CustomerView(Guid Id, string? Name, string? Phone, string? 
 
 public sealed record ConversationView(
     Guid Id, string Platform, string Status, string? HandoffReason, DateTimeOffset StatusChangedAt, CustomerView Customer,
-    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt);
+    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt)
+{
+    /// <summary>Until when a person may reply free-form (Meta's window, see HumanReply); null before the customer writes.</summary>
+    public DateTimeOffset? ReplyWindowClosesAt => LastCustomerMessageAt + HumanReply.WindowFor(Platform);
+}
 
 public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, string? NextCursor);
 

@@ -19,6 +19,9 @@ public static class HumanReply
     private static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
     private static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
+    /// <summary>How long after the customer's last message a person may still reply on this platform.</summary>
+    public static TimeSpan WindowFor(string platform) => platform == "instagram" ? HumanAgentWindow : StandardWindow;
+
     public static async Task<Results<Accepted<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, HumanReplyRequest request, ClaimsPrincipal user, NpgsqlDataSource db, IServiceProvider services,
         ILoggerFactory loggerFactory, CancellationToken cancellationToken)

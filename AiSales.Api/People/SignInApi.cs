@@ -20,11 +20,10 @@ public static class SignInApi
         auth.MapPost("/invites/accept", AcceptInviteAsync).WithSummary("Use a one-time invite: set the password of the invited person.");
         auth.MapPost("/sign-in", SignInAsync).WithSummary("Sign in with email and password; returns a short-lived bearer token for the merchant API.");
 
-        var session = auth.MapGroup("/")
-            .RequireAuthorization(MerchantApiExtensions.SessionPolicy)
-            .RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
-        session.MapGet("/me", MeAsync).WithSummary("The signed-in person and their shop.");
-        session.MapPost("/sign-out", SignOutAsync).WithSummary("End this session: its token stops working at once.");
+        auth.MapGet("/me", MeAsync).WithSummary("The signed-in person and their shop.")
+            .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
+        auth.MapPost("/sign-out", SignOutAsync).WithSummary("End this session: its token stops working at once.")
+            .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
         return auth;
     }
 

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using AiSales.Api.AiConfig;
 using AiSales.Api.Channels;
 using AiSales.Api.Conversations;
+using AiSales.Api.Events;
 using AiSales.Api.Keys;
 using AiSales.Api.Merchants;
 using AiSales.Api.Orders;
@@ -41,6 +42,8 @@ public static class MerchantApiExtensions
         builder.Services.AddSingleton<ChannelTokenRotation>();
 
         builder.AddPeople();
+        builder.Services.AddSingleton<MerchantEventHub>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MerchantEventHub>());
         builder.Services.AddAuthentication().AddMerchantSchemes();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MerchantPolicy, policy => policy
@@ -132,6 +135,7 @@ public static class MerchantApiExtensions
         api.MapConversationsApi();
         api.MapOrdersApi();
         api.MapPeopleApi();
+        api.MapEventsApi();
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiSales.Web.Account;
 using AiSales.Web.Api;
+using AiSales.Web.Inbox;
 using AiSales.Web.Localization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Texts>();
+        builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddConsoleAuthentication();
         builder.AddSharedDataProtection();
@@ -62,6 +64,16 @@ public static class Extensions
         builder.Services.AddScoped<ApiSession>();
         builder.Services.AddHttpClient<AccountClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<MerchantClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<InboxClient>(http => http.BaseAddress = baseAddress);
+        // The event stream stays open: the service defaults' timeouts and retries would cut it (EXTEXP0001: the removal
+        // API is marked experimental, and is the documented way to opt one client out).
+#pragma warning disable EXTEXP0001
+        builder.Services.AddHttpClient<InboxEvents>(http =>
+        {
+            http.BaseAddress = baseAddress;
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        }).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
     }
 
     public static void UseConsolePipeline(this WebApplication app)

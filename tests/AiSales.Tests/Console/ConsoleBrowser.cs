@@ -35,6 +35,11 @@ public static class ConsoleBrowser
         return page;
     }
 
+    /// <summary>Waits until the element is laid out right to left (polled: live pages re-render their elements).</summary>
+    public static Task WaitForRightToLeftAsync(IPage page, string selector) => page.WaitForFunctionAsync(
+        "s => { const e = document.querySelector(s); return e !== null && getComputedStyle(e).direction === 'rtl'; }",
+        selector, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
     public static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
 
     public static async Task ScreenshotAsync(IPage page, string name)

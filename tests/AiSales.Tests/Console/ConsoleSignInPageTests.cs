@@ -29,6 +29,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
 
     [Theory]
     [InlineData("/")]
+    [InlineData("/inbox")]
     public async Task EveryPageSendsAStrangerToSignIn(string path)
     {
         var page = await fixture.NewPageAsync();
@@ -58,7 +59,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
         await SignInAsync(page, fixture, merchant.OwnerEmail);
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
-        Assert.Equal("rtl", await page.Locator("[data-testid=signed-in-as]").EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await WaitForRightToLeftAsync(page, "[data-testid=signed-in-as]");
         await page.ReloadAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         await ScreenshotAsync(page, "console-overview-ar-390");
