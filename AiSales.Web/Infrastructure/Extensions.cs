@@ -3,6 +3,7 @@ using AiSales.Web.Account;
 using AiSales.Web.Api;
 using AiSales.Web.Inbox;
 using AiSales.Web.Localization;
+using AiSales.Web.Orders;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -65,6 +66,7 @@ public static class Extensions
         builder.Services.AddHttpClient<AccountClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<MerchantClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<InboxClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = baseAddress);
         // The event stream stays open: the service defaults' timeouts and retries would cut it (EXTEXP0001: the removal
         // API is marked experimental, and is the documented way to opt one client out).
 #pragma warning disable EXTEXP0001

@@ -50,6 +50,20 @@ public sealed class Texts
         ["Live"] = "مباشر",
         ["Unanswered"] = "بلا رد",
         ["Search customer"] = "ابحث عن عميل",
+        ["Status"] = "الحالة",
+        ["No orders yet."] = "لا توجد طلبات بعد.",
+        ["draft"] = "مسودة",
+        ["confirmed"] = "مؤكد",
+        ["fulfilled"] = "تم التسليم",
+        ["cancelled"] = "ملغي",
+        ["Customer"] = "العميل",
+        ["Address"] = "العنوان",
+        ["Conversation"] = "المحادثة",
+        ["Open"] = "فتح",
+        ["Total"] = "الإجمالي",
+        ["Confirm"] = "تأكيد",
+        ["Mark fulfilled"] = "تم التسليم",
+        ["Cancel order"] = "إلغاء الطلب",
     };
 
     public string this[string english] =>
