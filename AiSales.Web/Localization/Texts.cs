@@ -64,6 +64,20 @@ public sealed class Texts
         ["Confirm"] = "تأكيد",
         ["Mark fulfilled"] = "تم التسليم",
         ["Cancel order"] = "إلغاء الطلب",
+        ["Search products"] = "ابحث عن منتج",
+        ["No products."] = "لا توجد منتجات.",
+        ["Name"] = "الاسم",
+        ["Price"] = "السعر",
+        ["Stock"] = "المخزون",
+        ["Import a CSV file"] = "استيراد ملف CSV",
+        ["Import"] = "استيراد",
+        ["Rows"] = "الصفوف",
+        ["Created"] = "أُضيف",
+        ["Updated"] = "حُدّث",
+        ["Rejected"] = "مرفوض",
+        ["Row"] = "الصف",
+        ["Reason"] = "السبب",
+        ["The file is too large."] = "الملف كبير جداً.",
     };
 
     public string this[string english] =>

@@ -40,6 +40,9 @@ public static class ConsoleBrowser
         "s => { const e = document.querySelector(s); return e !== null && getComputedStyle(e).direction === 'rtl'; }",
         selector, new PageWaitForFunctionOptions { Timeout = 10_000 });
 
+    /// <summary>Waits until the page's circuit is connected (a prerendered page shows before its buttons work).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) => page.Locator(".page[data-interactive=true]").WaitForAsync();
+
     public static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
 
     public static async Task ScreenshotAsync(IPage page, string name)
