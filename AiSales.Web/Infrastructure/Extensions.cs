@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiSales.Web.Account;
 using AiSales.Web.Api;
+using AiSales.Web.Assistant;
 using AiSales.Web.Catalogue;
 using AiSales.Web.Inbox;
 using AiSales.Web.Localization;
@@ -69,6 +70,7 @@ public static class Extensions
         builder.Services.AddHttpClient<InboxClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<CatalogueClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<AssistantClient>(http => http.BaseAddress = baseAddress);
         // The event stream stays open: the service defaults' timeouts and retries would cut it (EXTEXP0001: the removal
         // API is marked experimental, and is the documented way to opt one client out).
 #pragma warning disable EXTEXP0001

@@ -78,6 +78,15 @@ public sealed class Texts
         ["Row"] = "الصف",
         ["Reason"] = "السبب",
         ["The file is too large."] = "الملف كبير جداً.",
+        ["The AI answers customers"] = "الذكاء الاصطناعي يرد على العملاء",
+        ["Assistant's name"] = "اسم المساعد",
+        ["Language"] = "اللغة",
+        ["The customer's language"] = "لغة العميل",
+        ["Greeting"] = "التحية",
+        ["Persona"] = "الشخصية",
+        ["Handoff keywords (one per line)"] = "كلمات التحويل لموظف (كلمة في كل سطر)",
+        ["Saved."] = "تم الحفظ.",
+        ["Save"] = "حفظ",
     };
 
     public string this[string english] =>
