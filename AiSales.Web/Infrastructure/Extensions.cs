@@ -6,6 +6,7 @@ using AiSales.Web.Catalogue;
 using AiSales.Web.Inbox;
 using AiSales.Web.Localization;
 using AiSales.Web.Orders;
+using AiSales.Web.People;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -71,6 +72,7 @@ public static class Extensions
         builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<CatalogueClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<AssistantClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<PeopleClient>(http => http.BaseAddress = baseAddress);
         // The event stream stays open: the service defaults' timeouts and retries would cut it (EXTEXP0001: the removal
         // API is marked experimental, and is the documented way to opt one client out).
 #pragma warning disable EXTEXP0001

@@ -87,6 +87,12 @@ public sealed class Texts
         ["Handoff keywords (one per line)"] = "كلمات التحويل لموظف (كلمة في كل سطر)",
         ["Saved."] = "تم الحفظ.",
         ["Save"] = "حفظ",
+        ["invited"] = "مدعو",
+        ["Remove"] = "إزالة",
+        ["Invite a person"] = "ادعُ شخصاً",
+        ["Role"] = "الدور",
+        ["Invite"] = "دعوة",
+        ["Send this one-time link; it works until"] = "أرسل هذا الرابط (صالح لمرة واحدة) حتى",
     };
 
     public string this[string english] =>
