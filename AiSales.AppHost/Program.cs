@@ -62,6 +62,6 @@ var web = builder.AddProject<Projects.AiSales_Web>("web")
 api.WithEnvironment("Console__BaseUrl", web.GetEndpoint("http"));
 
 // Local runs only: a simulated Meta (Graph API + customers) so the product can be tried in a browser.
-builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey);
+builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey, web);
 
 builder.Build().Run();
