@@ -46,6 +46,7 @@ var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithSettingWhenSet(builder.Configuration, "AI:Provider")
     .WithSettingWhenSet(builder.Configuration, "AI:Model")
     .WithSettingWhenSet(builder.Configuration, "AI:Endpoint")
+    .WithSettingWhenSet(builder.Configuration, "AI:TimeoutSeconds")
     .WithSecretSettingWhenSet(builder, "AI:ApiKey", "ai-api-key")
     .WithSentry()
     .WithHttpHealthCheck("/health");

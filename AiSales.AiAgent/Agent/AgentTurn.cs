@@ -4,10 +4,11 @@ using Npgsql;
 namespace AiSales.AiAgent.Agent;
 
 /// <summary>
-/// One answered turn of one conversation: the transaction every plugin writes in (so a draft order, a handoff and
-/// the reply that mentions them commit together or not at all) and what the plugins observed.
+/// One turn of one conversation as the plugins see it: who the customer is, and what the tools observed. It holds no
+/// connection: every tool statement runs in its own short transaction on a pooled connection taken for that statement
+/// only, and each is safe to run again (upserts, guarded updates), so a retried turn repeats nothing twice.
 /// </summary>
-public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction transaction)
+public sealed class AgentTurn(NpgsqlDataSource dataSource)
 {
     private const string KernelDataKey = "aisales.turn";
 
@@ -30,9 +31,10 @@ public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction tra
     /// <summary>WhatsApp gives the customer's phone; on Instagram it must be asked.</summary>
     public string? CustomerPhone { get; init; }
 
+    /// <summary>A command on the data source: it takes a pooled connection for its own execution only.</summary>
     public NpgsqlCommand Command(string sql, params object?[] values)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = dataSource.CreateCommand(sql);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
@@ -41,7 +43,8 @@ public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction tra
         return command;
     }
 
-    public NpgsqlBatch Batch() => new(connection, transaction);
+    /// <summary>Several statements in one round trip and one implicit transaction.</summary>
+    public NpgsqlBatch Batch() => dataSource.CreateBatch();
 
     /// <summary>The conversation's draft order as the turn began (read with the conversation), shown to the model.</summary>
     public Plugins.OrderView? DraftAtStart { get; init; }
@@ -52,5 +55,14 @@ public sealed class AgentTurn(NpgsqlConnection connection, NpgsqlTransaction tra
     /// <summary>A catalogue search found nothing.</summary>
     public bool SearchMissed { get; set; }
 
-    public bool HandedOff { get; set; }
+    /// <summary>Set by the handoff tool; applied with the reply at commit, so a reply that is never sent hands nothing over.</summary>
+    public string? HandoffReason { get; set; }
+
+    public bool HandedOff => HandoffReason is not null;
+
+    /// <summary>The model used all its tool rounds (AI__MaxToolRounds): it must now answer with what it has.</summary>
+    public bool ToolBudgetSpent { get; set; }
+
+    /// <summary>A tool failed (a database error): the turn stops and counts as a failed try.</summary>
+    public Exception? ToolFailure { get; set; }
 }

@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using AiSales.AiAgent.Agent.Model;
 using AiSales.AiAgent.Agent.Offline;
 using AiSales.AiAgent.Agent.Plugins;
 using AiSales.Core.Catalog;
+using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
@@ -19,7 +21,7 @@ public sealed record HistoryMessage(bool FromCustomer, string Text);
 /// Builds a kernel per reply with the sealed plugins bound to this turn, and lets the configured chat
 /// completion service (offline, OpenAI or Azure OpenAI) answer with automatic function calling.
 /// </summary>
-public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search, IServiceProvider services)
+public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search, IOptions<AgentOptions> options, IServiceProvider services)
 {
     /// <summary>The sealed plugins, built once (reflection and JSON schemas); each reply's kernel carries its turn.</summary>
     private readonly KernelPlugin[] _plugins =
@@ -38,12 +40,13 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
     {
         // A kernel per reply over the application's services (no container built per turn), carrying this turn.
         var kernel = new Kernel(services, new KernelPluginCollection(_plugins));
+        kernel.AutoFunctionInvocationFilters.Add(new TurnBudgetFilter(Math.Max(1, options.Value.MaxToolRounds)));
         turn.AttachTo(kernel);
 
         var chatHistory = new ChatHistory(SystemPrompt(merchant, replyLanguage, turn.Platform));
         // Memory: the draft order as the turn began, then the recent messages.
         chatHistory.AddSystemMessage(DraftOrderMarker + (turn.DraftAtStart is { } draft ? JsonSerializer.Serialize(draft) : "none"));
-        foreach (var message in history)
+        foreach (var message in HistoryBudget.Trim(history, options.Value.HistoryTokenBudget))
         {
             if (message.FromCustomer) chatHistory.AddUserMessage(message.Text);
             else chatHistory.AddAssistantMessage(message.Text);
@@ -56,6 +59,18 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
 
         var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
         var reply = await chat.GetChatMessageContentAsync(chatHistory, settings, kernel, cancellationToken);
+        if (turn.ToolFailure is { } failure)
+        {
+            throw new ToolFailedException(failure);
+        }
+
+        if (turn.ToolBudgetSpent && string.IsNullOrWhiteSpace(reply.Content))
+        {
+            // Out of tool rounds: one last completion, tools off, answers from what the tools returned so far.
+            var final = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.None() };
+            reply = await chat.GetChatMessageContentAsync(chatHistory, final, kernel, cancellationToken);
+        }
+
         return reply.Content?.Trim() ?? "";
     }
 
@@ -92,3 +107,6 @@ public sealed class SalesAgent(IChatCompletionService chat, ProductSearch search
         return prompt.ToString();
     }
 }
+
+/// <summary>A tool of the turn failed with an error (not a "no such product" answer): the try fails.</summary>
+public sealed class ToolFailedException(Exception inner) : Exception($"A tool failed: {inner.GetType().Name}: {inner.Message}", inner);

@@ -1,3 +1,4 @@
+using AiSales.Core.Messaging;
 using AiSales.Core.Security;
 using Microsoft.Extensions.Options;
 
@@ -89,24 +90,12 @@ public sealed class DeliverySender(
         }
     }
 
-    /// <summary>Contract section 5: free-form only within 24 h; Instagram human replies up to 7 days with HUMAN_AGENT.</summary>
+    /// <summary>Contract section 5 (<see cref="MessagingWindow"/>): a closed window fails the delivery without sending.</summary>
     private string? WindowProblem(ClaimedDelivery delivery, out bool humanAgentTag)
     {
-        humanAgentTag = false;
-        var age = delivery.LastCustomerMessageAt is { } last ? time.GetUtcNow() - last : TimeSpan.MaxValue;
-        if (age <= TimeSpan.FromHours(24))
-        {
-            // Inside the window a free-form reply needs no tag.
-            return null;
-        }
-
-        if (delivery.Author == "human" && delivery.Platform == "instagram" && age <= TimeSpan.FromDays(7))
-        {
-            humanAgentTag = true;
-            return null;
-        }
-
-        return "The 24-hour customer service window is closed";
+        var verdict = MessagingWindow.Check(delivery.Platform, delivery.Author == "human", delivery.LastCustomerMessageAt, time.GetUtcNow());
+        humanAgentTag = verdict == WindowVerdict.HumanAgentTag;
+        return verdict == WindowVerdict.Closed ? "The 24-hour customer service window is closed" : null;
     }
 
     private static TimeSpan Backoff(int attempts, TimeSpan? retryAfter)

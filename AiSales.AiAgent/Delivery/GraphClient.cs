@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -63,7 +64,7 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
 
     private static JsonObject Body(GraphSend send)
     {
-        if (send.Platform == "whatsapp")
+        if (send.Platform == Platforms.WhatsApp)
         {
             return new JsonObject
             {
@@ -96,7 +97,7 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
         try
         {
             var node = JsonNode.Parse(json);
-            return platform == "whatsapp"
+            return platform == Platforms.WhatsApp
                 ? node?["messages"]?[0]?["id"]?.GetValue<string>()
                 : node?["message_id"]?.GetValue<string>();
         }

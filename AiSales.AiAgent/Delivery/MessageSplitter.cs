@@ -1,4 +1,5 @@
 using System.Text;
+using AiSales.Core.Messaging;
 
 namespace AiSales.AiAgent.Delivery;
 
@@ -11,7 +12,7 @@ public static class MessageSplitter
     public const int WhatsAppMaxChars = 4096;
     public const int InstagramMaxUtf8Bytes = 1000;
 
-    public static IReadOnlyList<string> Split(string platform, string text) => platform == "instagram"
+    public static IReadOnlyList<string> Split(string platform, string text) => platform == Platforms.Instagram
         ? Split(text, s => Encoding.UTF8.GetByteCount(s) <= InstagramMaxUtf8Bytes)
         : Split(text, s => s.Length <= WhatsAppMaxChars);
 

@@ -14,6 +14,10 @@ public static class AgentSettings
         SettingRule.OptionalAbsoluteUri("Meta:GraphApiBaseUrl"),
         SettingRule.OneOf("AI:Provider", "offline", "openai", "azure-openai"),
         SettingRule.OptionalAbsoluteUri("AI:Endpoint"),
+        SettingRule.OptionalInteger("AI:TimeoutSeconds", 1, 3600),
+        SettingRule.OptionalInteger("AI:MaxToolRounds", 1, 20),
+        SettingRule.OptionalInteger("AI:MaxMessagesPerTurn", 1, 100),
+        SettingRule.OptionalInteger("AI:MaxTurnAttempts", 1, 10),
         SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
     ];
 

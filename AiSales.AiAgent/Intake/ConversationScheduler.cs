@@ -1,37 +1,31 @@
 using System.Collections.Concurrent;
 using AiSales.AiAgent.Agent;
+using AiSales.AiAgent.Agent.Turns;
 using Microsoft.Extensions.Options;
 
 namespace AiSales.AiAgent.Intake;
 
 /// <summary>
-/// Turns "conversation X has new messages" notices (Redis stream, PostgreSQL poller) into answered turns:
-/// one worker per conversation in this process, debounced so a burst becomes one reply, bounded in
-/// parallel. Across processes the turn itself takes a PostgreSQL advisory lock (ReplyProcessor).
+/// Turns "conversation X has new messages" notices (Redis stream, PostgreSQL poller) into answered turns: one worker
+/// per conversation in this process, debounced so a burst becomes one reply, bounded in number. Across processes the
+/// turn's lease on the conversation keeps one turn at a time (TurnStore). A worker runs again while its last turn left
+/// newer messages pending, and after a failed try once its pause is over.
 /// </summary>
 public sealed class ConversationScheduler(
-    ReplyProcessor processor, IOptions<IntakeOptions> options, TimeProvider time, ILogger<ConversationScheduler> logger)
+    TurnRunner runner, IOptions<IntakeOptions> options, TimeProvider time, ILogger<ConversationScheduler> logger)
 {
     private readonly ConcurrentDictionary<Guid, Slot> _slots = new();
-    // Conversations whose last turn threw (e.g. the LLM provider is down): the poller leaves them alone for a while.
-    private readonly ConcurrentDictionary<Guid, (int Failures, long Until)> _cooldowns = new();
     private readonly SemaphoreSlim _parallel = new(Math.Max(1, options.Value.MaxConcurrentConversations));
 
-    /// <summary>Called when work may exist; <paramref name="onDone"/> runs after a turn that saw it has committed (XACK).</summary>
+    /// <summary>Called when work may exist; <paramref name="onDone"/> runs after a turn that saw it has finished (XACK).</summary>
     public void Notify(Guid conversationId, bool debounce, Func<Task>? onDone, CancellationToken stoppingToken)
     {
-        if (onDone is null && _cooldowns.TryGetValue(conversationId, out var cooldown) && time.GetTimestamp() < cooldown.Until)
-        {
-            return;
-        }
-
         var slot = _slots.GetOrAdd(conversationId, _ => new Slot());
         lock (slot)
         {
             if (onDone is null && !debounce && slot.Running)
             {
-                // A poller notice for a conversation being answered: that turn takes what is pending, and the
-                // poller comes back for anything it missed. Re-running here would only double the work under load.
+                // A poller notice for a conversation being answered: that worker takes what is pending.
                 return;
             }
 
@@ -57,12 +51,11 @@ public sealed class ConversationScheduler(
 
     private async Task RunAsync(Guid conversationId, Slot slot, CancellationToken stoppingToken)
     {
-        var settings = options.Value;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await WaitForQuietAsync(slot, settings, stoppingToken);
+                await WaitForQuietAsync(slot, options.Value, stoppingToken);
                 List<Func<Task>> callbacks;
                 lock (slot)
                 {
@@ -72,40 +65,24 @@ public sealed class ConversationScheduler(
                     slot.Debounce = false;
                 }
 
-                await _parallel.WaitAsync(stoppingToken);
-                TurnResult result;
-                try
-                {
-                    result = await processor.ProcessAsync(conversationId, stoppingToken);
-                }
-                finally
-                {
-                    _parallel.Release();
-                }
-
-                // Committed: the reply goes out before this conversation's next turn, outside the turn limit.
-                await processor.DeliverAsync(result, stoppingToken);
-                if (result.Outcome == TurnOutcome.Busy)
-                {
-                    // Another instance holds this conversation: look again shortly for what it may not have seen.
-                    lock (slot)
-                    {
-                        slot.Callbacks.AddRange(callbacks);
-                        slot.Dirty = true;
-                    }
-
-                    await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken);
-                    continue;
-                }
-
-                _cooldowns.TryRemove(conversationId, out _);
+                var result = await RunTurnAsync(conversationId, stoppingToken);
+                // Finished: the reply goes out before this conversation's next turn.
+                await runner.DeliverAsync(result, stoppingToken);
                 foreach (var callback in callbacks)
                 {
                     await callback();
                 }
 
+                if (result.RetryAfter is { } pause)
+                {
+                    // A failed try (recorded in PostgreSQL, so another instance would wait as long) or earlier messages still arriving.
+                    await Task.Delay(pause, time, stoppingToken);
+                    lock (slot) slot.Dirty = true;
+                }
+
                 lock (slot)
                 {
+                    slot.Dirty |= result.MorePending;
                     if (!slot.Dirty)
                     {
                         slot.Running = false;
@@ -122,17 +99,28 @@ public sealed class ConversationScheduler(
         }
         catch (Exception ex)
         {
-            // The messages stay pending: the PostgreSQL poller brings the conversation back, after a growing pause.
-            var failures = _cooldowns.TryGetValue(conversationId, out var previous) ? previous.Failures + 1 : 1;
-            var pause = TimeSpan.FromSeconds(Math.Min(120, Math.Pow(2, failures)));
-            _cooldowns[conversationId] = (failures, time.GetTimestamp() + (long)(pause.TotalSeconds * time.TimestampFrequency));
-            logger.LogError(ex, "Answering conversation {ConversationId} failed ({Failures} in a row); retrying in {Pause}", conversationId, failures, pause);
+            // The database failed outside a turn's own error handling: the messages stay pending and the poller
+            // brings the conversation back once its lease expires.
+            logger.LogError(ex, "Answering conversation {ConversationId} failed; the poller will retry it", conversationId);
         }
 
         lock (slot)
         {
             slot.Running = false;
             _slots.TryRemove(new KeyValuePair<Guid, Slot>(conversationId, slot));
+        }
+    }
+
+    private async Task<TurnResult> RunTurnAsync(Guid conversationId, CancellationToken stoppingToken)
+    {
+        await _parallel.WaitAsync(stoppingToken);
+        try
+        {
+            return await runner.RunAsync(conversationId, stoppingToken);
+        }
+        finally
+        {
+            _parallel.Release();
         }
     }
 
@@ -148,10 +136,8 @@ public sealed class ConversationScheduler(
                     return;
                 }
 
-                var sinceLast = time.GetElapsedTime(slot.LastNotice);
-                var sinceFirst = time.GetElapsedTime(slot.FirstNotice);
-                var quiet = TimeSpan.FromMilliseconds(settings.DebounceMilliseconds) - sinceLast;
-                var cap = TimeSpan.FromMilliseconds(settings.MaxDebounceMilliseconds) - sinceFirst;
+                var quiet = TimeSpan.FromMilliseconds(settings.DebounceMilliseconds) - time.GetElapsedTime(slot.LastNotice);
+                var cap = TimeSpan.FromMilliseconds(settings.MaxDebounceMilliseconds) - time.GetElapsedTime(slot.FirstNotice);
                 wait = quiet < cap ? quiet : cap;
             }
 

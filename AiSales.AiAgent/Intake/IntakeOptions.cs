@@ -16,8 +16,17 @@ public sealed class IntakeOptions
 
     public int PollIntervalMilliseconds { get; set; } = 1000;
 
-    /// <summary>Conversations answered at once by this process.</summary>
-    public int MaxConcurrentConversations { get; set; } = 32;
+    /// <summary>
+    /// Conversations answered at once by this process. A turn holds no connection while the model thinks, so with a
+    /// hosted model most of them are only waiting (200 new conversations/s × 1.6 s ≈ 320 in flight).
+    /// </summary>
+    public int MaxConcurrentConversations { get; set; } = 1000;
+
+    /// <summary>
+    /// A message is not answered while an earlier webhook event (that may hold an earlier message of the same customer)
+    /// received less than this long ago is still being normalised (contract §4 rule 9).
+    /// </summary>
+    public int OrderingWaitSeconds { get; set; } = 10;
 
     /// <summary>Stream entries unacknowledged this long (their consumer died) are claimed by another.</summary>
     public int StaleEntrySeconds { get; set; } = 30;

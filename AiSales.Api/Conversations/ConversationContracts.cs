@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiSales.Core.Messaging;
 using Npgsql;
 
 namespace AiSales.Api.Conversations;
@@ -6,11 +7,12 @@ namespace AiSales.Api.Conversations;
 public sealed record CustomerView(Guid Id, string? Name, string? Phone, string? InstagramId);
 
 public sealed record ConversationView(
-    Guid Id, string Platform, string Status, string? HandoffReason, DateTimeOffset StatusChangedAt, CustomerView Customer,
+    Guid Id, string Platform, string Status, string? HandoffReason, string? LastTurnError, DateTimeOffset StatusChangedAt, CustomerView Customer,
     DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt)
 {
-    /// <summary>Until when a person may reply free-form (Meta's window, see HumanReply); null before the customer writes.</summary>
-    public DateTimeOffset? ReplyWindowClosesAt => LastCustomerMessageAt + HumanReply.WindowFor(Platform);
+    /// <summary>Until when a person may reply free-form (Meta's windows, MessagingWindow); null before the customer writes.</summary>
+    public DateTimeOffset? ReplyWindowClosesAt => LastCustomerMessageAt
+        + (Platform == Platforms.Instagram ? MessagingWindow.InstagramHumanAgent : MessagingWindow.Standard);
 }
 
 public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, string? NextCursor);
@@ -18,7 +20,7 @@ public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, str
 public sealed record MessageView(
     long Id, string Direction, string Author, string Kind, string? Text, JsonElement Payload, string? DeliveryStatus,
     DateTimeOffset? DeliveryStatusAt, int? ErrorCode, string? ErrorTitle, string? Reaction, bool IsDeleted,
-    DateTimeOffset? PlatformTimestamp, DateTimeOffset CreatedAt);
+    DateTimeOffset? PlatformTimestamp, DateTimeOffset SentAt, DateTimeOffset CreatedAt);
 
 public sealed record MessagePage(IReadOnlyList<MessageView> Items, long? NextAfter);
 
@@ -32,18 +34,22 @@ public static class ConversationSql
         SELECT c.id, c.platform, c.status, c.handoff_reason, c.status_changed_at,
                cu.id, cu.display_name, cu.phone, cu.instagram_id,
                c.last_activity_at, c.last_customer_message_at,
-               (SELECT left(m.text, 200) FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1),
-               c.created_at
+               (SELECT left(m.text, 200) FROM messages m WHERE m.conversation_id = c.id
+                ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1),
+               c.created_at, c.turn_error
         FROM conversations c JOIN customers cu ON cu.id = c.customer_id
         """;
 
     public const string MessageColumns = """
         id, direction, author, kind, text, payload::text, delivery_status, delivery_status_at, error_code, error_title,
-        reaction, is_deleted, platform_timestamp, created_at
+        reaction, is_deleted, platform_timestamp, created_at, sent_at
         """;
 
+    /// <summary>The send order (contract §4 rule 9); DESC of it is its exact reverse (NULL arrival: ours, last in a tie).</summary>
+    public const string SendOrder = "sent_at, arrival, id";
+
     public static ConversationView ReadConversation(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), NullableString(r, 3), r.GetFieldValue<DateTimeOffset>(4),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 13), r.GetFieldValue<DateTimeOffset>(4),
         new CustomerView(r.GetGuid(5), NullableString(r, 6), NullableString(r, 7), NullableString(r, 8)),
         r.GetFieldValue<DateTimeOffset>(9), NullableTime(r, 10), NullableString(r, 11), r.GetFieldValue<DateTimeOffset>(12));
 
@@ -53,7 +59,7 @@ public static class ConversationSql
         return new MessageView(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), payload.RootElement.Clone(),
             NullableString(r, 6), NullableTime(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), NullableString(r, 9),
-            NullableString(r, 10), r.GetBoolean(11), NullableTime(r, 12), r.GetFieldValue<DateTimeOffset>(13));
+            NullableString(r, 10), r.GetBoolean(11), NullableTime(r, 12), r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(13));
     }
 
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

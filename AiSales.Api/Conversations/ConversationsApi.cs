@@ -23,8 +23,8 @@ public static class ConversationsApi
             .WithSummary("Conversations, newest activity first; filter by platform, status, unanswered (the customer wrote last) and q (customer name, phone or Instagram id); page with the returned cursor.");
         conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
         conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
-            .WithSummary("Messages oldest first, with direction, author, delivery status and timestamps; page with 'after'.");
-        conversations.MapPost("/{id:guid}/handoff", HandoffAsync)
+            .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; page with 'after'.");
+        conversations.MapPost("/{id:guid}/handoff", ConversationHandoff.HandOffAsync)
             .WithSummary("Hand the conversation to a human (the AI stays silent) or back to the AI.");
         conversations.MapPost("/{id:guid}/messages", HumanReply.SendAsync)
             .WithSummary("A human reply: stored as an outbound message and queued for the sender (202).");
@@ -75,7 +75,7 @@ public static class ConversationsApi
             WHERE c.merchant_id = $1 AND ($2::text IS NULL OR c.platform = $2) AND ($3::text IS NULL OR c.status = $3)
               AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($4, $5))
               AND ($7::text IS NULL OR cu.display_name ILIKE $7 OR cu.phone ILIKE $7 OR cu.instagram_id ILIKE $7)
-              AND (NOT $8 OR (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id ORDER BY m.id DESC LIMIT 1) = 'inbound')
+              AND (NOT $8 OR (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1) = 'inbound')
             ORDER BY c.last_activity_at DESC, c.id DESC
             LIMIT $6
             """);
@@ -122,11 +122,17 @@ public static class ConversationsApi
             return errors.ToProblem();
         }
 
-        // The merchant filter on the conversation is what keeps another tenant's messages out.
+        // Send order (contract §4 rule 9), keyset-paged from the message 'after' names: a NULL arrival (our own
+        // messages) sorts last in a tie, as in ORDER BY. The merchant filter keeps another tenant's messages out.
         await using var command = db.CreateCommand($"""
+            WITH cursor AS (
+                SELECT sent_at, coalesce(arrival, {long.MaxValue}) AS arrival, id FROM messages
+                WHERE id = $3 AND conversation_id = $1 AND merchant_id = $2)
             SELECT {ConversationSql.MessageColumns} FROM messages
-            WHERE conversation_id = $1 AND merchant_id = $2 AND id > $3
-            ORDER BY id
+            WHERE conversation_id = $1 AND merchant_id = $2
+              AND ($3 = 0 OR sent_at >= (SELECT sent_at FROM cursor)
+                   AND (sent_at, coalesce(arrival, {long.MaxValue}), id) > (SELECT sent_at, arrival, id FROM cursor))
+            ORDER BY {ConversationSql.SendOrder}
             LIMIT $4
             """);
         command.Parameters.AddWithValue(id);
@@ -142,9 +148,19 @@ public static class ConversationsApi
             }
         }
 
-        if (items.Count == 0 && await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
+        if (items.Count == 0)
         {
-            return MerchantApiProblems.NotFound("conversation", id);
+            if (await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
+            {
+                return MerchantApiProblems.NotFound("conversation", id);
+            }
+
+            if (after != 0 && !await HasMessageAsync(db, id, user.MerchantId(), after, cancellationToken))
+            {
+                var errors = new FieldErrors();
+                errors.Add("after", "must be 0 or the id of a message of this conversation (a nextAfter of this route).");
+                return errors.ToProblem();
+            }
         }
 
         long? next = null;
@@ -157,36 +173,13 @@ public static class ConversationsApi
         return TypedResults.Ok(new MessagePage(items, next));
     }
 
-    private static async Task<Results<Ok<ConversationView>, ValidationProblem, ProblemHttpResult>> HandoffAsync(
-        Guid id, HandoffRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
+    private static async Task<bool> HasMessageAsync(NpgsqlDataSource db, Guid conversationId, Guid merchantId, long messageId, CancellationToken cancellationToken)
     {
-        var to = request.To?.Trim().ToLowerInvariant();
-        if (to is null || !Statuses.Contains(to))
-        {
-            var errors = new FieldErrors();
-            errors.Add("to", "must be \"human\" or \"ai\".");
-            return errors.ToProblem();
-        }
-
-        // Handing back to the AI gives it a fresh start: the failed-turn count that may have caused the handoff is reset.
-        await using var command = db.CreateCommand("""
-            UPDATE conversations SET
-                status = $3,
-                handoff_reason = CASE WHEN $3 = 'human' THEN 'merchant' END,
-                status_changed_at = CASE WHEN status = $3 THEN status_changed_at ELSE now() END,
-                ai_failed_turns = CASE WHEN $3 = 'ai' THEN 0 ELSE ai_failed_turns END,
-                updated_at = now()
-            WHERE id = $1 AND merchant_id = $2
-            """);
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(user.MerchantId());
-        command.Parameters.AddWithValue(to);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            return MerchantApiProblems.NotFound("conversation", id);
-        }
-
-        return TypedResults.Ok((await FindAsync(db, id, user.MerchantId(), cancellationToken))!);
+        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM messages WHERE id = $1 AND conversation_id = $2 AND merchant_id = $3)");
+        command.Parameters.AddWithValue(messageId);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(merchantId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

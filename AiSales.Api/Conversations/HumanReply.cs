@@ -16,11 +16,6 @@ namespace AiSales.Api.Conversations;
 public static class HumanReply
 {
     public const int MaxLength = 4096;
-    private static readonly TimeSpan StandardWindow = TimeSpan.FromHours(24);
-    private static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
-
-    /// <summary>How long after the customer's last message a person may still reply on this platform.</summary>
-    public static TimeSpan WindowFor(string platform) => platform == "instagram" ? HumanAgentWindow : StandardWindow;
 
     public static async Task<Results<Accepted<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, HumanReplyRequest request, ClaimsPrincipal user, NpgsqlDataSource db, IServiceProvider services,
@@ -82,51 +77,35 @@ public static class HumanReply
             return MerchantApiProblems.Conflict("The customer has not written yet, so Meta does not allow a reply.");
         }
 
-        var humanAgentTag = false;
-        if (sinceCustomer > StandardWindow)
+        var now = DateTimeOffset.UtcNow;
+        var window = MessagingWindow.Check(platform, byPerson: true, now - sinceCustomer, now);
+        if (window == WindowVerdict.Closed)
         {
-            if (platform == "whatsapp")
-            {
-                return MerchantApiProblems.Conflict("WhatsApp's 24-hour window since the customer's last message is closed; a template message is needed.");
-            }
-
-            if (sinceCustomer > HumanAgentWindow)
-            {
-                return MerchantApiProblems.Conflict("Instagram's 7-day human agent window since the customer's last message is closed.");
-            }
-
-            humanAgentTag = true;
+            return MerchantApiProblems.Conflict(platform == Platforms.WhatsApp
+                ? "WhatsApp's 24-hour window since the customer's last message is closed; a template message is needed."
+                : "Instagram's 7-day human agent window since the customer's last message is closed.");
         }
 
-        await using var insert = new NpgsqlCommand($"""
-            WITH message AS (
-                INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
-                VALUES ($1, $2, $3, 'outbound', 'human', 'text', $4, 'pending', now())
-                RETURNING *
-            ), delivery AS (
-                INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body, human_agent_tag)
-                SELECT $1, $2, message.id, $5, $3, $6, $4, $7 FROM message
-                RETURNING id
-            ), touched AS (
-                UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $2
-            )
-            SELECT {ConversationSql.MessageColumns}, (SELECT id FROM delivery) FROM message
-            """, connection, transaction);
-        insert.Parameters.AddWithValue(merchantId);
-        insert.Parameters.AddWithValue(id);
-        insert.Parameters.AddWithValue(platform);
-        insert.Parameters.AddWithValue(text);
-        insert.Parameters.AddWithValue(channelId.Value);
-        insert.Parameters.AddWithValue(recipient);
-        insert.Parameters.AddWithValue(humanAgentTag);
-
-        MessageView message;
+        // The outbox insert the agent uses too (ReplyOutbox), then the reply as the merchant sees it.
+        var reply = new OutboxReply(merchantId, id, platform, channelId.Value, recipient, text, "human", window == WindowVerdict.HumanAgentTag);
+        var touch = new NpgsqlBatchCommand("UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $1");
+        touch.Parameters.AddWithValue(id);
+        await using var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { ReplyOutbox.InsertCommand(reply), touch } };
         Guid deliveryId;
+        long messageId;
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
+            (deliveryId, messageId) = (reader.GetGuid(0), reader.GetInt64(1));
+        }
+
+        MessageView message;
+        await using (var read = new NpgsqlCommand($"SELECT {ConversationSql.MessageColumns} FROM messages WHERE id = $1", connection, transaction))
+        {
+            read.Parameters.AddWithValue(messageId);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
             message = ConversationSql.ReadMessage(reader);
-            deliveryId = reader.GetGuid(14);
         }
 
         await transaction.CommitAsync(cancellationToken);

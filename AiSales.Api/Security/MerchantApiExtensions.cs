@@ -10,6 +10,7 @@ using AiSales.Api.Orders;
 using AiSales.Api.People;
 using AiSales.Api.Products;
 using AiSales.Api.Security;
+using AiSales.Api.Stats;
 using AiSales.Core.Catalog;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -134,6 +135,7 @@ public static class MerchantApiExtensions
         api.MapProductsApi();
         api.MapConversationsApi();
         api.MapOrdersApi();
+        api.MapStatsApi();
         api.MapPeopleApi();
         api.MapEventsApi();
         return api;

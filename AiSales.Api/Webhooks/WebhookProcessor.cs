@@ -183,12 +183,14 @@ public sealed class WebhookProcessor(
 
     private async Task<List<PendingReply>> NormaliseAsync(NpgsqlConnection connection, List<ClaimedEvent> events)
     {
-        var work = new List<(ClaimedEvent Event, WebhookItem Item)>();
+        var work = new List<(ClaimedEvent Event, WebhookItem Item, long Arrival)>();
         foreach (var webhookEvent in events)
         {
             try
             {
-                work.AddRange(WebhookParser.Parse(webhookEvent.Platform, webhookEvent.Body).Select(item => (webhookEvent, item)));
+                // The arrival is fixed here, from the event and the item's place in its body, not by commit order.
+                work.AddRange(WebhookParser.Parse(webhookEvent.Platform, webhookEvent.Body)
+                    .Select((item, index) => (webhookEvent, item, MessageArrival.Of(webhookEvent.Id, index))));
                 webhookEvent.State = "processed";
             }
             catch (WebhookShapeException ex)
@@ -201,16 +203,16 @@ public sealed class WebhookProcessor(
             }
         }
 
-        // Rows are locked in one global order (by customer, stable, so each customer's messages keep their
-        // arrival order): concurrent batches touching the same customers cannot deadlock on them.
+        // Rows are locked in one global order (by customer, stable): concurrent batches touching the same customers
+        // cannot deadlock on them. Which batch commits first does not matter to the send order (sent_at, arrival).
         var ordered = work
-            .Select((w, index) => (w.Event, w.Item, Key: CustomerKey(w.Event.Platform, w.Item), index))
+            .Select((w, index) => (w.Event, w.Item, w.Arrival, Key: CustomerKey(w.Event.Platform, w.Item), index))
             .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
 
         var replies = new List<PendingReply>();
         var queued = new List<QueuedCustomerMessage>();
         var routes = new Dictionary<string, WebhookRoute?>(StringComparer.Ordinal);
-        foreach (var (webhookEvent, item, _, _) in ordered)
+        foreach (var (webhookEvent, item, arrival, _, _) in ordered)
         {
             // Anything but a customer message may depend on earlier rows (a reaction to a message of the
             // same batch): send the queued messages first.
@@ -234,10 +236,10 @@ public sealed class WebhookProcessor(
             switch (item)
             {
                 case CustomerMessage message:
-                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp);
+                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp, arrival);
                     break;
                 case EchoMessage echo:
-                    await store.StoreEchoAsync(connection, route, echo, timestamp);
+                    await store.StoreEchoAsync(connection, route, echo, timestamp, arrival);
                     break;
                 case StatusUpdate status:
                     await store.ApplyStatusAsync(connection, route, status, timestamp);

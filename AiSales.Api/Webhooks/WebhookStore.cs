@@ -28,6 +28,7 @@ public sealed class WebhookStore
     // One round trip per message: customer upsert (keeps the WhatsApp profile name), conversation upsert
     // against the partial unique index, message insert deduplicated on (platform, external_id). The window
     // only moves forward: GREATEST ignores NULL and older timestamps, so a redelivered message changes nothing.
+    // sent_at ($6, the platform's timestamp) and arrival ($17) are the send order (MessageArrival).
     private static readonly string ConversationByPhoneSql = ConversationSql("phone", "customer_phone");
     private static readonly string ConversationByInstagramSql = ConversationSql("instagram_id", "customer_instagram");
 
@@ -132,12 +133,12 @@ public sealed class WebhookStore
     /// one round trip by <see cref="FlushCustomerMessagesAsync"/> (each statement is independent).
     /// </summary>
     public static void QueueCustomerMessage(
-        List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp)
+        List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp, long arrival)
     {
         var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
         var command = UpsertMessageCommand(platform, route.MerchantId, item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
-            item.ReplyToExternalId, replyState, deliveryStatus: null);
+            item.ReplyToExternalId, replyState, deliveryStatus: null, arrival);
         pending.Add(new QueuedCustomerMessage(command, route.MerchantId, replyState == "pending"));
     }
 
@@ -174,7 +175,7 @@ public sealed class WebhookStore
         return replies;
     }
 
-    public async Task StoreEchoAsync(NpgsqlConnection connection, WebhookRoute route, EchoMessage item, DateTimeOffset timestamp)
+    public async Task StoreEchoAsync(NpgsqlConnection connection, WebhookRoute route, EchoMessage item, DateTimeOffset timestamp, long arrival)
     {
         if (await ExecuteAsync(connection, EchoOfKnownMessageSql, item.ExternalId, route.MerchantId, timestamp) > 0)
         {
@@ -189,7 +190,7 @@ public sealed class WebhookStore
         // Typed by the merchant in Meta's own app: part of the conversation, never a reply trigger.
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(UpsertMessageCommand(WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
-            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent"));
+            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent", arrival));
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -217,7 +218,7 @@ public sealed class WebhookStore
     private static NpgsqlBatchCommand UpsertMessageCommand(
         string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
         bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
-        string? replyTo, string? replyState, string? deliveryStatus)
+        string? replyTo, string? replyState, string? deliveryStatus, long arrival)
     {
         var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
         var command = new NpgsqlBatchCommand(sql);
@@ -237,6 +238,7 @@ public sealed class WebhookStore
         command.Parameters.Add(Text(replyState));
         command.Parameters.Add(Text(deliveryStatus));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
+        command.Parameters.AddWithValue(arrival);
         return command;
     }
 
@@ -273,8 +275,8 @@ public sealed class WebhookStore
             RETURNING id),
         message AS (
             INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
-                                  reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp)
-            SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6 FROM conversation
+                                  reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp, sent_at, arrival)
+            SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6, $6, $17 FROM conversation
             ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
             RETURNING id)
         SELECT conversation.id, (SELECT id FROM message) FROM conversation

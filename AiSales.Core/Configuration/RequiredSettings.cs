@@ -24,6 +24,12 @@ public sealed record SettingRule(string Key, Func<string?, IHostEnvironment, str
             ? null
             : $"must be one of {string.Join(", ", allowed)}");
 
+    /// <summary>An optional whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
+    public static SettingRule OptionalInteger(string key, int min, int max) =>
+        new(key, (value, _) => string.IsNullOrWhiteSpace(value) || int.TryParse(value, out var n) && n >= min && n <= max
+            ? null
+            : $"must be a whole number from {min} to {max}");
+
     /// <summary>A 32-byte key as 64 hex characters; required outside Development.</summary>
     public static SettingRule HexKey32(string key) =>
         new(key, (value, environment) =>

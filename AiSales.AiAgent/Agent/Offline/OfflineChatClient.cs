@@ -20,6 +20,8 @@ public sealed class OfflineChatClient : IChatClient
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
+        // Counted like a hosted model's completion (no tokens), so GET /api/stats shows what the offline model answered.
+        Model.TurnUsage.Current?.AddModelCall(0, 0);
         var list = messages.ToList();
         var system = string.Join('\n', list.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
         var context = new OfflineContext(

@@ -8,21 +8,13 @@ public sealed class HandoffPlugin
 {
     [KernelFunction("transfer_to_human")]
     [Description("Hands the conversation over to a human member of the merchant's staff. Use it when the customer asks for a person, or when you cannot help.")]
-    public Task<string> TransferToHumanAsync(
+    public string TransferToHuman(
         Kernel kernel,
-        [Description("Why, in a few words (for the merchant)")] string reason,
-        CancellationToken cancellationToken = default) => TransferAsync(AgentTurn.Of(kernel), reason, cancellationToken);
-
-    /// <summary>Also used by the turn itself after two turns in a row the agent could not help.</summary>
-    public static async Task<string> TransferAsync(AgentTurn turn, string reason, CancellationToken cancellationToken)
+        [Description("Why, in a few words (for the merchant)")] string reason)
     {
-        await using var command = turn.Command("""
-            UPDATE conversations
-            SET status = 'human', handoff_reason = $2, status_changed_at = now(), updated_at = now()
-            WHERE id = $1
-            """, turn.ConversationId, string.IsNullOrWhiteSpace(reason) ? "customer asked for a person" : reason);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        turn.HandedOff = true;
+        // Applied by the turn's commit together with the reply that tells the customer (docs/agent.md).
+        var turn = AgentTurn.Of(kernel);
+        turn.HandoffReason = string.IsNullOrWhiteSpace(reason) ? "customer asked for a person" : reason.Trim()[..Math.Min(reason.Trim().Length, 500)];
         turn.Helped = true;
         return "The conversation is now with the merchant's staff. Tell the customer briefly that a person will answer soon.";
     }

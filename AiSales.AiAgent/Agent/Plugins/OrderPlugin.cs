@@ -47,12 +47,22 @@ public sealed class OrderPlugin
 /// <summary>One turn's view of the conversation's draft order (one draft per conversation): the SQL behind OrderPlugin.</summary>
 public sealed class DraftOrders(AgentTurn turn)
 {
+    /// <summary>Order amounts are numeric(14, 3).</summary>
+    public const decimal MaxAmount = 99_999_999_999.999m;
+
+    public const int MaxQuantity = 10_000;
+
     public async Task<OrderView> AddToOrderAsync(
         string product,
         int quantity,
         CancellationToken cancellationToken = default)
     {
         quantity = Math.Max(1, quantity);
+        if (quantity > MaxQuantity)
+        {
+            return await WithProblemAsync($"At most {MaxQuantity} of one product per order.", cancellationToken);
+        }
+
         await using var find = turn.Command("""
             SELECT id, sku, name, price, currency, stock FROM products
             WHERE merchant_id = $1 AND active AND (id::text = $2 OR sku = $2)
@@ -72,6 +82,12 @@ public sealed class DraftOrders(AgentTurn turn)
         if (stock < quantity)
         {
             return await WithProblemAsync(stock == 0 ? $"{name} is out of stock." : $"Only {stock} of {name} in stock.", cancellationToken);
+        }
+
+        if (price * quantity > MaxAmount)
+        {
+            // Validated here so the common case never reaches the column's limit as a database error.
+            return await WithProblemAsync($"That many of {name} is more than one order can hold.", cancellationToken);
         }
 
         var orderId = await EnsureDraftAsync(currency, cancellationToken);

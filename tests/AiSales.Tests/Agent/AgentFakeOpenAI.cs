@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace AiSales.Tests.Agent;
 
 /// <summary>
-/// A fake OpenAI /v1/chat/completions (non-streaming): first asks for the catalogue search tool, then, once the
-/// tool result is in the conversation, answers with text quoting that result, as a model grounded in tools would.
+/// A fake OpenAI /v1/chat/completions (non-streaming): first asks for a tool (the catalogue search by default), then,
+/// once the tool result is in the conversation, answers with text quoting that result, as a model grounded in tools
+/// would. It can think for a while (<see cref="Latency"/>), answer an error status, or answer without a tool round;
+/// every answer carries usage (10 prompt and 5 completion tokens).
 /// </summary>
 public sealed class AgentFakeOpenAI : IAsyncDisposable
 {
@@ -26,6 +28,15 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
 
     public IReadOnlyCollection<JsonObject> Requests => _requests;
 
+    /// <summary>How long each completion takes.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When set, every completion is answered with this HTTP status and an error body.</summary>
+    public int? FailWithStatus { get; set; }
+
+    /// <summary>The tool asked for first (its name's suffix) and its JSON arguments; null answers with text at once.</summary>
+    public (string Suffix, string Arguments)? Tool { get; set; } = ("search_products", "{\"query\":\"kaftan\"}");
+
     public static async Task<AgentFakeOpenAI> StartAsync()
     {
         var (app, port) = LocalHttpServer.Create();
@@ -39,27 +50,37 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     {
         var request = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
         _requests.Enqueue(request);
+        await Task.Delay(Latency, context.RequestAborted);
+        if (FailWithStatus is { } status)
+        {
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsJsonAsync(new { error = new { message = "The server had an error", type = "server_error" } });
+            return;
+        }
+
         var messages = request["messages"]!.AsArray();
         var last = messages[^1]!;
         object message;
         string finish;
-        if (last["role"]!.GetValue<string>() == "tool")
+        if (last["role"]!.GetValue<string>() == "tool" || Tool is null)
         {
-            message = new { role = "assistant", content = $"From our catalogue: {last["content"]}" };
+            var user = messages.LastOrDefault(m => m!["role"]!.GetValue<string>() == "user")?["content"]?.ToString();
+            message = new { role = "assistant", content = Tool is null ? $"You said: {user}" : $"From our catalogue: {last["content"]}" };
             finish = "stop";
         }
         else
         {
+            var (suffix, arguments) = Tool.Value;
             var tool = request["tools"]!.AsArray()
                 .Select(t => t!["function"]!["name"]!.GetValue<string>())
-                .First(n => n.EndsWith("search_products", StringComparison.Ordinal));
+                .First(n => n.EndsWith(suffix, StringComparison.Ordinal));
             message = new
             {
                 role = "assistant",
                 content = (string?)null,
                 tool_calls = new[]
                 {
-                    new { id = "call_1", type = "function", function = new { name = tool, arguments = "{\"query\":\"kaftan\"}" } },
+                    new { id = "call_1", type = "function", function = new { name = tool, arguments } },
                 },
             };
             finish = "tool_calls";

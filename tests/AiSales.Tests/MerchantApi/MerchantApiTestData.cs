@@ -55,9 +55,9 @@ public static class MerchantApiTestData
                                            status, last_customer_message_at, last_activity_at)
                 SELECT $1, customer.id, $2, $3, $4, now() - $5::interval, now() - $6::interval FROM customer RETURNING id, customer_id
             ), message AS (
-                INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, text, platform_timestamp, created_at)
+                INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, text, platform_timestamp, sent_at, created_at)
                 SELECT $1, conversation.id, $2, 'ext-' || gen_random_uuid(), 'inbound', 'customer', 'مرحبا، هل الحقيبة متوفرة؟',
-                       now() - $5::interval, now() - $5::interval
+                       now() - $5::interval, now() - $5::interval, now() - $5::interval
                 FROM conversation RETURNING id
             )
             SELECT conversation.id, conversation.customer_id, (SELECT count(*) FROM message) FROM conversation

@@ -1,0 +1,162 @@
+using AiSales.AiAgent.Agent.Model;
+using AiSales.AiAgent.Agent.Offline;
+using AiSales.AiAgent.Delivery;
+using AiSales.Core.Messaging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace AiSales.AiAgent.Agent.Turns;
+
+/// <summary>
+/// One turn of one conversation, moving only forward: claim and read (a short transaction), the model and its tools
+/// (no connection held meanwhile; the lease renewed), commit under a re-check (a short transaction), then send the
+/// reply's first part. A failed try pauses and is retried; the last one ends in the fallback and a handoff.
+/// </summary>
+public sealed class TurnRunner(
+    TurnStore store,
+    TurnCommitter committer,
+    LeaseKeeper leases,
+    SalesAgent agent,
+    NpgsqlDataSource dataSource,
+    DeliverySender sender,
+    DeliverySignal deliverySignal,
+    IServiceProvider services,
+    IOptions<AgentOptions> options,
+    TimeProvider time,
+    ILogger<TurnRunner> logger)
+{
+    public async Task<TurnResult> RunAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var turn = await store.ClaimAsync(conversationId, cancellationToken);
+        if (turn is null)
+        {
+            return TurnResult.NotClaimed;
+        }
+
+        if (turn.Answer.Count == 0 || turn.WaitsForEarlierEvents)
+        {
+            await store.ReleaseAsync(conversationId);
+            return turn.Answer.Count == 0 ? TurnResult.NothingPending : TurnResult.Waiting;
+        }
+
+        var conversation = turn.Conversation;
+        if (TurnPolicy.SkipReason(conversation.Guard, time.GetUtcNow()) is { } reason)
+        {
+            logger.LogInformation("Conversation {ConversationId}: {Count} message(s) not answered ({Reason})", conversationId, turn.Answer.Count, reason);
+            await committer.SkipAsync(turn, reason);
+            return TurnResult.Skipped;
+        }
+
+        var texts = turn.Answer.Select(p => p.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        var language = TurnPolicy.ReplyLanguage(conversation.Merchant.Language, texts, turn.History);
+        var settings = options.Value;
+        var usage = new TurnUsage(conversation.MerchantId, settings.Provider.ToLowerInvariant(), settings.Model ?? settings.Provider);
+        var started = time.GetTimestamp();
+        using var turnCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lease = leases.Keep(conversationId, turnCancel);
+        try
+        {
+            var reply = await AnswerAsync(turn, language, texts, usage, turnCancel.Token);
+            lease.Dispose();
+            usage.Duration = time.GetElapsedTime(started);
+            return await committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            lease.Dispose();
+            usage.Duration = time.GetElapsedTime(started);
+            if (lease.Lost)
+            {
+                // Another instance took the conversation over (this one stalled past the lease): it answers instead.
+                return TurnResult.Superseded;
+            }
+
+            return await FailAsync(turn, usage, language, ex);
+        }
+        finally
+        {
+            lease.Dispose();
+        }
+    }
+
+    /// <summary>After the commit: send the part this turn leased, then wake the senders for anything still queued.</summary>
+    public async Task DeliverAsync(TurnResult result, CancellationToken cancellationToken)
+    {
+        if (result.SendNow is { } delivery)
+        {
+            await sender.SendAsync(delivery, cancellationToken);
+        }
+
+        if (result.MoreQueued)
+        {
+            deliverySignal.Notify();
+            await RedisNudge.PublishAsync(services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, "1", logger);
+        }
+    }
+
+    private async Task<TurnReply> AnswerAsync(TurnSnapshot turn, string language, List<string> texts, TurnUsage usage, CancellationToken cancellationToken)
+    {
+        var conversation = turn.Conversation;
+        var agentTurn = new AgentTurn(dataSource)
+        {
+            MerchantId = conversation.MerchantId,
+            ConversationId = conversation.Id,
+            CustomerId = conversation.CustomerId,
+            Platform = conversation.Platform,
+            CustomerPhone = conversation.Platform == Platforms.WhatsApp ? conversation.Guard.Recipient : null,
+            DraftAtStart = turn.Draft,
+        };
+
+        usage.MakeCurrent();
+        var text = texts.Count == 0
+            ? (language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?")
+            : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, cancellationToken);
+
+        var failedTurns = TurnPolicy.FailedTurnsAfter(conversation.FailedTurns, agentTurn.Helped, agentTurn.HandedOff, agentTurn.SearchMissed);
+        var handoff = agentTurn.HandoffReason;
+        if (failedTurns >= TurnPolicy.FailedTurnsBeforeHandoff && handoff is null)
+        {
+            // Two turns in a row the agent could not help: hand over rather than keep failing.
+            handoff = "The assistant could not help twice in a row";
+            text = new OfflineReplies(new OfflineContext(language, conversation.Merchant.AssistantName, null, [])).Handoff();
+        }
+
+        var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
+        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage);
+    }
+
+    private async Task<TurnResult> FailAsync(TurnSnapshot turn, TurnUsage usage, string language, Exception ex)
+    {
+        var conversationId = turn.Conversation.Id;
+        var failures = turn.Conversation.TurnFailures + 1;
+        var error = Describe(ex);
+        if (TurnPolicy.RetryAfter(failures, options.Value.MaxTurnAttempts) is { } pause)
+        {
+            logger.LogWarning(ex, "Conversation {ConversationId}: try {Try} of {Max} failed; next try in {Pause}",
+                conversationId, failures, options.Value.MaxTurnAttempts, pause);
+            await committer.RecordFailureAsync(turn, usage, error, pause);
+            return new TurnResult(TurnOutcome.Failed, RetryAfter: pause);
+        }
+
+        // An error event: it reaches Sentry when a DSN is set.
+        logger.LogError(ex, "Conversation {ConversationId}: the assistant failed {Tries} times; the customer was told a person will answer",
+            conversationId, failures);
+        return await committer.GiveUpAsync(turn, usage, language, error);
+    }
+
+    /// <summary>For the merchant and agent_turns: the kind of failure and its message, never a request or a key.</summary>
+    private static string Describe(Exception ex)
+    {
+        var root = ex is ToolFailedException { InnerException: { } inner } ? inner : ex;
+        var text = root switch
+        {
+            TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "the model did not answer in time",
+            Microsoft.SemanticKernel.HttpOperationException http => $"the model provider answered {(int?)http.StatusCode ?? 0}",
+            HttpRequestException => "the model provider could not be reached",
+            ToolFailedException or NpgsqlException or PostgresException => $"a tool failed: {root.GetType().Name}",
+            _ => $"{root.GetType().Name}: {root.Message}",
+        };
+        return ex is ToolFailedException && root is PostgresException pg ? $"a tool failed: {pg.SqlState} {pg.MessageText}" : text;
+    }
+}

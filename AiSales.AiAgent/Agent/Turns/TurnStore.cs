@@ -1,0 +1,177 @@
+using AiSales.AiAgent.Agent.Plugins;
+using AiSales.Core.Security;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace AiSales.AiAgent.Agent.Turns;
+
+/// <summary>
+/// The turn's lease on its conversation, in SQL. Claiming takes the lease (owner + expiry) and reads the turn in one
+/// round trip; the connection goes back to the pool before the model is called. The lease is renewed while the turn
+/// runs, so a live turn is never taken over and a dead one is after at most TurnLeaseSeconds (docs/agent.md).
+/// </summary>
+public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions> options, IOptions<Intake.IntakeOptions> intake)
+{
+    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(3, options.Value.TurnLeaseSeconds));
+
+    // Free, ours, or its owner's lease ran out; and not pausing after a failed try.
+    private const string ClaimSql = """
+        UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
+        WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_expires_at < now())
+          AND (turn_retry_at IS NULL OR turn_retry_at <= now())
+        RETURNING id
+        """;
+
+    private const string ConversationSql = """
+        SELECT v.merchant_id, v.customer_id, v.platform, v.ai_failed_turns, v.turn_failures,
+               m.name, m.assistant_name, m.persona, m.language, m.greeting, m.handoff_keywords,
+               v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id, c.token_ciphertext, c.token_key_id,
+               coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at
+        FROM conversations v
+        JOIN merchants m ON m.id = v.merchant_id
+        LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
+        WHERE v.id = $1 AND v.turn_owner = $2
+        """;
+
+    // The newest pending messages in send order (contract §4 rule 9), and whether an earlier webhook event that may hold an
+    // earlier message of this customer is still being normalised (a recent one only: a stuck event never blocks answers).
+    private const string PendingSql = """
+        SELECT id, coalesce(text, payload->>'caption'),
+               arrival IS NOT NULL AND arrival / 4096 > coalesce((
+                   SELECT min(e.id) FROM webhook_events e
+                   WHERE e.state = 'received' AND e.received_at > now() - make_interval(secs => $4)), 9223372036854775807)
+        FROM (SELECT * FROM messages
+              WHERE conversation_id = $1 AND reply_state = 'pending'
+                AND EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND turn_owner = $2)
+              ORDER BY sent_at DESC, coalesce(arrival, 9223372036854775807) DESC, id DESC
+              LIMIT $3) newest
+        ORDER BY sent_at, coalesce(arrival, 9223372036854775807), id
+        """;
+
+    private const string SkippableSql = """
+        SELECT count(*) FROM messages WHERE conversation_id = $1 AND reply_state = 'pending'
+        """;
+
+    private const string HistorySql = """
+        SELECT direction, text FROM (
+            SELECT direction, text, sent_at, arrival, id FROM messages
+            WHERE conversation_id = $1 AND text IS NOT NULL AND NOT is_deleted
+              AND reply_state IS DISTINCT FROM 'pending'
+              AND (direction = 'outbound' OR author = 'customer')
+            ORDER BY sent_at DESC, coalesce(arrival, 9223372036854775807) DESC, id DESC
+            LIMIT $2) recent
+        ORDER BY sent_at, coalesce(arrival, 9223372036854775807), id
+        """;
+
+    /// <summary>Takes the lease and reads the turn (one round trip, its own short transaction); null when not ours to take.</summary>
+    public async Task<TurnSnapshot?> ClaimAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        Add(batch, ClaimSql, conversationId, Owner, Lease.TotalSeconds);
+        Add(batch, ConversationSql, conversationId, Owner);
+        Add(batch, PendingSql, conversationId, Owner, Math.Max(1, options.Value.MaxMessagesPerTurn), (double)intake.Value.OrderingWaitSeconds);
+        Add(batch, SkippableSql, conversationId);
+        Add(batch, HistorySql, conversationId, options.Value.HistoryMessages);
+        DraftOrders.AddLoadCommands(batch, conversationId);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var conversation = ReadConversation(reader, conversationId);
+        await reader.NextResultAsync(cancellationToken);
+        var pending = new List<PendingMessage>();
+        var waits = false;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(new PendingMessage(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            waits |= reader.GetBoolean(2);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var pendingTotal = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var history = new List<HistoryMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            history.Add(new HistoryMessage(reader.GetString(0) == "inbound", reader.GetString(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        var draft = await DraftOrders.ReadAsync(reader, cancellationToken);
+        // Pending messages older than the newest N are skipped at commit (by send order), never answered out of order.
+        return new TurnSnapshot(conversation, pending, SkipsOlder: pendingTotal > pending.Count, history, draft, waits);
+    }
+
+    /// <summary>Extends the leases of this process's live turns; returns those still ours (the others were taken over).</summary>
+    public async Task<HashSet<Guid>> RenewAsync(Guid[] conversationIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE conversations SET turn_expires_at = now() + make_interval(secs => $3) WHERE id = ANY($1) AND turn_owner = $2 RETURNING id
+            """);
+        command.Parameters.AddWithValue(conversationIds);
+        command.Parameters.AddWithValue(Owner);
+        command.Parameters.AddWithValue(Lease.TotalSeconds);
+        var renewed = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            renewed.Add(reader.GetGuid(0));
+        }
+
+        return renewed;
+    }
+
+    /// <summary>Gives the lease back without answering (nothing to do, or waiting for earlier messages).</summary>
+    public async Task ReleaseAsync(Guid conversationId)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2
+            """);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(Owner);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    private static TurnConversation ReadConversation(NpgsqlDataReader reader, Guid conversationId)
+    {
+        var merchant = new MerchantProfile(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+            reader.GetString(9), reader.GetFieldValue<string[]>(10));
+        return new TurnConversation(conversationId, reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3),
+            reader.GetInt32(4), merchant, ReadGuard(reader, 11));
+    }
+
+    /// <summary>Reads the guard's ten columns starting at <paramref name="at"/> (the same shape in the claim and the commit).</summary>
+    public static TurnGuard ReadGuard(NpgsqlDataReader reader, int at) => new(
+        Status: reader.GetString(at),
+        AiEnabled: reader.GetBoolean(at + 1),
+        MerchantStatus: reader.GetString(at + 2),
+        ChannelId: reader.IsDBNull(at + 3) ? null : reader.GetGuid(at + 3),
+        ChannelConnected: !reader.IsDBNull(at + 4) && reader.GetString(at + 4) == "connected",
+        AccountId: reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5),
+        Token: reader.IsDBNull(at + 6) ? null : new SealedSecret(reader.GetFieldValue<byte[]>(at + 6), reader.GetString(at + 7)),
+        Recipient: reader.IsDBNull(at + 8) ? null : reader.GetString(at + 8),
+        LastCustomerMessageAt: reader.IsDBNull(at + 9) ? null : reader.GetFieldValue<DateTimeOffset>(at + 9));
+
+    public static void Add(NpgsqlBatch batch, string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        batch.BatchCommands.Add(command);
+    }
+}
