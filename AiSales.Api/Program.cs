@@ -1,4 +1,3 @@
-using AiSales.Api.People;
 using AiSales.Api.Infrastructure;
 using AiSales.Core.Configuration;
 
@@ -19,7 +18,6 @@ app.UseMerchantApiSecurity();
 app.MapApiDocumentation();
 app.MapAdminApi();
 app.MapMerchantApi();
-app.MapSignInApi();
 app.MapWebhooksApi();
 
 app.Run();
