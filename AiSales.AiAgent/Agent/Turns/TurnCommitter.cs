@@ -10,8 +10,8 @@ namespace AiSales.AiAgent.Agent.Turns;
 public sealed record TurnReply(IReadOnlyList<string> Parts, string? HandoffReason, int FailedTurns, TurnUsage Usage);
 
 /// <summary>
-/// Ends a turn in one short transaction that re-checks everything under the conversation's row lock: still leased to
-/// this process, still the AI's, the AI on, the merchant active, the window open. Only then the reply parts go to the
+/// Ends a turn in one round trip (one implicit transaction) that re-checks everything under the conversation's row lock:
+/// still leased to this process, still the AI's, the AI on, the merchant active, the window open. Only then the reply parts go to the
 /// outbox, the answered messages become 'done', older ones 'skipped', and the lease is released; newer messages stay
 /// pending for the next turn. A failed try is recorded with a pause; the last one sends the fallback and hands over.
 /// </summary>
