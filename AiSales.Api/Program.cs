@@ -1,3 +1,4 @@
+using AiSales.Api.People;
 using AiSales.Api.Infrastructure;
 using AiSales.Core.Configuration;
 
@@ -18,6 +19,7 @@ app.UseMerchantApiSecurity();
 app.MapApiDocumentation();
 app.MapAdminApi();
 app.MapMerchantApi();
+app.MapSignInApi();
 app.MapWebhooksApi();
 
 app.Run();

@@ -13,7 +13,8 @@ public static class MetaSimulatorExtensions
         IResourceBuilder<ProjectResource> api,
         IResourceBuilder<ProjectResource> agent,
         IResourceBuilder<ParameterResource> metaAppSecret,
-        IResourceBuilder<ParameterResource> adminApiKey)
+        IResourceBuilder<ParameterResource> adminApiKey,
+        IResourceBuilder<ProjectResource>? console = null)
     {
         if (builder.ExecutionContext.IsPublishMode
             || builder.Configuration["MetaSimulator:Enabled"] == "false"
@@ -32,6 +33,10 @@ public static class MetaSimulatorExtensions
             .WithEnvironment("Simulator__DashboardUrl", builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "")
             .WithHttpHealthCheck("/health")
             .WithExternalHttpEndpoints();
+        if (console is not null)
+        {
+            simulator.WithEnvironment("Simulator__ConsoleUrl", console.GetEndpoint("http"));
+        }
 
         var graph = simulator.GetEndpoint("http");
         api.WithEnvironment("Meta__GraphApiBaseUrl", graph);

@@ -51,7 +51,18 @@ var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithSentry()
     .WithHttpHealthCheck("/health");
 
+// The merchant console: a client of the API over service discovery; the API's invite links point back at it.
+var web = builder.AddProject<Projects.AiSales_Web>("web")
+    .WithReference(stores.Database)
+    .WithReference(api)
+    .WaitFor(api)
+    .WithEnvironment("Api__BaseUrl", "http://api")
+    .WithSentry()
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
+api.WithEnvironment("Console__BaseUrl", web.GetEndpoint("http"));
+
 // Local runs only: a simulated Meta (Graph API + customers) so the product can be tried in a browser.
-builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey);
+builder.AddMetaSimulator(api, agent, metaAppSecret, adminApiKey, web);
 
 builder.Build().Run();

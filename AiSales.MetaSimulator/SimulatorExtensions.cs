@@ -17,6 +17,14 @@ public sealed class SimulatorOptions
 
     /// <summary>Create the demo merchant, channels and catalogue through the real APIs on start.</summary>
     public bool SeedDemo { get; set; } = true;
+
+    /// <summary>The merchant console (resource web), linked from the home page.</summary>
+    public string? ConsoleUrl { get; set; }
+
+    /// <summary>The demo shop's owner in the console: a local demo's sign-in, shown on the home page on purpose.</summary>
+    public string DemoOwnerEmail { get; set; } = "owner@demo-shop.example";
+
+    public string DemoOwnerPassword { get; set; } = "demo-shop-password";
 }
 
 public static class SimulatorExtensions

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AiSales.Core.Messaging;
 using Npgsql;
 
 namespace AiSales.Api.Conversations;
@@ -7,7 +8,12 @@ public sealed record CustomerView(Guid Id, string? Name, string? Phone, string? 
 
 public sealed record ConversationView(
     Guid Id, string Platform, string Status, string? HandoffReason, string? LastTurnError, DateTimeOffset StatusChangedAt, CustomerView Customer,
-    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt);
+    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt)
+{
+    /// <summary>Until when a person may reply free-form (Meta's windows, MessagingWindow); null before the customer writes.</summary>
+    public DateTimeOffset? ReplyWindowClosesAt => LastCustomerMessageAt
+        + (Platform == Platforms.Instagram ? MessagingWindow.InstagramHumanAgent : MessagingWindow.Standard);
+}
 
 public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, string? NextCursor);
 

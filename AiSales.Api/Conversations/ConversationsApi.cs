@@ -20,7 +20,7 @@ public static class ConversationsApi
     {
         var conversations = api.MapGroup("/conversations").WithTags("Conversations");
         conversations.MapGet("/", ListAsync)
-            .WithSummary("Conversations, newest activity first; filter by platform and status; page with the returned cursor.");
+            .WithSummary("Conversations, newest activity first; filter by platform, status, unanswered (the customer wrote last) and q (customer name, phone or Instagram id); page with the returned cursor.");
         conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
         conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
             .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; page with 'after'.");
@@ -33,9 +33,10 @@ public static class ConversationsApi
 
     private static async Task<Results<Ok<ConversationPage>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken,
-        string? platform = null, string? status = null, string? cursor = null, int limit = 20)
+        string? platform = null, string? status = null, string? cursor = null, int limit = 20, string? q = null, bool unanswered = false)
     {
         var errors = new FieldErrors();
+        var search = errors.Text("q", q, 100, required: false);
         if (platform is not null && !Platforms.Contains(platform))
         {
             errors.Add("platform", "must be whatsapp or instagram.");
@@ -73,6 +74,8 @@ public static class ConversationsApi
             {ConversationSql.Select}
             WHERE c.merchant_id = $1 AND ($2::text IS NULL OR c.platform = $2) AND ($3::text IS NULL OR c.status = $3)
               AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($4, $5))
+              AND ($7::text IS NULL OR cu.display_name ILIKE $7 OR cu.phone ILIKE $7 OR cu.instagram_id ILIKE $7)
+              AND (NOT $8 OR (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1) = 'inbound')
             ORDER BY c.last_activity_at DESC, c.id DESC
             LIMIT $6
             """);
@@ -82,6 +85,8 @@ public static class ConversationsApi
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)after?.LastActivityAt ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = after?.Id ?? Guid.Empty });
         command.Parameters.AddWithValue(limit + 1);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = search.Length == 0 ? DBNull.Value : (object)$"%{Like(search)}%" });
+        command.Parameters.AddWithValue(unanswered);
 
         var items = new List<ConversationView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -176,6 +181,8 @@ public static class ConversationsApi
         command.Parameters.AddWithValue(merchantId);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     public static async Task<ConversationView?> FindAsync(NpgsqlDataSource db, Guid id, Guid merchantId, CancellationToken cancellationToken)
     {

@@ -14,5 +14,6 @@ public static class ApiSettings
         SettingRule.HexKey32("ENCRYPTION_KEY_HEX"),
         SettingRule.OptionalAbsoluteUri("Meta:GraphApiBaseUrl"),
         SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
+        SettingRule.OptionalAbsoluteUri("Console:BaseUrl"),
     ];
 }

@@ -1,13 +1,16 @@
 using AiSales.Api.Keys;
+using AiSales.Api.People;
 using AiSales.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AiSales.Api.Merchants;
 
-public sealed record CreateMerchantRequest(string? Name);
+public sealed record CreateMerchantRequest(string? Name, string? OwnerEmail);
 
-public sealed record CreatedMerchant(Guid Id, string Name, string Status, string ApiKey);
+/// <summary>With an owner email, <c>ownerInvite</c> is the one-time console link (48 h) where the owner sets a password.</summary>
+public sealed record CreatedMerchant(Guid Id, string Name, string Status, string ApiKey, InviteLink? OwnerInvite);
 
 public sealed record MerchantSummary(Guid Id, string Name, string Status, int Channels, DateTimeOffset CreatedAt);
 
@@ -34,11 +37,13 @@ public static class MerchantsAdminApi
         return admin;
     }
 
-    private static async Task<Results<Created<CreatedMerchant>, ValidationProblem>> CreateMerchantAsync(
-        CreateMerchantRequest request, NpgsqlDataSource db, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CreatedMerchant>, ValidationProblem, ProblemHttpResult>> CreateMerchantAsync(
+        CreateMerchantRequest request, NpgsqlDataSource db, IOptions<ConsoleSettings> console, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var name = errors.Text("name", request.Name, 200);
+        var ownerEmail = errors.Email("ownerEmail", request.OwnerEmail, required: false);
+
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -51,9 +56,21 @@ public static class MerchantsAdminApi
         insert.Parameters.AddWithValue(name);
         var merchantId = (Guid)(await insert.ExecuteScalarAsync(cancellationToken))!;
         await KeyStore.InsertAsync(connection, transaction, merchantId, key, "default", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        InvitedUser? owner = null;
+        if (ownerEmail.Length > 0)
+        {
+            try
+            {
+                owner = await PeopleStore.InsertInvitedAsync(connection, transaction, merchantId, ownerEmail, Roles.Owner, console.Value, cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.IsUniqueViolation(PeopleStore.EmailConstraint))
+            {
+                return PeopleApi.EmailTaken("ownerEmail");
+            }
+        }
 
-        return TypedResults.Created($"/api/admin/merchants/{merchantId}", new CreatedMerchant(merchantId, name, "active", key.Key));
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/admin/merchants/{merchantId}", new CreatedMerchant(merchantId, name, "active", key.Key, owner?.Invite));
     }
 
     private static async Task<Ok<MerchantPage>> ListMerchantsAsync(NpgsqlDataSource db, CancellationToken cancellationToken, int limit = 50, int offset = 0)

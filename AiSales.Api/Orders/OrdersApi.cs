@@ -16,7 +16,11 @@ public sealed record OrderView(
     Guid Id, long Number, string Status, Guid? ConversationId, Guid? CustomerId, string? CustomerName, string? CustomerPhone,
     string? ShippingAddress, string? Notes, string? Currency, decimal Total, decimal ItemsTotal, int Quantity,
     IReadOnlyList<OrderItemView> Items, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, DateTimeOffset? FulfilledAt);
+    DateTimeOffset? ConfirmedAt, DateTimeOffset? CancelledAt, DateTimeOffset? FulfilledAt)
+{
+    /// <summary>The statuses this order may move to now, so a client offers only those actions.</summary>
+    public IReadOnlyList<string> NextStatuses => OrderTransitions.From(Status);
+}
 
 public sealed record OrderPage(IReadOnlyList<OrderSummary> Items, int Limit, int Offset, bool HasMore);
 
@@ -26,14 +30,6 @@ public sealed record OrderStatusRequest(string? Status);
 public static class OrdersApi
 {
     private static readonly string[] Statuses = ["draft", "confirmed", "cancelled", "fulfilled"];
-
-    private static readonly Dictionary<string, string[]> AllowedFrom = new()
-    {
-        ["confirmed"] = ["draft"],
-        ["fulfilled"] = ["confirmed"],
-        ["cancelled"] = ["draft", "confirmed"],
-        ["draft"] = [],
-    };
 
     public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder api)
     {
@@ -130,7 +126,7 @@ public static class OrdersApi
         command.Parameters.AddWithValue(id);
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(target);
-        command.Parameters.AddWithValue(AllowedFrom[target]);
+        command.Parameters.AddWithValue(OrderTransitions.AllowedFrom[target]);
         string? current;
         long changed;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

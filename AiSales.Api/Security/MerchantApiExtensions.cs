@@ -3,9 +3,11 @@ using System.Threading.RateLimiting;
 using AiSales.Api.AiConfig;
 using AiSales.Api.Channels;
 using AiSales.Api.Conversations;
+using AiSales.Api.Events;
 using AiSales.Api.Keys;
 using AiSales.Api.Merchants;
 using AiSales.Api.Orders;
+using AiSales.Api.People;
 using AiSales.Api.Products;
 using AiSales.Api.Security;
 using AiSales.Api.Stats;
@@ -26,6 +28,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MerchantApiExtensions
 {
     public const string MerchantPolicy = "merchant";
+    public const string OwnerPolicy = "merchant-owner";
+    public const string SessionPolicy = "merchant-session";
 
     public static IHostApplicationBuilder AddMerchantApi(this IHostApplicationBuilder builder)
     {
@@ -38,11 +42,19 @@ public static class MerchantApiExtensions
         builder.Services.TryAddSingleton<ProductSearch>();
         builder.Services.AddSingleton<ChannelTokenRotation>();
 
-        builder.Services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, MerchantApiKeyHandler>(MerchantApiKeyHandler.SchemeName, null);
+        builder.AddPeople();
+        builder.Services.AddSingleton<MerchantEventHub>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MerchantEventHub>());
+        builder.Services.AddAuthentication().AddMerchantSchemes();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MerchantPolicy, policy => policy
-                .AddAuthenticationSchemes(MerchantApiKeyHandler.SchemeName)
+                .AddAuthenticationSchemes(MerchantSchemes.Merchant)
+                .RequireAuthenticatedUser())
+            .AddPolicy(OwnerPolicy, policy => policy
+                .AddAuthenticationSchemes(MerchantSchemes.Merchant)
+                .RequireAssertion(context => context.User.IsOwner()))
+            .AddPolicy(SessionPolicy, policy => policy
+                .AddAuthenticationSchemes(MerchantSessionHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
         builder.Services.AddOptions<RateLimitingSettings>()
@@ -57,7 +69,7 @@ public static class MerchantApiExtensions
             options.AddPolicy(RateLimitingSettings.MerchantPolicy, context =>
             {
                 var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.User.KeyId() ?? "anonymous", _ => new FixedWindowRateLimiterOptions
+                return RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionKey(), _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
                     Window = TimeSpan.FromSeconds(settings.WindowSeconds),
@@ -124,6 +136,8 @@ public static class MerchantApiExtensions
         api.MapConversationsApi();
         api.MapOrdersApi();
         api.MapStatsApi();
+        api.MapPeopleApi();
+        api.MapEventsApi();
         return api;
     }
 }

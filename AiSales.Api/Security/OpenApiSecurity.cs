@@ -19,7 +19,7 @@ public static class OpenApiSecurity
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "A merchant API key (aisk_…), from POST /api/admin/merchants or POST /api/merchant/keys.",
+                Description = "A merchant API key (aisk_…), from POST /api/admin/merchants or POST /api/merchant/keys; or a console sign-in token (aiss_…) from POST /api/auth/sign-in.",
             };
             document.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
             {
@@ -32,6 +32,7 @@ public static class OpenApiSecurity
             foreach (var (path, item) in document.Paths)
             {
                 var scheme = path.StartsWith("/api/admin", StringComparison.Ordinal) ? AdminScheme
+                    : path is "/api/auth/sign-in" or "/api/auth/invites/accept" ? null
                     : path.StartsWith("/api/", StringComparison.Ordinal) ? MerchantScheme
                     : null;
                 if (scheme is null || item.Operations is null)

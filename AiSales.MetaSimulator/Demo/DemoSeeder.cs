@@ -83,12 +83,13 @@ public sealed class DemoSeeder(
             }
         }
 
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants") { Content = JsonContent.Create(new { name = ShopName }) };
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants") { Content = JsonContent.Create(new { name = ShopName, ownerEmail = options.Value.DemoOwnerEmail }) };
         create.Headers.Add("X-Admin-Key", configuration["Admin:ApiKey"]);
         using var created = await api.Http.SendAsync(create, cancellationToken);
         await EnsureAsync(created, "create the demo merchant");
         var merchant = await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         var apiKey = merchant.GetProperty("apiKey").GetString() ?? throw new DemoSeedingException("no apiKey in the merchant response");
+        await SetOwnerPasswordAsync(merchant, cancellationToken);
 
         var demo = new SavedDemo(
             apiKey,
@@ -122,6 +123,21 @@ public sealed class DemoSeeder(
         }
 
         return demo;
+    }
+
+    /// <summary>Uses the owner's one-time invite at once, so the console's demo sign-in works from the first run.</summary>
+    private async Task SetOwnerPasswordAsync(JsonElement merchant, CancellationToken cancellationToken)
+    {
+        var url = merchant.TryGetProperty("ownerInvite", out var invite) ? invite.GetProperty("url").GetString() : null;
+        var token = url is null ? null : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(url).Query)["token"].ToString();
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new DemoSeedingException("no ownerInvite in the merchant response");
+        }
+
+        using var accepted = await api.Http.PostAsJsonAsync(
+            "/api/auth/invites/accept", new { token, password = options.Value.DemoOwnerPassword }, cancellationToken);
+        await EnsureAsync(accepted, "set the demo owner's password");
     }
 
     private async Task SendAsMerchantAsync(HttpMethod method, string path, object body, string apiKey, string what, CancellationToken cancellationToken)

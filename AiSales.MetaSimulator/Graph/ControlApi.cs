@@ -18,7 +18,8 @@ public static class ControlApi
     public sealed record AccountView(string Platform, string AccountId, string DisplayName);
 
     public sealed record StateView(
-        string Status, string? Error, string? ShopName, IReadOnlyList<AccountView> Accounts, string? DashboardUrl, string? ApiReferenceUrl);
+        string Status, string? Error, string? ShopName, IReadOnlyList<AccountView> Accounts, string? DashboardUrl, string? ApiReferenceUrl,
+        string? ConsoleUrl, string DemoOwnerEmail, string DemoOwnerPassword);
 
     public static IEndpointRouteBuilder MapControlApi(this IEndpointRouteBuilder app)
     {
@@ -43,7 +44,10 @@ public static class ControlApi
             demo.ShopName,
             accounts.All.Select(a => new AccountView(a.Platform == Platform.WhatsApp ? "whatsapp" : "instagram", a.AccountId, a.DisplayName)).ToList(),
             options.Value.DashboardUrl,
-            options.Value.ApiReferenceUrl));
+            options.Value.ApiReferenceUrl,
+            options.Value.ConsoleUrl,
+            options.Value.DemoOwnerEmail,
+            options.Value.DemoOwnerPassword));
 
     private static IResult SetFault(string accountId, FaultRequest request, AccountRegistry accounts, FaultSwitches faults)
     {

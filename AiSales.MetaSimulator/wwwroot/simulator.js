@@ -27,6 +27,9 @@ const AiSalesSimulator = (() => {
       if (s) {
         if (s.dashboardUrl) document.getElementById("dashboard-link").href = s.dashboardUrl;
         if (s.apiReferenceUrl) document.getElementById("api-reference-link").href = s.apiReferenceUrl;
+        if (s.consoleUrl) document.getElementById("console-link").href = s.consoleUrl;
+        document.getElementById("console-email").textContent = s.demoOwnerEmail ?? "";
+        document.getElementById("console-password").textContent = s.demoOwnerPassword ?? "";
         if (s.status === "ready") {
           status.textContent = `${s.shopName} is open: WhatsApp ${account(s, "whatsapp")}, Instagram ${account(s, "instagram")}.`;
           return;

@@ -18,7 +18,7 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
 {
     private sealed record ForeignRequest(string Url, object? Body);
 
-    private sealed record TenantA(Guid ProductId, Guid ConversationId, Guid OrderId, Guid KeyId, string AccountId, TestMerchant Merchant);
+    private sealed record TenantA(Guid ProductId, Guid ConversationId, Guid OrderId, Guid KeyId, Guid UserId, string AccountId, TestMerchant Merchant);
 
     [Fact]
     public async Task EveryMerchantRouteAnswersNotFoundForAnotherMerchantsIds()
@@ -53,7 +53,8 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         }
 
         // Routes without ids can only show B's own data.
-        foreach (var route in routes.Where(r => !r.Pattern.Contains('{') && r.Method == "GET"))
+        // GET /api/events is a stream that stays open; its isolation is ConsoleEventsApiTests' subject.
+        foreach (var route in routes.Where(r => !r.Pattern.Contains('{') && r.Method == "GET" && r.Pattern != "/api/events"))
         {
             using var response = await clientB.GetAsync(route.Pattern, Timeout());
             Assert.True(response.IsSuccessStatusCode, $"{route.Key}: {response.StatusCode}");
@@ -86,6 +87,7 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         ["GET /api/orders/{id:guid}"] = new($"/api/orders/{a.OrderId}", null),
         ["PATCH /api/orders/{id:guid}"] = new($"/api/orders/{a.OrderId}", new { status = "confirmed" }),
         ["DELETE /api/merchant/keys/{id:guid}"] = new($"/api/merchant/keys/{a.KeyId}", null),
+        ["DELETE /api/merchant/users/{id:guid}"] = new($"/api/merchant/users/{a.UserId}", null),
     };
 
     private async Task<TenantA> SeedTenantAAsync()
@@ -96,10 +98,12 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         var productId = await CreateProductAsync(client, "A-SECRET-SKU", "A secret product");
         using var key = await client.PostAsJsonAsync("/api/merchant/keys", new { name = "second" }, Timeout());
         var keyId = (await key.ReadJsonAsync()).GetProperty("id").GetGuid();
+        using var user = await client.PostAsJsonAsync("/api/merchant/users", new { email = $"staff-{Guid.NewGuid():N}@a.example" }, Timeout());
+        var userId = (await user.ReadJsonAsync()).GetProperty("id").GetGuid();
         await using var db = fixture.Platform.CreateDataSource();
         var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(1));
         var orderId = await SeedOrderAsync(db, merchant.Id, conversation.Id);
-        return new TenantA(productId, conversation.Id, orderId, keyId, accountId, merchant);
+        return new TenantA(productId, conversation.Id, orderId, keyId, userId, accountId, merchant);
     }
 
     private static void AssertNoDataOf(TenantA a, string body, string route, bool allowIdsInDetail)
@@ -109,7 +113,7 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         Assert.DoesNotContain(a.Merchant.Id.ToString(), body);
         if (!allowIdsInDetail)
         {
-            foreach (var id in new[] { a.ProductId, a.ConversationId, a.OrderId, a.KeyId })
+            foreach (var id in new[] { a.ProductId, a.ConversationId, a.OrderId, a.KeyId, a.UserId })
             {
                 Assert.False(body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase), $"{route} shows merchant A's id {id}.");
             }
@@ -127,6 +131,8 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         Assert.Equal(1, messages.GetProperty("items").GetArrayLength());
         var order = await (await client.GetAsync($"/api/orders/{a.OrderId}", Timeout())).ReadJsonAsync();
         Assert.Equal("draft", order.GetProperty("status").GetString());
+        var users = await (await client.GetAsync("/api/merchant/users", Timeout())).ReadJsonAsync();
+        Assert.Contains(users.EnumerateArray(), u => u.GetProperty("id").GetGuid() == a.UserId);
         var keys = await (await client.GetAsync("/api/merchant/keys", Timeout())).ReadJsonAsync();
         Assert.All(keys.EnumerateArray(), k => Assert.Equal(System.Text.Json.JsonValueKind.Null, k.GetProperty("revokedAt").ValueKind));
     }

@@ -1,0 +1,51 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using AiSales.Web.Api;
+
+namespace AiSales.Web.Account;
+
+public sealed record SignedInUser(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName);
+
+public sealed record ApiSignIn(string Token, DateTimeOffset ExpiresAt, SignedInUser User);
+
+public sealed record AcceptedInvite(string Email);
+
+/// <summary>The API's sign-in routes: anonymous, except sign-out, which ends the session behind the cookie.</summary>
+public sealed class AccountClient(HttpClient http)
+{
+    public Task<ApiResult<ApiSignIn>> SignInAsync(string? email, string? password, CancellationToken cancellationToken = default) =>
+        PostAsync<ApiSignIn>("/api/auth/sign-in", new { email, password }, cancellationToken);
+
+    public Task<ApiResult<AcceptedInvite>> AcceptInviteAsync(string? token, string? password, CancellationToken cancellationToken = default) =>
+        PostAsync<AcceptedInvite>("/api/auth/invites/accept", new { token, password }, cancellationToken);
+
+    /// <summary>Best effort: the cookie is removed whatever the API answers.</summary>
+    public async Task SignOutAsync(string token, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/sign-out");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var _ = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // The token expires on its own.
+        }
+    }
+
+    private async Task<ApiResult<T>> PostAsync<T>(string url, object body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null)
+                : await ApiProblem.ReadAsync(response, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return ApiProblem.Unavailable("The AiSales API cannot be reached; try again in a moment.");
+        }
+    }
+}

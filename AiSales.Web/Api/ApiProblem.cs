@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+
+namespace AiSales.Web.Api;
+
+/// <summary>The API's RFC 7807 answer, kept whole so a form can show each field's message next to that field.</summary>
+public sealed record ApiProblem(int Status, string Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public string? For(string field) =>
+        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } messages
+            ? string.Join(" ", messages)
+            : null;
+
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase);
+        string? title = null, detail = null;
+        try
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var root = json.RootElement;
+            title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
+            detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var field in e.EnumerateObject())
+                {
+                    errors[field.Name] = [.. field.Value.EnumerateArray().Select(m => m.GetString() ?? "")];
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not problem details (a proxy's page, say): the status says enough.
+        }
+
+        return new ApiProblem((int)response.StatusCode, title ?? response.ReasonPhrase ?? "Error", detail, errors);
+    }
+
+    public static ApiProblem Unavailable(string detail) => new((int)HttpStatusCode.ServiceUnavailable, "The service is unavailable", detail, new Dictionary<string, string[]>());
+}
+
+/// <summary>A value or the problem the API answered instead.</summary>
+public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
+{
+    public bool Ok => Problem is null;
+
+    public static implicit operator ApiResult<T>(ApiProblem problem) => new(default, problem);
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Components;
+
+namespace AiSales.Web.Api;
+
+/// <summary>
+/// What every typed client of the merchant API shares: the signed-in person's bearer token on each call, problem
+/// details as <see cref="ApiProblem"/>, and an ended session sends the browser back to sign in.
+/// </summary>
+public abstract class MerchantApiClient(HttpClient http, ApiSession session, NavigationManager navigation)
+{
+    protected HttpClient Http => http;
+
+    protected Task<ApiResult<T>> GetAsync<T>(string url, CancellationToken cancellationToken = default) =>
+        SendAsync<T>(HttpMethod.Get, url, null, cancellationToken);
+
+    protected async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string url, object? body, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ApiProblem.ReadAsync(response, cancellationToken);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(bool))
+        {
+            return new ApiResult<T>(default, null);
+        }
+
+        return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+    }
+
+    /// <summary>Sends with the token; a 401 means the session ended (expired, signed out elsewhere, person removed).</summary>
+    protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await session.TokenAsync() ?? "");
+        var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            navigation.NavigateTo("/account/expired", forceLoad: true);
+        }
+
+        return response;
+    }
+}
+
+public sealed record MerchantProfile(Guid Id, string Name, string Status);
+
+public sealed record Me(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName);
+
+/// <summary>The shop itself: its profile and the signed-in person.</summary>
+public sealed class MerchantClient(HttpClient http, ApiSession session, NavigationManager navigation)
+    : MerchantApiClient(http, session, navigation)
+{
+    public Task<ApiResult<MerchantProfile>> GetProfileAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<MerchantProfile>("/api/merchant", cancellationToken);
+
+    public Task<ApiResult<Me>> GetMeAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<Me>("/api/auth/me", cancellationToken);
+}

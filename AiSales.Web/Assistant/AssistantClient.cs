@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using AiSales.Web.Api;
+using Microsoft.AspNetCore.Components;
+
+namespace AiSales.Web.Assistant;
+
+/// <summary>
+/// GET / PUT /api/merchant/ai-config. The configuration travels as a JSON object and is sent back whole, so a field
+/// this console does not edit yet is kept, never wiped by a save.
+/// </summary>
+public sealed class AssistantClient(HttpClient http, ApiSession session, NavigationManager navigation)
+    : MerchantApiClient(http, session, navigation)
+{
+    public Task<ApiResult<JsonObject>> GetAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<JsonObject>("/api/merchant/ai-config", cancellationToken);
+
+    public Task<ApiResult<JsonObject>> SaveAsync(JsonObject config, CancellationToken cancellationToken = default) =>
+        SendAsync<JsonObject>(HttpMethod.Put, "/api/merchant/ai-config", config, cancellationToken);
+}
+
+/// <summary>The form's view of the configuration: the fields it edits, written back into the object it came from.</summary>
+public sealed class AssistantForm
+{
+    public string? AssistantName { get; set; }
+
+    public string? Persona { get; set; }
+
+    public string Language { get; set; } = "auto";
+
+    public string? Greeting { get; set; }
+
+    public bool AiEnabled { get; set; } = true;
+
+    /// <summary>One keyword per line (commas also separate).</summary>
+    public string? HandoffKeywords { get; set; }
+
+    public static AssistantForm From(JsonObject config) => new()
+    {
+        AssistantName = (string?)config["assistantName"],
+        Persona = (string?)config["persona"],
+        Language = (string?)config["language"] ?? "auto",
+        Greeting = (string?)config["greeting"],
+        AiEnabled = (bool?)config["aiEnabled"] ?? true,
+        HandoffKeywords = string.Join('\n', config["handoffKeywords"]?.AsArray().Select(k => (string?)k) ?? []),
+    };
+
+    public JsonObject WriteTo(JsonObject config)
+    {
+        var copy = (JsonObject)config.DeepClone();
+        copy["assistantName"] = AssistantName;
+        copy["persona"] = Persona ?? "";
+        copy["language"] = Language;
+        copy["greeting"] = Greeting ?? "";
+        copy["aiEnabled"] = AiEnabled;
+        copy["handoffKeywords"] = new JsonArray([.. (HandoffKeywords ?? "")
+            .Split(['\n', ',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => (JsonNode?)JsonValue.Create(k))]);
+        return copy;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using System.Text;
+using AiSales.Web.Api;
+using Microsoft.AspNetCore.Components;
+
+namespace AiSales.Web.Catalogue;
+
+public sealed record Product(Guid Id, string Sku, string Name, string Description, decimal Price, string Currency, int Stock, bool Active);
+
+public sealed record ProductPage(List<Product> Items, bool HasMore);
+
+public sealed record ImportRejection(int Row, string? Sku, string Reason);
+
+public sealed record ImportReport(int Rows, int Created, int Updated, int Rejected, List<ImportRejection> Rejections);
+
+/// <summary>The catalogue: the API's Arabic-aware search, and CSV import (the API validates every row and reports what it rejected).</summary>
+public sealed class CatalogueClient(HttpClient http, ApiSession session, NavigationManager navigation)
+    : MerchantApiClient(http, session, navigation)
+{
+    public Task<ApiResult<ProductPage>> SearchAsync(string? q, CancellationToken cancellationToken = default) =>
+        GetAsync<ProductPage>(string.IsNullOrWhiteSpace(q) ? "/api/products?limit=100" : $"/api/products?limit=100&q={Uri.EscapeDataString(q)}", cancellationToken);
+
+    public async Task<ApiResult<ImportReport>> ImportCsvAsync(string csv, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/products/import")
+        {
+            Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
+        };
+        using var response = await SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode
+            ? new ApiResult<ImportReport>(await response.Content.ReadFromJsonAsync<ImportReport>(cancellationToken), null)
+            : await ApiProblem.ReadAsync(response, cancellationToken);
+    }
+}

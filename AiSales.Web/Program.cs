@@ -1,0 +1,23 @@
+using AiSales.Core.Configuration;
+using AiSales.Web.Account;
+using AiSales.Web.Components;
+using AiSales.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+if (!builder.HasValidSettings(WebSettings.Rules))
+{
+    return 2;
+}
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseConsolePipeline();
+app.MapDefaultEndpoints();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+return 0;

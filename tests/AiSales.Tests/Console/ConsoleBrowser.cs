@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>What a person does in the console's sign-in pages, in a real Chromium.</summary>
+public static class ConsoleBrowser
+{
+    public static async Task SetPasswordAsync(IPage page, string inviteUrl, string password = ConsoleTestData.Password)
+    {
+        await page.GotoAsync(inviteUrl);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#set-password").ClickAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, ConsoleFixture fixture, string email, string password = ConsoleTestData.Password)
+    {
+        if (!page.Url.Contains("/sign-in", StringComparison.Ordinal))
+        {
+            await page.GotoAsync(fixture.Web("/sign-in"));
+        }
+
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in").ClickAsync();
+    }
+
+    /// <summary>Invite accepted and signed in, on the overview page.</summary>
+    public static async Task<IPage> SignedInPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390)
+    {
+        var page = await fixture.NewPageAsync(width);
+        await SetPasswordAsync(page, merchant.InviteUrl);
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>Waits until the element is laid out right to left (polled: live pages re-render their elements).</summary>
+    public static Task WaitForRightToLeftAsync(IPage page, string selector) => page.WaitForFunctionAsync(
+        "s => { const e = document.querySelector(s); return e !== null && getComputedStyle(e).direction === 'rtl'; }",
+        selector, new PageWaitForFunctionOptions { Timeout = 10_000 });
+
+    /// <summary>Waits until the page's circuit is connected (a prerendered page shows before its buttons work).</summary>
+    public static Task WaitForInteractiveAsync(IPage page) => page.Locator(".page[data-interactive=true]").WaitForAsync();
+
+    public static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = System.IO.Path.Combine(ServiceProcess.RepositoryRoot(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

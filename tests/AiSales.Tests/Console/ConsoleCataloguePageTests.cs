@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Playwright;
+using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>The catalogue page in a real Chromium: CSV import with a bad row shown with its reason, and Arabic-aware search.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture)
+{
+    private const string Csv = """
+        sku,name,description,price,currency,stock
+        ABAYA-1,عباية سوداء,Black abaya,250,SAR,5
+        BAD-1,Broken row,,not-a-price,SAR,1
+        BAG-1,حقيبة جلد,Leather bag,120.5,SAR,3
+        """;
+
+    [Fact]
+    public async Task ACsvWithOneBadRowImportsTheRestAndShowsTheRejectedRowWithItsReason()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(fixture, merchant);
+        await page.GotoAsync(fixture.Web("/catalogue"));
+        await WaitForInteractiveAsync(page);
+        await page.Locator(".empty").WaitForAsync();
+
+        await page.Locator("[data-testid=csv-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "products.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(Csv),
+        });
+        await page.Locator("[data-testid=csv-preview]").WaitForAsync();
+        Assert.Contains("BAD-1", await page.Locator("[data-testid=csv-preview]").InnerTextAsync());
+        await page.Locator("[data-testid=import]").ClickAsync();
+
+        var report = page.Locator("[data-testid=import-report]");
+        await report.WaitForAsync();
+        Assert.Equal("2", await report.Locator("[data-count=created]").InnerTextAsync());
+        Assert.Equal("1", await report.Locator("[data-count=rejected]").InnerTextAsync());
+        var rejected = page.Locator("[data-testid=rejections] tbody tr");
+        Assert.Equal(1, await rejected.CountAsync());
+        var rejectedText = await rejected.InnerTextAsync();
+        Assert.Contains("BAD-1", rejectedText);
+        Assert.Contains("price", rejectedText, StringComparison.OrdinalIgnoreCase);
+        await page.Locator(".products tr[data-sku='ABAYA-1']").WaitForAsync();
+        await page.Locator(".products tr[data-sku='BAG-1']").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".products tr[data-sku='BAD-1']").CountAsync());
+        await ScreenshotAsync(page, "console-catalogue-import-390");
+
+        // The API's search tolerates spelling variants: taa marbuta written as haa.
+        await page.Locator("input[data-testid=product-search]").FillAsync("عبايه");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.products tbody tr').length === 1");
+        Assert.Equal(1, await page.Locator(".products tr[data-sku='ABAYA-1']").CountAsync());
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using AiSales.Tests.MerchantApi;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>GET /api/events: the merchant's live feed from PostgreSQL LISTEN/NOTIFY, and only that merchant's.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleEventsApiTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task AHandoffReachesTheMerchantsStreamAndNotAnotherMerchants()
+    {
+        using var api = fixture.CreateApiClient();
+        var a = await CreateMerchantAsync(api);
+        var b = await CreateMerchantAsync(api);
+        var tokenA = await ActivateAndSignInAsync(api, a.OwnerEmail, a.InviteToken);
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await MerchantApiTestData.SeedConversationAsync(db, a.Id, "whatsapp", TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await using var streamA = await OpenAsync(api, tokenA, timeout.Token);
+        await using var streamB = await OpenAsync(api, b.ApiKey, timeout.Token);
+        using var handoff = await SendAsync(api, HttpMethod.Post, $"/api/conversations/{conversation.Id}/handoff", tokenA, new { to = "human" });
+        Assert.Equal(HttpStatusCode.OK, handoff.StatusCode);
+
+        var received = await streamA.NextAsync(e => e.EventType == "handoff", timeout.Token);
+        Assert.Contains(conversation.Id.ToString(), received.Data);
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        var leaked = await streamB.NextOrNullAsync(e => e.Data.Contains(conversation.Id.ToString()), quiet.Token);
+        Assert.Null(leaked);
+    }
+
+    [Fact]
+    public async Task TheStreamNeedsACredential()
+    {
+        using var api = fixture.CreateApiClient();
+        using var response = await api.GetAsync("/api/events", Timeout());
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private static async Task<EventStream> OpenAsync(HttpClient api, string bearer, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        var response = await api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var events = new EventStream(response, SseParser.Create(stream).EnumerateAsync(cancellationToken).GetAsyncEnumerator(cancellationToken));
+        await events.NextAsync(e => e.EventType == "ready", cancellationToken);
+        return events;
+    }
+
+    private sealed class EventStream(HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> items) : IAsyncDisposable
+    {
+        public async Task<SseItem<string>> NextAsync(Func<SseItem<string>, bool> match, CancellationToken cancellationToken) =>
+            await NextOrNullAsync(match, cancellationToken) ?? throw new TimeoutException("The expected event did not arrive.");
+
+        public async Task<SseItem<string>?> NextOrNullAsync(Func<SseItem<string>, bool> match, CancellationToken cancellationToken)
+        {
+            try
+            {
+                while (await items.MoveNextAsync().AsTask().WaitAsync(cancellationToken))
+                {
+                    if (match(items.Current))
+                    {
+                        return items.Current;
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return null;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            response.Dispose();
+            try
+            {
+                await items.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or NotSupportedException or InvalidOperationException)
+            {
+            }
+        }
+    }
+}

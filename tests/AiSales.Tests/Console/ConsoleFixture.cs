@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>
+/// The whole platform through the AppHost (PostgreSQL, Redis, migrator, api, agent, simulator, web) and one headless
+/// Debian Chromium for the console's tests, started once for the collection. (The namespace is not "Console", which
+/// would hide System.Console from every other test namespace.)
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public AppHostFixture Platform { get; } = new();
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public Uri WebAddress { get; private set; } = null!;
+
+    public HttpClient CreateApiClient() => Platform.CreateHttpClient("api");
+
+    public async Task InitializeAsync()
+    {
+        await Platform.InitializeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await Platform.App.ResourceNotifications.WaitForResourceHealthyAsync("web", timeout.Token);
+        using (var web = Platform.CreateHttpClient("web"))
+        {
+            WebAddress = web.BaseAddress!;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Timeout = 60_000,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser profile (no cookies), phone-sized unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public string Web(string path) => new Uri(WebAddress, path).ToString();
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Platform.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "Console";
+}

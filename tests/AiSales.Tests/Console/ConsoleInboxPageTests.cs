@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>The inbox in a real Chromium: a DM appears live, a person takes over and replies through the Graph fake, untrusted text stays text.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
+{
+    // A script tag and a right-to-left override (U+202E): both must reach the page as plain text.
+    private const string HostileText = "<script>window.pwned=1</script> \u202Egnp.exe hello";
+
+    [Fact]
+    public async Task ACustomerDmAppearsLiveThenAPersonTakesOverRepliesAndGivesBack()
+    {
+        var shop = await ConsoleShop.CreateAsync(fixture);
+        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(fixture.Web("/inbox"));
+        await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
+
+        var customer = ConsoleShop.NewCustomerPhone();
+        await shop.SendCustomerTextAsync(fixture, customer, "Layla <b>bold</b>", HostileText);
+        var clock = Stopwatch.StartNew();
+        var item = page.Locator(".conversation-item").Filter(new LocatorFilterOptions { HasText = customer[^4..] }).Or(
+            page.Locator(".conversation-item").Filter(new LocatorFilterOptions { HasText = "Layla" })).First;
+        await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+        var appeared = clock.Elapsed;
+        Assert.True(appeared < TimeSpan.FromSeconds(1), $"The DM took {appeared.TotalMilliseconds:F0} ms from the webhook's 200 to the screen.");
+
+        await item.ClickAsync();
+        var bubble = page.Locator(".bubble.inbound .text").First;
+        await bubble.WaitForAsync();
+        Assert.Equal(HostileText, await bubble.InnerTextAsync());
+        Assert.Equal(0, await page.Locator(".messages script, .conversation-list script, .messages b").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.pwned"));
+        Assert.Equal("Layla <b>bold</b>", (await page.Locator("[data-testid=conversation-customer]").InnerTextAsync()).Trim());
+
+        await page.Locator("[data-testid=take-over]").ClickAsync();
+        await page.Locator("[data-testid=conversation-status][data-status=human]").WaitForAsync();
+        var reply = $"A person here, reply {Guid.NewGuid():N}"[..36];
+        await page.Locator(".reply textarea").First.FillAsync(reply);
+        await page.Locator("[data-testid=send]").ClickAsync();
+        await page.Locator(".bubble.outbound[data-author=human] .text").Filter(new LocatorFilterOptions { HasText = reply }).WaitForAsync();
+        await WaitForGraphSendAsync(shop, reply);
+        await ScreenshotAsync(page, "console-inbox-conversation-1280");
+
+        await page.Locator("[data-testid=give-back]").ClickAsync();
+        await page.Locator("[data-testid=conversation-status][data-status=ai]").WaitForAsync();
+        await page.Locator("[data-testid=reply-rule].blocked").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheInboxIsUsableAndArabicIsRightToLeft()
+    {
+        var shop = await ConsoleShop.CreateAsync(fixture);
+        await shop.SendCustomerTextAsync(fixture, ConsoleShop.NewCustomerPhone(), "نورة", "السلام عليكم، بكم الحقيبة السوداء؟");
+        var page = await SignedInPageAsync(fixture, shop.Merchant);
+        await page.GotoAsync(fixture.Web("/culture/ar?returnUrl=/inbox"));
+
+        await page.Locator(".conversation-item").First.WaitForAsync();
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The inbox is wider than the phone.");
+        await ScreenshotAsync(page, "console-inbox-ar-390");
+        await page.Locator(".conversation-item").First.ClickAsync();
+        await page.Locator(".bubble.inbound").First.WaitForAsync();
+        await WaitForRightToLeftAsync(page, ".bubble.inbound .text");
+        await ScreenshotAsync(page, "console-conversation-ar-390");
+    }
+
+    [Fact]
+    public async Task AnotherMerchantsConversationIsNotFoundInTheConsole()
+    {
+        var victim = await ConsoleShop.CreateAsync(fixture);
+        await victim.SendCustomerTextAsync(fixture, ConsoleShop.NewCustomerPhone(), "Secret Customer", "a private question");
+        await using var db = fixture.Platform.CreateDataSource();
+        await using var find = db.CreateCommand("SELECT id FROM conversations WHERE merchant_id = $1");
+        find.Parameters.AddWithValue(victim.Merchant.Id);
+        var victimConversation = await WaitForAsync(async () => await find.ExecuteScalarAsync() as Guid?);
+        using var api = fixture.CreateApiClient();
+        var intruder = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(fixture, intruder);
+
+        await page.GotoAsync(fixture.Web($"/inbox/{victimConversation}"));
+
+        await page.Locator(".problem[data-status='404']").WaitForAsync();
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain("Secret Customer", html);
+        Assert.DoesNotContain("a private question", html);
+    }
+
+    private async Task WaitForGraphSendAsync(ConsoleShop shop, string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var sends = await shop.GraphRequestsAsync(fixture);
+            if (sends.Any(s => s.GetProperty("body").GetString()!.Contains(text, StringComparison.Ordinal)
+                && s.GetProperty("authorization").GetString() == $"Bearer {shop.AccessToken}"))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("The human reply did not reach the Graph fake with the merchant's token.");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read) where T : struct
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await read() is { } value)
+            {
+                return value;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The row did not appear.");
+    }
+}

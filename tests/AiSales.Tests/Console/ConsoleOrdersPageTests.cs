@@ -1,0 +1,59 @@
+using System.Net;
+using AiSales.Tests.MerchantApi;
+using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>The orders page in a real Chromium: list by status, one order, and its status changes through the API.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task AnOrderIsConfirmedThenFulfilledFromItsPage()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        await using var db = fixture.Platform.CreateDataSource();
+        var orderId = await MerchantApiTestData.SeedOrderAsync(db, merchant.Id, null);
+        var page = await SignedInPageAsync(fixture, merchant);
+
+        await page.GotoAsync(fixture.Web("/orders"));
+        await page.Locator($".order-item[data-order-id='{orderId}'] .order-status[data-status=draft]").WaitForAsync();
+        await page.Locator(".status-tabs button[data-status=confirmed]").ClickAsync();
+        await page.Locator(".empty").WaitForAsync();
+        await page.Locator(".status-tabs button[data-status=all]").ClickAsync();
+        await page.Locator($".order-item[data-order-id='{orderId}']").ClickAsync();
+        Assert.Contains("25.25", await page.Locator("[data-testid=order-total]").InnerTextAsync());
+
+        await page.Locator("button[data-action=confirmed]").ClickAsync();
+        await page.Locator("[data-testid=order-status][data-status=confirmed]").WaitForAsync();
+        await page.Locator("button[data-action=fulfilled]").ClickAsync();
+        await page.Locator("[data-testid=order-status][data-status=fulfilled]").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".order-actions button").CountAsync());
+        await ScreenshotAsync(page, "console-order-390");
+
+        using var stored = await SendAsync(api, HttpMethod.Get, $"/api/orders/{orderId}", merchant.ApiKey);
+        Assert.Equal("fulfilled", (await stored.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnotherMerchantsOrderIsNotFoundInTheConsole()
+    {
+        using var api = fixture.CreateApiClient();
+        var victim = await CreateMerchantAsync(api);
+        await using var db = fixture.Platform.CreateDataSource();
+        var orderId = await MerchantApiTestData.SeedOrderAsync(db, victim.Id, null);
+        var intruder = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(fixture, intruder);
+
+        await page.GotoAsync(fixture.Web($"/orders/{orderId}"));
+
+        await page.Locator(".problem[data-status='404']").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".order-actions button").CountAsync());
+        Assert.DoesNotContain("Riyadh", await page.ContentAsync());
+        using var untouched = await SendAsync(api, HttpMethod.Get, $"/api/orders/{orderId}", victim.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, untouched.StatusCode);
+        Assert.Equal("draft", (await untouched.JsonAsync()).GetProperty("status").GetString());
+    }
+}

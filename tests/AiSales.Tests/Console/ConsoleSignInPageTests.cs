@@ -1,0 +1,127 @@
+using Microsoft.Playwright;
+using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>The console's sign-in in a real Chromium against the AppHost's web and api: invite, password, cookie, language, lockout, sign-out.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task InviteThenPasswordThenSignInShowsTheShopWithAnHttpOnlyCookie()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        Assert.StartsWith(fixture.WebAddress.GetLeftPart(UriPartial.Authority), merchant.InviteUrl);
+
+        var page = await SignedInPageAsync(fixture, merchant);
+
+        Assert.Equal("/", Path(page));
+        Assert.Equal(merchant.Name, (await page.Locator("[data-testid=shop-name]").InnerTextAsync()).Trim());
+        Assert.Contains(merchant.OwnerEmail, await page.Locator("[data-testid=signed-in-as]").InnerTextAsync());
+        var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "aisales.console");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.DoesNotContain("aisales.console", await page.EvaluateAsync<string>("() => document.cookie"));
+        Assert.DoesNotContain("aiss_", cookie.Value);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/inbox")]
+    public async Task EveryPageSendsAStrangerToSignIn(string path)
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(fixture.Web(path));
+
+        Assert.Equal("/sign-in", Path(page));
+        Assert.Contains("returnUrl=", page.Url);
+        Assert.Equal(0, await page.Locator("[data-testid=shop-name]").CountAsync());
+    }
+
+    [Fact]
+    public async Task ArabicIsRightToLeftAndRememberedAcrossSignIn()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await fixture.NewPageAsync();
+        await SetPasswordAsync(page, merchant.InviteUrl);
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+
+        await page.Locator(".language-links a[lang=ar]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.documentElement.dir === 'rtl'");
+        Assert.Equal("ar", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("تسجيل الدخول", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await ScreenshotAsync(page, "console-sign-in-ar-390");
+
+        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        await WaitForRightToLeftAsync(page, "[data-testid=signed-in-as]");
+        await page.ReloadAsync();
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        await ScreenshotAsync(page, "console-overview-ar-390");
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsShowTheLockAndTheRightOneThenFails()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await fixture.NewPageAsync();
+        await SetPasswordAsync(page, merchant.InviteUrl);
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await SignInAsync(page, fixture, merchant.OwnerEmail, $"wrong password {attempt}");
+            await page.Locator(".problem").WaitForAsync();
+        }
+
+        Assert.Equal("423", await page.Locator(".problem").GetAttributeAsync("data-status"));
+        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await page.Locator(".problem[data-status='423']").WaitForAsync();
+        Assert.Equal("/sign-in", Path(page));
+    }
+
+    [Fact]
+    public async Task BadInviteInputShowsTheApisMessageNextToTheField()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync(merchant.InviteUrl);
+        await page.Locator("#password").EvaluateAsync("e => e.removeAttribute('minlength')");
+        await page.Locator("#password").FillAsync("short");
+        await page.Locator("#set-password").ClickAsync();
+
+        var problem = page.Locator(".field-problem[data-field=password]");
+        await problem.WaitForAsync();
+        Assert.Contains("10", await problem.InnerTextAsync());
+        await page.GotoAsync(fixture.Web("/accept-invite?token=not-a-real-token"));
+        await page.Locator("#password").FillAsync("long enough password");
+        await page.Locator("#set-password").ClickAsync();
+        await page.Locator(".field-problem[data-field=token]").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task SignOutEndsTheSessionAndNeedsTheAntiForgeryToken()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(fixture, merchant);
+
+        var forged = await page.Context.APIRequest.PostAsync(fixture.Web("/account/sign-out"), new APIRequestContextOptions { MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+
+        await page.Locator("[data-testid=sign-out]").ClickAsync();
+        await page.WaitForURLAsync("**/sign-in");
+        await page.GotoAsync(fixture.Web("/"));
+        Assert.Equal("/sign-in", Path(page));
+    }
+}
