@@ -33,6 +33,13 @@ if [ "$files" -eq 0 ]; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+if [ "$failed" -ne 0 ]; then
+  # The failures' names and first message lines last, next to the count, where a CI log's tail shows them.
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] && scripts/trx-failures.sh "$trx"
+  done
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1

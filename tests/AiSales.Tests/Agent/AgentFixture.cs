@@ -41,6 +41,7 @@ public sealed class AgentFixture : IAsyncLifetime
             ["--environment=Development", $"--Infrastructure:Mode={mode}", $"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
+        builder.QuietHealthChecks();
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);

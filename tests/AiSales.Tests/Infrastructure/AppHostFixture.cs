@@ -1,5 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AiSales.Tests.Infrastructure;
@@ -46,6 +48,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             ["--environment=Development", $"--Infrastructure:Mode={mode}", .. _extraArgs],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
+        builder.QuietHealthChecks();
 
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
@@ -92,6 +95,14 @@ public sealed class AppHostCollection : ICollectionFixture<AppHostFixture>
 
 public static class AppHostFixtureEnvironment
 {
+    /// <summary>
+    /// The AppHost polls every resource's health check; each refused connection while a resource starts or stops is
+    /// logged as an error with a stack trace, hundreds of lines that bury a failing test's name in the run's log.
+    /// A resource that never becomes healthy still fails the fixture's bounded wait, which names it.
+    /// </summary>
+    public static void QuietHealthChecks(this IDistributedApplicationTestingBuilder builder) =>
+        builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+
     /// <summary>Everything the API needs to run outside the AppHost against the fixture's data stores.</summary>
     public static Dictionary<string, string?> ApiEnvironment(this AppHostFixture fixture) => new()
     {
