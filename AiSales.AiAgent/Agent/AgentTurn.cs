@@ -43,6 +43,9 @@ public sealed class AgentTurn(NpgsqlDataSource dataSource)
         return command;
     }
 
+    /// <summary>A pooled connection for a short transaction of several dependent statements (confirming an order).</summary>
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
+
     /// <summary>Several statements in one round trip and one implicit transaction.</summary>
     public NpgsqlBatch Batch() => dataSource.CreateBatch();
 

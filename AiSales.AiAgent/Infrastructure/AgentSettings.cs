@@ -12,7 +12,7 @@ public static class AgentSettings
         // The agent decrypts channel tokens at send time.
         SettingRule.HexKey32("ENCRYPTION_KEY_HEX"),
         SettingRule.OptionalAbsoluteUri("Meta:GraphApiBaseUrl"),
-        SettingRule.OneOf("AI:Provider", "offline", "openai", "azure-openai"),
+        SettingRule.OneOf("AI:Provider", "offline", "openai", "azure-openai", "hybrid"),
         SettingRule.OptionalAbsoluteUri("AI:Endpoint"),
         SettingRule.OptionalInteger("AI:TimeoutSeconds", 1, 3600),
         SettingRule.OptionalInteger("AI:MaxToolRounds", 1, 20),
@@ -24,7 +24,7 @@ public static class AgentSettings
     /// <summary>What the chosen LLM provider needs: a misconfigured provider stops start-up with one line per key.</summary>
     public static SettingRule[] ProviderRules(IConfiguration configuration) => configuration["AI:Provider"]?.ToLowerInvariant() switch
     {
-        "openai" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:ApiKey")],
+        "openai" or "hybrid" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:ApiKey")],
         "azure-openai" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:Endpoint"), SettingRule.Required("AI:ApiKey")],
         _ => [],
     };

@@ -74,7 +74,9 @@ public static class StatsQuery
                    count(*) FILTER (WHERE outcome = 'answered') AS answered,
                    count(*) FILTER (WHERE outcome = 'handoff') AS handoff,
                    count(*) FILTER (WHERE outcome = 'failed') AS failed,
-                   count(*) FILTER (WHERE outcome = 'superseded') AS superseded
+                   count(*) FILTER (WHERE outcome = 'superseded') AS superseded,
+                   count(*) FILTER (WHERE outcome IN ('answered', 'handoff') AND provider = 'offline') AS by_offline,
+                   count(*) FILTER (WHERE outcome IN ('answered', 'handoff') AND provider <> 'offline') AS by_llm
             FROM agent_turns
             WHERE merchant_id = $1 AND created_at >= $4 AND created_at < $5
             GROUP BY 1
@@ -85,6 +87,7 @@ public static class StatsQuery
                coalesce(rd.currencies, '{}'), coalesce(rd.amounts, '{}'), response_days.median,
                coalesce(td.model_calls, 0)::bigint, coalesce(td.prompt_tokens, 0)::bigint, coalesce(td.completion_tokens, 0)::bigint,
                coalesce(td.answered, 0), coalesce(td.handoff, 0), coalesce(td.failed, 0), coalesce(td.superseded, 0),
+               coalesce(td.by_offline, 0), coalesce(td.by_llm, 0),
                (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) FROM first_responses)
         FROM days
         LEFT JOIN conversation_days cd USING (day)
@@ -119,8 +122,9 @@ public static class StatsQuery
                     reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6),
                     currencies.Zip(amounts, (currency, amount) => new CurrencyAmount(currency, amount)).ToList(),
                     Seconds(reader, 9), reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12),
-                    new AiTurnCounts(reader.GetInt64(13), reader.GetInt64(14), reader.GetInt64(15), reader.GetInt64(16))));
-                rangeMedian = Seconds(reader, 17);
+                    new AiTurnCounts(reader.GetInt64(13), reader.GetInt64(14), reader.GetInt64(15), reader.GetInt64(16),
+                        reader.GetInt64(17), reader.GetInt64(18))));
+                rangeMedian = Seconds(reader, 19);
             }
         }
 

@@ -15,7 +15,8 @@ using Polly;
 namespace AiSales.AiAgent.Agent.Model;
 
 /// <summary>
-/// AI__Provider: offline (default), openai (any OpenAI-compatible server with AI__Endpoint) or azure-openai. The LLM
+/// AI__Provider: offline (default), openai (any OpenAI-compatible server with AI__Endpoint), azure-openai, or hybrid (the
+/// offline model for the turns it is sure of, an OpenAI-compatible LLM for the rest; see ChatModels). The LLM
 /// providers get their own HttpClient: AI__TimeoutSeconds per completion, and retries only where the provider cannot
 /// have started the completion (connection failures, 429 and 5xx answers, honouring Retry-After). A timed-out
 /// completion is never re-sent: that would bill it twice. The ServiceDefaults' standard handler is removed from it.
@@ -28,22 +29,29 @@ public static class ModelClientExtensions
     {
         var ai = builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
         var provider = ai.Provider.ToLowerInvariant();
+        builder.Services.AddSingleton<ChatModels>();
         if (provider is not ("openai" or "azure-openai"))
         {
-            // SK only auto-invokes tools for an IChatClient wrapped like this (docs/agent.md).
-            builder.Services.AddSingleton<IChatClient>(sp => new ChatClientBuilder(new OfflineChatClient())
+            // Offline, or hybrid's sure half. SK only auto-invokes tools for an IChatClient wrapped like this (docs/agent.md).
+            builder.Services.AddKeyedSingleton<IChatCompletionService>(ChatModels.OfflineKey, (sp, _) => new ChatClientBuilder(new OfflineChatClient())
                 .UseKernelFunctionInvocation(sp.GetRequiredService<ILoggerFactory>())
-                .Build(sp));
-            builder.Services.AddSingleton<IChatCompletionService>(sp => sp.GetRequiredService<IChatClient>().AsChatCompletionService(sp));
+                .Build(sp)
+                .AsChatCompletionService(sp));
+        }
+
+        if (provider is not ("openai" or "azure-openai" or "hybrid"))
+        {
             return;
         }
 
-        builder.Services.AddModelHttpClient(provider == "openai" ? "openai" : "azure.ai.openai", ai.Model!);
-        builder.Services.AddSingleton<IChatCompletionService>(sp =>
+        // hybrid's LLM is an OpenAI-compatible server, like openai (AI__Model, AI__Endpoint, AI__ApiKey).
+        var llm = provider == "azure-openai" ? "azure-openai" : "openai";
+        builder.Services.AddModelHttpClient(llm == "openai" ? "openai" : "azure.ai.openai", ai.Model!);
+        builder.Services.AddKeyedSingleton<IChatCompletionService>(ChatModels.LlmKey, (sp, _) =>
         {
             var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
             var logging = sp.GetRequiredService<ILoggerFactory>();
-            return provider == "openai"
+            return llm == "openai"
                 ? new OpenAIChatCompletionService(ai.Model!, OpenAIClient(ai, http), logging)
                 : new AzureOpenAIChatCompletionService(ai.Model!, ai.Endpoint!, ai.ApiKey!, httpClient: http, loggerFactory: logging);
         });

@@ -17,9 +17,12 @@ public sealed class TurnUsage(Guid merchantId, string provider, string model)
 
     public Guid MerchantId { get; } = merchantId;
 
-    public string Provider { get; } = provider;
+    public string Provider { get; private set; } = provider;
 
-    public string Model { get; } = model;
+    public string Model { get; private set; } = model;
+
+    /// <summary>With AI__Provider=hybrid the model is chosen per turn: the one that answered this one.</summary>
+    public void AnsweredBy(string provider, string model) => (Provider, Model) = (provider, model);
 
     public int ModelCalls => _modelCalls;
 

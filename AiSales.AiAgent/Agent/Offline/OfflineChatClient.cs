@@ -1,66 +1,40 @@
 using System.Text.Json;
+using AiSales.AiAgent.Agent.Offline.Dialogue;
 using Microsoft.Extensions.AI;
 
 namespace AiSales.AiAgent.Agent.Offline;
 
 /// <summary>
-/// AI__Provider=offline: a deterministic chat model that still goes through Semantic Kernel's real machinery.
-/// It reads the tools SK offers (ChatOptions.Tools), answers with FunctionCallContent, and — wrapped with
-/// UseKernelFunctionInvocation() — gets FunctionResultContent back from the real plugins. It is stateless:
-/// each round it re-reads the customer's latest messages, the draft order given in the history and the tool
-/// results of this turn, then either calls
-/// the next tool or writes the reply from those results. Product facts come only from tool results.
+/// AI__Provider=offline: a deterministic dialogue manager that still goes through Semantic Kernel's real machinery.
+/// It reads the turn from <see cref="OfflineTurn.Current"/> (typed: the reading of the customer's messages, what the
+/// assistant remembers, the draft), answers with FunctionCallContent for the tools SK offers and — wrapped with
+/// UseKernelFunctionInvocation() — gets the real plugins' results back, round after round, until
+/// <see cref="DialoguePolicy"/> writes the reply from those results. Product facts come only from tool results.
 /// </summary>
 public sealed class OfflineChatClient : IChatClient
 {
-    public const string LanguageMarker = "Reply language: ";
-    public const string HandoffKeywordsMarker = "Handoff keywords: ";
-    public const string AssistantNameMarker = "Assistant name: ";
-    public const string GreetingMarker = "Greeting: ";
-
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         // Counted like a hosted model's completion (no tokens), so GET /api/stats shows what the offline model answered.
         Model.TurnUsage.Current?.AddModelCall(0, 0);
-        var list = messages.ToList();
-        var system = string.Join('\n', list.Where(m => m.Role == ChatRole.System).Select(m => m.Text));
-        var context = new OfflineContext(
-            Language: Line(system, LanguageMarker) ?? "en",
-            AssistantName: Line(system, AssistantNameMarker) ?? "Assistant",
-            Greeting: Line(system, GreetingMarker),
-            HandoffKeywords: (Line(system, HandoffKeywordsMarker) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-        var lastUser = list.FindLastIndex(m => m.Role == ChatRole.User);
-        var firstUser = lastUser;
-        while (firstUser > 0 && list[firstUser - 1].Role == ChatRole.User)
-        {
-            firstUser--;
-        }
-
-        var customerText = lastUser < 0 ? "" : string.Join('\n', list.Skip(firstUser).Take(lastUser - firstUser + 1).Select(m => m.Text));
-        var results = ToolResults(list.Skip(lastUser + 1).ToList());
-        var intent = IntentDetector.Detect(customerText, context.HandoffKeywords);
-
-        var draftLine = Line(system, SalesAgent.DraftOrderMarker);
-        var draft = draftLine is null || !LooksLikeJson(draftLine) ? (JsonElement?)null : Parse(draftLine);
-        if (draft is { ValueKind: not JsonValueKind.Object })
-        {
-            draft = null;
-        }
-
-        var step = OfflinePlanner.Next(intent, draft, results, context);
-        var tools = options?.Tools ?? [];
+        var turn = OfflineTurn.Current ?? throw new InvalidOperationException("The offline model was called outside a turn.");
+        var list = messages as IList<ChatMessage> ?? messages.ToList();
+        var step = DialoguePolicy.Next(turn, new TurnResults(ResultsOfThisTurn(list)));
         if (step.Tool is { } toolName)
         {
             // SK names tools plugin-function or plugin_function depending on the connector.
-            var tool = tools.FirstOrDefault(t => t.Name.EndsWith(toolName, StringComparison.Ordinal));
+            var tool = (options?.Tools ?? []).FirstOrDefault(t => t.Name.EndsWith(toolName, StringComparison.Ordinal));
             if (tool is not null)
             {
-                var call = new FunctionCallContent($"call_{results.Count + 1}_{toolName}", tool.Name, step.Arguments);
+                var call = new FunctionCallContent($"call_{list.Count}_{toolName}", tool.Name, step.Arguments);
                 return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, [call])) { FinishReason = ChatFinishReason.ToolCalls });
             }
+
+            // Tools switched off (the turn's tool budget is spent): say what can be said without them.
+            step = Step.Reply(turn.Say.Help(), turn.State);
         }
 
+        turn.NextState = step.State;
         return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, step.Text ?? "")) { FinishReason = ChatFinishReason.Stop });
     }
 
@@ -80,35 +54,35 @@ public sealed class OfflineChatClient : IChatClient
     {
     }
 
-    private static string? Line(string system, string marker) => system
-        .Split('\n')
-        .Select(l => l.Trim())
-        .FirstOrDefault(l => l.StartsWith(marker, StringComparison.Ordinal))?[marker.Length..].Trim();
-
-    private static List<ToolResult> ToolResults(List<ChatMessage> turnMessages)
+    /// <summary>The tool results after the customer's last message, in call order, named by the tool that gave them.</summary>
+    private static List<ToolResult> ResultsOfThisTurn(IList<ChatMessage> messages)
     {
-        var names = turnMessages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).ToDictionary(c => c.CallId, c => c.Name);
-        return turnMessages
-            .SelectMany(m => m.Contents.OfType<FunctionResultContent>())
-            .Select(r => new ToolResult(Short(names.GetValueOrDefault(r.CallId, "")), ToJson(r.Result)))
-            .ToList();
-    }
-
-    private static string Short(string name)
-    {
-        var cut = name.LastIndexOfAny(['-', '_', '.']);
-        // Function names themselves contain underscores (search_products): keep the known suffixes whole.
-        foreach (var known in OfflinePlanner.ToolNames)
+        var lastUser = -1;
+        for (var i = messages.Count - 1; i >= 0 && lastUser < 0; i--)
         {
-            if (name.EndsWith(known, StringComparison.Ordinal)) return known;
+            if (messages[i].Role == ChatRole.User) lastUser = i;
         }
 
-        return cut < 0 ? name : name[(cut + 1)..];
+        var names = new Dictionary<string, string>();
+        var results = new List<ToolResult>();
+        for (var i = lastUser + 1; i < messages.Count; i++)
+        {
+            foreach (var content in messages[i].Contents)
+            {
+                if (content is FunctionCallContent call) names[call.CallId] = call.Name;
+                else if (content is FunctionResultContent result)
+                {
+                    results.Add(new ToolResult(Tools.Short(names.GetValueOrDefault(result.CallId, "")), ToJson(result.Result)));
+                }
+            }
+        }
+
+        return results;
     }
 
     private static JsonElement ToJson(object? result) => result switch
     {
-        JsonElement element when element.ValueKind == JsonValueKind.String && LooksLikeJson(element.GetString()) => Parse(element.GetString()!),
+        JsonElement { ValueKind: JsonValueKind.String } element when LooksLikeJson(element.GetString()) => Parse(element.GetString()!),
         JsonElement element => element,
         string text when LooksLikeJson(text) => Parse(text),
         null => JsonSerializer.SerializeToElement<object?>(null),
@@ -123,10 +97,3 @@ public sealed class OfflineChatClient : IChatClient
         return document.RootElement.Clone();
     }
 }
-
-public sealed record OfflineContext(string Language, string AssistantName, string? Greeting, IReadOnlyCollection<string> HandoffKeywords)
-{
-    public bool Arabic => Language == "ar";
-}
-
-public sealed record ToolResult(string Tool, JsonElement Value);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using AiSales.AiAgent.Agent.Offline.Understanding;
 using AiSales.Core.Catalog;
 using Microsoft.SemanticKernel;
 
@@ -10,25 +11,35 @@ public sealed record ProductFact(Guid ProductId, string Sku, string Name, string
 public sealed class CatalogPlugin(ProductSearch search)
 {
     [KernelFunction("search_products")]
-    [Description("Searches the merchant's active catalogue (Arabic or English, tolerant of spelling variants). Returns matching products with price, currency and stock. Use it before mentioning any product.")]
+    [Description("Searches the merchant's active catalogue (Arabic or English, tolerant of spelling variants). Returns up to five matching products with price, currency, stock and description. Use it before mentioning any product.")]
     public async Task<IReadOnlyList<ProductFact>> SearchProductsAsync(
         Kernel kernel,
-        [Description("What the customer is looking for: a product name, kind or SKU, without greetings or question words")] string query,
+        [Description("What the customer is looking for: a product name, kind or SKU, without greetings, question words or colours")] string query,
+        [Description("A colour the product must have (in its name or description), e.g. black, white, brown; or empty")] string? colour = null,
         CancellationToken cancellationToken = default)
     {
         var turn = AgentTurn.Of(kernel);
-        var hits = await search.SearchAsync(turn.MerchantId, query, 5, 0, activeOnly: true, cancellationToken);
+        // More than five when filtering by colour: the match in that colour may rank below the others.
+        var take = string.IsNullOrWhiteSpace(colour) ? 5 : 20;
+        var hits = await search.SearchAsync(turn.MerchantId, query, take, 0, activeOnly: true, cancellationToken);
         if (hits.Count == 0)
         {
             // Whole phrases often fail where one word matches ("the blue kaftan please" → "kaftan").
             foreach (var word in Words(query))
             {
-                hits = await search.SearchAsync(turn.MerchantId, word, 5, 0, activeOnly: true, cancellationToken);
+                hits = await search.SearchAsync(turn.MerchantId, word, take, 0, activeOnly: true, cancellationToken);
                 if (hits.Count > 0) break;
             }
         }
 
-        if (hits.Count == 0)
+        var facts = hits.Select(Fact).ToList();
+        if (!string.IsNullOrWhiteSpace(colour) && Colours.Key(TextFolding.Fold(colour)) is { } key)
+        {
+            facts = facts.Where(f => Offline.Dialogue.Picks.HasColour(f.Name + " " + f.Description, key)).ToList();
+        }
+
+        facts = facts.Take(5).ToList();
+        if (facts.Count == 0)
         {
             turn.SearchMissed = true;
         }
@@ -37,7 +48,7 @@ public sealed class CatalogPlugin(ProductSearch search)
             turn.Helped = true;
         }
 
-        return hits.Select(Fact).ToList();
+        return facts;
     }
 
     [KernelFunction("get_product_details")]

@@ -7,7 +7,8 @@ using Npgsql;
 namespace AiSales.AiAgent.Agent.Turns;
 
 /// <summary>What the model produced, to be committed if the conversation still lets the AI speak.</summary>
-public sealed record TurnReply(IReadOnlyList<string> Parts, string? HandoffReason, int FailedTurns, TurnUsage Usage);
+/// <param name="State">What the assistant remembers after this reply, as JSON; written only if the reply goes in.</param>
+public sealed record TurnReply(IReadOnlyList<string> Parts, string? HandoffReason, int FailedTurns, TurnUsage Usage, string? State = null);
 
 /// <summary>
 /// Ends a turn in one round trip (one implicit transaction) that re-checks everything under the conversation's row lock:
@@ -39,7 +40,8 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         }
 
         TurnStore.Add(batch, TurnSql.MarkDoneSql, ids);
-        TurnStore.Add(batch, TurnSql.CommitFinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value);
+        TurnStore.Add(batch, TurnSql.CommitFinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value,
+            (object?)reply.State ?? DBNull.Value);
         if (reply.HandoffReason is not null)
         {
             TurnStore.Add(batch, TurnSql.CommitHandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
@@ -134,7 +136,7 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         {
             TurnStore.Add(batch, "UPDATE messages SET reply_state = 'failed', reply_error = $2 WHERE conversation_id = $1 AND reply_state = 'pending'",
                 conversation.Id, error);
-            TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, 0, guard.Status == "ai" ? reason : DBNull.Value);
+            TurnStore.Add(batch, TurnSql.FinishSql, conversation.Id, 0, guard.Status == "ai" ? reason : DBNull.Value, DBNull.Value);
             TurnStore.Add(batch, "UPDATE conversations SET turn_error = $2 WHERE id = $1", conversation.Id, reason);
             if (guard.Status == "ai")
             {

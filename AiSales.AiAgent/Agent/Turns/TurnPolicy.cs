@@ -1,4 +1,4 @@
-using AiSales.AiAgent.Agent.Offline;
+using AiSales.AiAgent.Agent.Offline.Understanding;
 using AiSales.Core.Messaging;
 
 namespace AiSales.AiAgent.Agent.Turns;
@@ -30,7 +30,7 @@ public static class TurnPolicy
 
         foreach (var text in current.Reverse().Concat(history.Where(h => h.FromCustomer).Select(h => h.Text).Reverse()))
         {
-            if (IntentDetector.IsArabic(text)) return "ar";
+            if (TextFolding.IsArabicScript(text)) return "ar";
             if (text.Any(char.IsAsciiLetter)) return "en";
         }
 

@@ -1,5 +1,4 @@
 using AiSales.AiAgent.Agent.Model;
-using AiSales.AiAgent.Agent.Offline;
 using AiSales.AiAgent.Delivery;
 using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
@@ -110,9 +109,10 @@ public sealed class TurnRunner(
         };
 
         usage.MakeCurrent();
-        var text = texts.Count == 0
-            ? (language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?")
-            : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, cancellationToken);
+        var answer = texts.Count == 0
+            ? new AgentAnswer(language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?", conversation.State)
+            : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
+        var text = answer.Text;
 
         var failedTurns = TurnPolicy.FailedTurnsAfter(conversation.FailedTurns, agentTurn.Helped, agentTurn.HandedOff, agentTurn.SearchMissed);
         var handoff = agentTurn.HandoffReason;
@@ -120,11 +120,11 @@ public sealed class TurnRunner(
         {
             // Two turns in a row the agent could not help: hand over rather than keep failing.
             handoff = "The assistant could not help twice in a row";
-            text = new OfflineReplies(new OfflineContext(language, conversation.Merchant.AssistantName, null, [])).Handoff();
+            text = Offline.Phrases.Phrasebook.For(language).Handoff();
         }
 
         var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
-        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage);
+        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson());
     }
 
     private async Task<TurnResult> FailAsync(TurnSnapshot turn, TurnUsage usage, string language, Exception ex)

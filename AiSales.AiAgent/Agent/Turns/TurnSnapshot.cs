@@ -1,3 +1,4 @@
+using AiSales.AiAgent.Agent.Offline.Dialogue;
 using AiSales.AiAgent.Agent.Plugins;
 using AiSales.Core.Security;
 
@@ -19,7 +20,8 @@ public sealed record TurnGuard(
 
 /// <summary>The conversation as a claimed turn sees it.</summary>
 public sealed record TurnConversation(
-    Guid Id, Guid MerchantId, Guid CustomerId, string Platform, int FailedTurns, int TurnFailures, MerchantProfile Merchant, TurnGuard Guard);
+    Guid Id, Guid MerchantId, Guid CustomerId, string Platform, int FailedTurns, int TurnFailures, MerchantProfile Merchant, TurnGuard Guard,
+    DialogueState State);
 
 /// <summary>
 /// A claimed turn's reading, taken in one round trip, after which no connection is held: the conversation, the

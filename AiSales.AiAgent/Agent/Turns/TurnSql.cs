@@ -69,7 +69,8 @@ public static class TurnSql
             turn_owner = NULL, turn_expires_at = NULL, turn_failures = 0, turn_retry_at = NULL, turn_error = NULL,
             status = CASE WHEN $3::text IS NULL THEN status ELSE 'human' END,
             handoff_reason = coalesce($3::text, handoff_reason),
-            status_changed_at = CASE WHEN $3::text IS NULL THEN status_changed_at ELSE now() END
+            status_changed_at = CASE WHEN $3::text IS NULL THEN status_changed_at ELSE now() END,
+            agent_state = coalesce($4::jsonb, agent_state)
         WHERE id = $1
         """;
 

@@ -1,4 +1,6 @@
+using AiSales.AiAgent.Agent.Offline.Dialogue;
 using AiSales.AiAgent.Agent.Plugins;
+using AiSales.Core.Knowledge;
 using AiSales.Core.Security;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,7 +30,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         SELECT v.merchant_id, v.customer_id, v.platform, v.ai_failed_turns, v.turn_failures,
                m.name, m.assistant_name, m.persona, m.language, m.greeting, m.handoff_keywords,
                v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id, c.token_ciphertext, c.token_key_id,
-               coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at
+               coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at, v.agent_state::text, m.faq::text
         FROM conversations v
         JOIN merchants m ON m.id = v.merchant_id
         LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
@@ -70,7 +72,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         Add(batch, ConversationSql, conversationId, Owner);
         Add(batch, PendingSql, conversationId, Owner, Math.Max(1, options.Value.MaxMessagesPerTurn), (double)intake.Value.OrderingWaitSeconds);
         Add(batch, HistorySql, conversationId, options.Value.HistoryMessages);
-        DraftOrders.AddLoadCommands(batch, conversationId);
+        OrderQueries.AddDraftCommands(batch, conversationId);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -104,7 +106,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         }
 
         await reader.NextResultAsync(cancellationToken);
-        var draft = await DraftOrders.ReadAsync(reader, cancellationToken);
+        var draft = await OrderQueries.ReadAsync(reader, cancellationToken);
         // Pending messages older than the newest N are skipped at commit (by send order), never answered out of order.
         return new TurnSnapshot(conversation, pending, SkipsOlder: pendingTotal > pending.Count, history, draft, waits);
     }
@@ -142,9 +144,9 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     private static TurnConversation ReadConversation(NpgsqlDataReader reader, Guid conversationId)
     {
         var merchant = new MerchantProfile(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-            reader.GetString(9), reader.GetFieldValue<string[]>(10));
+            reader.GetString(9), reader.GetFieldValue<string[]>(10), FaqJson.Deserialize(reader.GetString(22)));
         return new TurnConversation(conversationId, reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3),
-            reader.GetInt32(4), merchant, ReadGuard(reader, 11));
+            reader.GetInt32(4), merchant, ReadGuard(reader, 11), DialogueState.FromJson(reader.IsDBNull(21) ? null : reader.GetString(21)));
     }
 
     /// <summary>Reads the guard's ten columns starting at <paramref name="at"/> (the same shape in the claim and the commit).</summary>

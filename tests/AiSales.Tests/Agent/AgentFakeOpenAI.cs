@@ -40,6 +40,9 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     /// <summary>The tool asked for first (its name's suffix) and its JSON arguments; null answers with text at once.</summary>
     public (string Suffix, string Arguments)? Tool { get; set; } = ("search_products", "{\"query\":\"kaftan\"}");
 
+    /// <summary>Tool calls to make one per completion, in order, before answering with text (a scripted model).</summary>
+    public Queue<(string Suffix, string Arguments)> Script { get; } = new();
+
     public static async Task<AgentFakeOpenAI> StartAsync()
     {
         var (app, port) = LocalHttpServer.Create();
@@ -65,8 +68,16 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
         var last = messages[^1]!;
         object message;
         string finish;
-        var roundsDone = messages.Count(m => m!["role"]!.GetValue<string>() == "tool");
+        // Tool rounds of this turn: tool results after the customer's last message (the draft given at the start is one too).
+        var lastUser = messages.Select((m, i) => (m, i)).Last(x => x.m!["role"]!.GetValue<string>() == "user").i;
+        var roundsDone = messages.Skip(lastUser + 1).Count(m => m!["role"]!.GetValue<string>() == "tool");
         var toolsOff = request["tool_choice"]?.ToString() == "none" || request["tools"] is null;
+        if (Script.Count > 0 && !toolsOff)
+        {
+            Tool = Script.Dequeue();
+            ToolRounds = roundsDone + 1;
+        }
+
         if (Tool is null || toolsOff || roundsDone >= ToolRounds)
         {
             var user = messages.LastOrDefault(m => m!["role"]!.GetValue<string>() == "user")?["content"]?.ToString();

@@ -103,13 +103,71 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         Assert.Contains("149.5", reply.Text);
         Assert.True(openAi.Requests.Count >= 2, "a tool call round and a final round");
         Assert.Contains(openAi.Requests.First()["tools"]!.AsArray(), t => t!["function"]!["name"]!.GetValue<string>().EndsWith("search_products"));
-        // Memory given to the model: the merchant's system prompt and the conversation's draft order (none yet).
-        var system = openAi.Requests.First()["messages"]!.AsArray()
-            .Where(m => m!["role"]!.GetValue<string>() == "system")
-            .Select(m => m!["content"]!.ToString())
-            .ToList();
+        // Memory given to the model: the merchant's system prompt, and the conversation's draft order (none yet) as a
+        // get_draft_order tool result — data, never a system message.
+        var messages = openAi.Requests.First()["messages"]!.AsArray();
+        var system = messages.Where(m => m!["role"]!.GetValue<string>() == "system").Select(m => m!["content"]!.ToString()).ToList();
         Assert.Contains(system, text => text.Contains("sales assistant of the shop", StringComparison.Ordinal));
-        Assert.Contains(system, text => text.Contains("Current draft order (JSON): none", StringComparison.Ordinal));
+        Assert.DoesNotContain(system, text => text.Contains("draft order (JSON)", StringComparison.Ordinal));
+        var draftCall = messages.Single(m => m!["tool_calls"] is not null);
+        Assert.EndsWith("get_draft_order", draftCall!["tool_calls"]![0]!["function"]!["name"]!.GetValue<string>());
+        Assert.Contains(messages, m => m!["role"]!.GetValue<string>() == "tool" && m["content"]!.ToString() == "null");
+    }
+
+    [Fact]
+    public async Task OpenAIProviderCanUseEveryOrderToolAndTheStockIsReservedThenGivenBack()
+    {
+        await using var openAi = await AgentFakeOpenAI.StartAsync();
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = Npgsql.NpgsqlDataSource.Create(database);
+        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>
+        {
+            ["AI__Provider"] = "openai",
+            ["AI__Model"] = "gpt-test",
+            ["AI__Endpoint"] = openAi.Endpoint,
+            ["AI__ApiKey"] = "sk-test",
+            ["AI__MaxToolRounds"] = "12",
+        });
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "instagram");
+        await AgentTestData.AddProductAsync(db, shop.MerchantId, "KAF-BLUE", "Blue Kaftan", 149.50m, stock: 5);
+        await AgentTestData.AddProductAsync(db, shop.MerchantId, "MUSK-1", "White Musk", 120m, stock: 5);
+        await using (var faq = db.CreateCommand("""UPDATE merchants SET faq = '[{"question":"Delivery?","answer":"Two days, 25 SAR."}]' WHERE id = $1"""))
+        {
+            faq.Parameters.AddWithValue(shop.MerchantId);
+            await faq.ExecuteNonQueryAsync();
+        }
+
+        foreach (var call in new[]
+        {
+            ("search_products", """{"query":"kaftan"}"""), ("add_to_order", """{"product":"KAF-BLUE","quantity":2}"""),
+            ("add_to_order", """{"product":"MUSK-1","quantity":1}"""), ("update_quantity", """{"product":"KAF-BLUE","quantity":3}"""),
+            ("remove_item", """{"product":"MUSK-1"}"""),
+            ("set_order_details", """{"customerName":"Sam Lee","shippingAddress":"12 King Rd, Riyadh","phone":"+966500000009"}"""),
+            ("confirm_order", "{}"), ("get_order", "{}"), ("store_info", """{"question":"how long is delivery?"}"""),
+        })
+        {
+            openAi.Script.Enqueue(call);
+        }
+
+        var customer = AgentTestData.NewCustomer("instagram");
+        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, customer, "3 blue kaftans please");
+        await fixture.Graph.WaitForAsync(shop.AccountId, 1, s_timeout);
+
+        Assert.Equal(2, await AgentTestData.ScalarAsync<int>(db, "SELECT stock FROM products WHERE sku = 'KAF-BLUE'"));
+        Assert.Equal(5, await AgentTestData.ScalarAsync<int>(db, "SELECT stock FROM products WHERE sku = 'MUSK-1'"));
+        Assert.Equal("confirmed|Sam Lee|3", await AgentTestData.ScalarAsync<string>(db, """
+            SELECT o.status || '|' || o.customer_name || '|' || string_agg(i.quantity::text, ',')
+            FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.conversation_id = $1 GROUP BY o.id
+            """, inbound.ConversationId));
+        var storeResult = openAi.Requests.Last()["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.ToString();
+        Assert.Contains("Two days, 25 SAR.", storeResult);
+
+        openAi.Script.Enqueue(("cancel_order", "{}"));
+        await AgentTestData.SimulateInboundAsync(db, null, shop, customer, "cancel my order");
+        await fixture.Graph.WaitForAsync(shop.AccountId, 2, s_timeout);
+
+        Assert.Equal("cancelled", await AgentTestData.ScalarAsync<string>(db, "SELECT status FROM orders WHERE conversation_id = $1", inbound.ConversationId));
+        Assert.Equal(5, await AgentTestData.ScalarAsync<int>(db, "SELECT stock FROM products WHERE sku = 'KAF-BLUE'"));
     }
 
     [Fact]

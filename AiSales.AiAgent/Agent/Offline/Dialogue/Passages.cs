@@ -1,0 +1,37 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>The sentence of a product's description that answers a question about one attribute.</summary>
+public static class Passages
+{
+    private static readonly Dictionary<ProductAttribute, string[]> s_words = new()
+    {
+        [ProductAttribute.Size] = ["size", "sizes", "cm", "length", "width", "مقاس", "مقاسات", "قياس", "حجم", "طول", "عرض", "سم"],
+        [ProductAttribute.Colour] = ["colour", "color", "colours", "colors", "لون", "الوان", "الون"],
+        [ProductAttribute.Material] = ["leather", "cotton", "silk", "wool", "linen", "gold", "silver", "material", "made", "جلد", "قطن", "حرير", "صوف", "كتان", "ذهب", "فضه", "خامه", "مصنوع", "طبيعي"],
+        [ProductAttribute.Volume] = ["ml", "millilitre", "milliliter", "litre", "liter", "oz", "volume", "مل", "ملي", "لتر", "حجم", "سعه"],
+    };
+
+    /// <summary>The sentences mentioning the attribute, or null when none does (the caller then gives the whole description).</summary>
+    public static string? About(string description, ProductAttribute? attribute)
+    {
+        if (attribute is null || string.IsNullOrWhiteSpace(description))
+        {
+            return null;
+        }
+
+        var words = s_words[attribute.Value];
+        var sentences = description.Split(['.', '\n', '،', ';', '؛'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var hits = sentences.Where(s => Mentions(s, words, attribute.Value)).ToList();
+        return hits.Count == 0 ? null : string.Join(". ", hits) + ".";
+    }
+
+    private static bool Mentions(string sentence, string[] words, ProductAttribute attribute)
+    {
+        var tokens = TextFolding.Tokens(TextFolding.Fold(sentence));
+        return tokens.Any(t => words.Contains(t) || (t.StartsWith("ال", StringComparison.Ordinal) && words.Contains(t[2..]))
+            || (attribute == ProductAttribute.Colour && Colours.Key(t) is not null)
+            || (attribute is ProductAttribute.Volume or ProductAttribute.Size && t.Any(char.IsDigit) && t.EndsWith("ml", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,108 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+using AiSales.AiAgent.Agent.Plugins;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>
+/// Which product the customer means among those just shown: "the second" / «الثانية» / a number, "the black one"
+/// (a colour in its name or description), or words of its name. Null when the reading points at none, or at
+/// several (then the customer is asked).
+/// </summary>
+public static class Picks
+{
+    public static ShownProduct? FromShown(Reading reading, IReadOnlyList<ShownProduct> shown)
+    {
+        if (shown.Count == 0)
+        {
+            return null;
+        }
+
+        if (reading.Choice is { } choice)
+        {
+            return choice >= 1 && choice <= shown.Count ? shown[choice - 1] : null;
+        }
+
+        IEnumerable<ShownProduct> candidates = shown;
+        var narrowed = false;
+        if (reading.Colours.Count > 0)
+        {
+            candidates = candidates.Where(p => reading.Colours.All(c => HasColour(p.Name + " " + p.Description, c))).ToList();
+            narrowed = true;
+        }
+
+        var words = Words(reading.ProductQuery);
+        if (words.Count > 0)
+        {
+            var named = candidates.Where(p => Matches(p.Name, words)).ToList();
+            if (named.Count == 0)
+            {
+                // Words that name none of them: a new product, not a pick.
+                return null;
+            }
+
+            candidates = named;
+            narrowed = true;
+        }
+
+        var list = candidates.ToList();
+        return narrowed && list.Count == 1 ? list[0] : null;
+    }
+
+    /// <summary>The draft's line the customer means: named or coloured like it, the product in focus, or the only line.</summary>
+    public static OrderLine? FromOrder(Reading reading, OrderView order, ShownProduct? focus)
+    {
+        var words = Words(reading.ProductQuery);
+        var lines = order.Items.ToList();
+        if (reading.Colours.Count > 0)
+        {
+            lines = lines.Where(l => reading.Colours.All(c => HasColour(l.Name, c))).ToList();
+        }
+
+        if (words.Count > 0)
+        {
+            lines = lines.Where(l => Matches(l.Name, words)).ToList();
+        }
+
+        if (lines.Count == 1)
+        {
+            return lines[0];
+        }
+
+        if (reading.Colours.Count == 0 && words.Count == 0)
+        {
+            return focus is not null && order.Items.FirstOrDefault(l => l.Sku == focus.Sku) is { } inFocus ? inFocus
+                : order.Items.Count == 1 ? order.Items[0] : null;
+        }
+
+        return null;
+    }
+
+    // Words that point back at what was shown rather than name it ("the white ones", «هذي»).
+    private static readonly HashSet<string> s_pointers =
+        ["one", "ones", "it", "them", "that", "this", "those", "these", "هذا", "هذي", "هذه", "هاد", "هادي", "ده", "دي", "هاي", "اللي"];
+
+    private static List<string> Words(string query) =>
+        TextFolding.Tokens(query).Where(w => w.Length >= 2 && !s_pointers.Contains(w)).ToList();
+
+    public static bool HasColour(string text, string colour)
+    {
+        var tokens = TextFolding.Tokens(TextFolding.Fold(text)).Select(Strip).ToHashSet(StringComparer.Ordinal);
+        return Colours.SurfaceForms(colour).Any(form => tokens.Contains(Strip(TextFolding.Fold(form))));
+    }
+
+    /// <summary>The colour a product is, by its name first, then its description.</summary>
+    public static string? ColourOf(string name, string description) =>
+        ColourIn(name) ?? ColourIn(description);
+
+    private static string? ColourIn(string text) =>
+        TextFolding.Tokens(TextFolding.Fold(text)).Select(t => Colours.Key(t) ?? Colours.Key(Strip(t))).FirstOrDefault(k => k is not null);
+
+    private static bool Matches(string name, List<string> words)
+    {
+        var tokens = TextFolding.Tokens(TextFolding.Fold(name)).Select(Strip).ToList();
+        return words.Any(w => tokens.Any(t => t == Strip(w) || (Strip(w).Length >= 4 && t.StartsWith(Strip(w), StringComparison.Ordinal))));
+    }
+
+    // The Arabic article: «الأسود» and «اسود» are one word here.
+    private static string Strip(string word) => word.Length >= 4 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
+}

@@ -1,0 +1,157 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+using AiSales.AiAgent.Agent.Plugins;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>
+/// Moves about products: buying (pick or search, then add), asking a price or availability (never an order line),
+/// asking for other colours or sizes, and asking about a product's size, colour, material or volume.
+/// </summary>
+public static class ProductMoves
+{
+    public static Step Buy(OfflineTurn turn, TurnResults done)
+    {
+        var reading = turn.Reading;
+        var quantity = reading.Quantity ?? turn.State.BuyQuantity ?? 1;
+        var known = Known(turn);
+        if (known is not null)
+        {
+            return OrderMoves.Add(turn, done, known.Id, quantity);
+        }
+
+        if (reading.ProductQuery.Length == 0)
+        {
+            return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
+        }
+
+        if (done.Of(Tools.SearchProducts) is not { } search)
+        {
+            return Search(reading);
+        }
+
+        var hits = search.Products();
+        var state = turn.State with { LastQuery = reading.ProductQuery };
+        if (hits.Count == 0)
+        {
+            return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
+        }
+
+        if (hits.Count == 1)
+        {
+            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember(hits) } }, done, hits[0].ProductId, quantity);
+        }
+
+        return Step.Reply(turn.Say.List(hits, toBuy: true),
+            state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = quantity });
+    }
+
+    public static Step Ask(OfflineTurn turn, TurnResults done)
+    {
+        var reading = turn.Reading;
+        var known = Known(turn);
+        if (known is not null)
+        {
+            if (done.Of(Tools.GetProductDetails)?.Product() is not { } fact)
+            {
+                return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(known.Id);
+            }
+
+            return Step.Reply(turn.Say.Price(fact, reading.Quantity), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+        }
+
+        if (reading.ProductQuery.Length == 0)
+        {
+            return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
+        }
+
+        if (done.Of(Tools.SearchProducts) is not { } search)
+        {
+            return Search(reading);
+        }
+
+        var hits = search.Products();
+        var state = turn.State with { LastQuery = reading.ProductQuery, BuyQuantity = null };
+        return hits.Count switch
+        {
+            0 => Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
+            1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
+                state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
+            _ => Step.Reply(turn.Say.List(hits, toBuy: false),
+                state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice }),
+        };
+    }
+
+    /// <summary>«فيه لون ثاني؟»: the other products of the same search, in another colour; an honest no when there are none.</summary>
+    public static Step Alternatives(OfflineTurn turn, TurnResults done)
+    {
+        var focus = Known(turn) ?? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
+        var query = turn.Reading.ProductQuery.Length > 0 ? turn.Reading.ProductQuery : turn.State.LastQuery ?? focus?.Name;
+        if (query is null)
+        {
+            return Step.Reply(turn.Say.WhichProduct(), turn.State);
+        }
+
+        if (done.Of(Tools.SearchProducts) is not { } search)
+        {
+            return Step.Call(Tools.SearchProducts, new() { ["query"] = query });
+        }
+
+        var hits = search.Products();
+        var focusColour = focus is null ? null : Picks.ColourOf(focus.Name, focus.Description);
+        var others = hits.Where(h => h.ProductId != focus?.Id).ToList();
+        if (turn.Reading.AskedAttribute is ProductAttribute.Colour || turn.Reading.AskedAttribute is null && focusColour is not null)
+        {
+            others = others.Where(h => Picks.ColourOf(h.Name, h.Description) is { } c && c != focusColour).ToList();
+        }
+
+        if (others.Count == 0)
+        {
+            var fact = hits.FirstOrDefault(h => h.ProductId == focus?.Id);
+            return fact is null
+                ? Step.Reply(turn.Say.NotFound(), turn.State)
+                : Step.Reply(turn.Say.NoOtherColour(fact, focusColour), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+        }
+
+        return Step.Reply(turn.Say.Others(others),
+            turn.State with { Shown = DialogueRules.Remember(others), Focus = null, Awaiting = Awaiting.Choice, LastQuery = query });
+    }
+
+    /// <summary>"Is it leather?", «كم حجمه؟»: answered from the product's description.</summary>
+    public static Step Attribute(OfflineTurn turn, TurnResults done)
+    {
+        var target = Known(turn) ?? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
+        if (target is null)
+        {
+            return turn.Reading.ProductQuery.Length > 0 ? Ask(turn, done) : Step.Reply(turn.Say.WhichProduct(), turn.State);
+        }
+
+        if (done.Of(Tools.GetProductDetails)?.Product() is not { } fact)
+        {
+            return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(target.Id);
+        }
+
+        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute);
+        return Step.Reply(turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+    }
+
+    /// <summary>The product the customer points at among those shown, or the one in focus when they name none.</summary>
+    private static ShownProduct? Known(OfflineTurn turn)
+    {
+        var picked = Picks.FromShown(turn.Reading, turn.State.Shown);
+        if (picked is not null)
+        {
+            return picked;
+        }
+
+        var reading = turn.Reading;
+        return reading.ProductQuery.Length == 0 && reading.Colours.Count == 0 && reading.Choice is null ? turn.State.FocusProduct : null;
+    }
+
+    private static Step Search(Reading reading) => Step.Call(Tools.SearchProducts, new()
+    {
+        ["query"] = reading.ProductQuery,
+        ["colour"] = reading.Colours.Count > 0 ? reading.Colours[0] : null,
+    });
+
+    private static Step Details(Guid id) => Step.Call(Tools.GetProductDetails, new() { ["product"] = id.ToString() });
+}

@@ -1,0 +1,52 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>Moves that are talk rather than products: a person, the shop's faq, courtesy, greetings, help.</summary>
+public static class TalkMoves
+{
+    private static readonly string[] s_goodbyes = ["bye", "goodbye", "see you", "مع السلامه", "باي", "في امان الله", "الله معك", "يعطيك العافيه"];
+
+    public static Step Handoff(OfflineTurn turn, TurnResults done, string reason) => done.Called(Tools.TransferToHuman)
+        ? Step.Reply(turn.Say.Handoff(), turn.State with { Awaiting = Awaiting.Nothing })
+        : Step.Call(Tools.TransferToHuman, new() { ["reason"] = reason });
+
+    /// <summary>A shop question: the faq's best answer, or — what the faq does not say is never invented — a person.</summary>
+    public static Step Store(OfflineTurn turn, TurnResults done)
+    {
+        if (done.Of(Tools.StoreInfo) is not { } result)
+        {
+            return Step.Call(Tools.StoreInfo, new() { ["question"] = turn.CustomerText });
+        }
+
+        var answers = result.Answers();
+        if (answers.Count > 0)
+        {
+            // The merchant may write each entry in both languages: the one in the customer's wins among the matches.
+            var best = answers.FirstOrDefault(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic) ?? answers[0];
+            return Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
+        }
+
+        return done.Called(Tools.TransferToHuman)
+            ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
+            : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
+    }
+
+    /// <summary>Thanks, ok, 👍, goodbye: a short courteous answer, never a search, never a question asked again.</summary>
+    public static Step Courtesy(OfflineTurn turn)
+    {
+        var folded = $" {TextFolding.Fold(turn.CustomerText)} ";
+        var goodbye = s_goodbyes.Any(g => folded.Contains($" {g} ", StringComparison.Ordinal));
+        return Step.Reply(turn.Say.Courtesy(goodbye), turn.State);
+    }
+
+    /// <summary>The merchant's greeting when it is written in the customer's language, else the built-in one.</summary>
+    public static Step Greeting(OfflineTurn turn)
+    {
+        var own = turn.Greeting;
+        var fits = !string.IsNullOrWhiteSpace(own) && TextFolding.IsArabicScript(own) == turn.Arabic;
+        return Step.Reply(fits ? own!.Trim() : turn.Say.Greeting(turn.AssistantName), turn.State);
+    }
+
+    public static Step Help(OfflineTurn turn) => Step.Reply(turn.Say.Help(), turn.State with { Awaiting = Awaiting.Nothing });
+}
