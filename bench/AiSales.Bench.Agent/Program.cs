@@ -86,6 +86,7 @@ if (model is not null)
 else
 {
     var agent = await memory;
+    await TurnTimes.PrintAsync(platform.ConnectionString);
     Console.WriteLine($"| ai-agent | RSS peak {agent.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | CPU {agent.CpuSeconds:0.0} s, {1000 * agent.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms per DM |");
 }
 

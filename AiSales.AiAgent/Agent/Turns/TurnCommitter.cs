@@ -94,8 +94,7 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         }
 
         TurnStore.Add(batch, TurnSql.MarkSql, ids, "skipped", reason);
-        TurnStore.Add(batch, "UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2",
-            turn.Conversation.Id, store.Owner);
+        TurnStore.Add(batch, TurnSql.ReleaseSql, turn.Conversation.Id, store.Owner);
         await batch.ExecuteNonQueryAsync(CancellationToken.None);
     }
 

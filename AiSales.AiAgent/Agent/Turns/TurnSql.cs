@@ -58,6 +58,9 @@ public static class TurnSql
           AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) < (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id)
         """;
 
+    /// <summary>Gives the lease back without answering (nothing to do, waiting for earlier messages, or skipped).</summary>
+    public const string ReleaseSql = "UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2";
+
     public const string MarkSql = "UPDATE messages SET reply_state = $2, reply_error = $3 WHERE id = ANY($1) AND reply_state = 'pending'";
 
     /// <summary>The answered messages become 'done', only when the reply went in.</summary>

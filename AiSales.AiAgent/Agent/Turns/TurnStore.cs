@@ -133,9 +133,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     /// <summary>Gives the lease back without answering (nothing to do, or waiting for earlier messages).</summary>
     public async Task ReleaseAsync(Guid conversationId)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2
-            """);
+        await using var command = dataSource.CreateCommand(TurnSql.ReleaseSql);
         command.Parameters.AddWithValue(conversationId);
         command.Parameters.AddWithValue(Owner);
         await command.ExecuteNonQueryAsync(CancellationToken.None);

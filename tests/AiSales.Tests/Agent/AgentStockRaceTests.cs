@@ -22,11 +22,13 @@ public sealed class AgentStockRaceTests(AgentFixture fixture)
         }
 
         await fixture.Graph.WaitForAsync(shop.AccountId, customers.Count, s_timeout);
-        await using (var complete = db.CreateCommand("""
-            UPDATE orders SET customer_name = 'عميل', shipping_address = 'الرياض، حي النرجس' WHERE conversation_id = ANY($1) AND status = 'draft';
-            UPDATE conversations SET agent_state = '{"awaiting":"Confirmation"}' WHERE id = ANY($1);
-            """))
+        foreach (var sql in new[]
         {
+            "UPDATE orders SET customer_name = 'عميل', shipping_address = 'الرياض، حي النرجس' WHERE conversation_id = ANY($1) AND status = 'draft'",
+            """UPDATE conversations SET agent_state = '{"awaiting":"Confirmation"}' WHERE id = ANY($1)""",
+        })
+        {
+            await using var complete = db.CreateCommand(sql);
             complete.Parameters.AddWithValue(conversations.ToArray());
             await complete.ExecuteNonQueryAsync();
         }

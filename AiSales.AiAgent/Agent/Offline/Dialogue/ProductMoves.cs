@@ -59,20 +59,23 @@ public static class ProductMoves
             return Step.Reply(turn.Say.Price(fact, reading.Quantity), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
-        if (reading.ProductQuery.Length == 0)
+        // «فيه منها أحمر؟» names only a colour: the same product words as before, in that colour.
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : reading.Colours.Count > 0 ? turn.State.LastQuery : null;
+        if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
         if (done.Of(Tools.SearchProducts) is not { } search)
         {
-            return Search(reading);
+            return Search(reading, query);
         }
 
         var hits = search.Products();
-        var state = turn.State with { LastQuery = reading.ProductQuery, BuyQuantity = null };
+        var state = turn.State with { LastQuery = query, BuyQuantity = null };
         return hits.Count switch
         {
+            0 when reading.ProductQuery.Length == 0 => Step.Reply(turn.Say.NotInColour(), state with { Awaiting = Awaiting.Nothing }),
             0 => Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
             1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
@@ -99,7 +102,16 @@ public static class ProductMoves
         var hits = search.Products();
         var focusColour = focus is null ? null : Picks.ColourOf(focus.Name, focus.Description);
         var others = hits.Where(h => h.ProductId != focus?.Id).ToList();
-        if (turn.Reading.AskedAttribute is ProductAttribute.Colour || turn.Reading.AskedAttribute is null && focusColour is not null)
+        if (turn.Reading.Colours.Count > 0)
+        {
+            // "Is there a red one?": only that colour answers; none is an honest no.
+            others = others.Where(h => turn.Reading.Colours.All(c => Picks.HasColour(h.Name + " " + h.Description, c))).ToList();
+            if (others.Count == 0)
+            {
+                return Step.Reply(turn.Say.NotInColour(), turn.State with { Awaiting = Awaiting.Nothing, LastQuery = query });
+            }
+        }
+        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour || turn.Reading.AskedAttribute is null && focusColour is not null)
         {
             others = others.Where(h => Picks.ColourOf(h.Name, h.Description) is { } c && c != focusColour).ToList();
         }
@@ -147,9 +159,9 @@ public static class ProductMoves
         return reading.ProductQuery.Length == 0 && reading.Colours.Count == 0 && reading.Choice is null ? turn.State.FocusProduct : null;
     }
 
-    private static Step Search(Reading reading) => Step.Call(Tools.SearchProducts, new()
+    private static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()
     {
-        ["query"] = reading.ProductQuery,
+        ["query"] = query ?? reading.ProductQuery,
         ["colour"] = reading.Colours.Count > 0 ? reading.Colours[0] : null,
     });
 

@@ -14,6 +14,8 @@ public sealed class ArabicPhrasebook : Phrasebook
 
     public override string NotFound() => "عذرًا، ما لقيت هذا المنتج في الكتالوج. ممكن توضح اسم المنتج؟";
 
+    public override string NotInColour() => "للأسف، ما عندنا منه بهذا اللون حاليًا.";
+
     public override string WhichProduct() => "أكيد! أي منتج تقصد؟";
 
     public override string PickOne() => "أي واحد تختار؟ (اكتب رقمه أو اسمه)";

@@ -14,6 +14,8 @@ public sealed class EnglishPhrasebook : Phrasebook
 
     public override string NotFound() => "Sorry, I couldn't find that in our catalogue. Could you tell me the product name?";
 
+    public override string NotInColour() => "Sorry, we don't have it in that colour at the moment.";
+
     public override string WhichProduct() => "Of course! Which product do you mean?";
 
     public override string PickOne() => "Which one would you like? (reply with its number or name)";

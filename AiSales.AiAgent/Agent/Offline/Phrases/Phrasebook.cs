@@ -20,6 +20,8 @@ public abstract class Phrasebook
 
     public abstract string NotFound();
 
+    public abstract string NotInColour();
+
     public abstract string WhichProduct();
 
     public abstract string PickOne();
