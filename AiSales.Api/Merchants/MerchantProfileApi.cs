@@ -21,12 +21,17 @@ public static class MerchantProfileApi
     private static async Task<Ok<MerchantProfile>> GetProfileAsync(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         var merchantId = user.MerchantId();
-        await using var command = db.CreateCommand("SELECT id, name, status, created_at FROM merchants WHERE id = $1");
-        command.Parameters.AddWithValue(merchantId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var (id, name, status, createdAt) = (reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3));
-        await reader.DisposeAsync();
+        Guid id;
+        string name, status;
+        DateTimeOffset createdAt;
+        // Disposed once, here (Npgsql reuses a connection's reader: a second dispose later could close another request's).
+        await using (var command = db.CreateCommand("SELECT id, name, status, created_at FROM merchants WHERE id = $1"))
+        {
+            command.Parameters.AddWithValue(merchantId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            (id, name, status, createdAt) = (reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3));
+        }
 
         var channels = await ChannelsApi.ListAsync(db, merchantId, cancellationToken);
         return TypedResults.Ok(new MerchantProfile(id, name, status, createdAt, channels));

@@ -35,22 +35,28 @@ public sealed class MerchantApiKeyHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        await using var command = dataSource.CreateCommand("""
+        Guid merchantId;
+        byte[] hash;
+        DateTimeOffset? lastUsed;
+        // The reader is disposed once, at the end of this block: Npgsql reuses a connection's reader object, so a
+        // reader disposed early and then again by `await using` would close another request's reader on that connection.
+        await using (var command = dataSource.CreateCommand("""
             SELECT k.merchant_id, k.secret_hash, k.last_used_at
             FROM merchant_api_keys k JOIN merchants m ON m.id = k.merchant_id
             WHERE k.id = $1 AND k.revoked_at IS NULL AND m.status = 'active'
-            """);
-        command.Parameters.AddWithValue(keyId);
-        await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
-        if (!await reader.ReadAsync(Context.RequestAborted))
+            """))
         {
-            return AuthenticateResult.Fail("Unknown, revoked or disabled API key.");
-        }
+            command.Parameters.AddWithValue(keyId);
+            await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
+            if (!await reader.ReadAsync(Context.RequestAborted))
+            {
+                return AuthenticateResult.Fail("Unknown, revoked or disabled API key.");
+            }
 
-        var merchantId = reader.GetGuid(0);
-        var hash = (byte[])reader.GetValue(1);
-        DateTimeOffset? lastUsed = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
-        await reader.DisposeAsync();
+            merchantId = reader.GetGuid(0);
+            hash = (byte[])reader.GetValue(1);
+            lastUsed = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
+        }
 
         if (!ApiKeys.Matches(secret, hash))
         {
