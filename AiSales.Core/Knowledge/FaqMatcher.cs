@@ -98,5 +98,9 @@ public static class FaqMatcher
         return matched / (message.Content.Count + 1);
     }
 
-    private static bool Same(string a, string b) => TopicText.WordMatches(a, b) || TopicText.WordMatches(b, a);
+    private static bool Same(string a, string b) =>
+        TopicText.WordMatches(a, b) || TopicText.WordMatches(b, a) || Bare(a) == Bare(b);
+
+    // A word without its joined preposition or conjunction (لجده → جده, وبطاقه → بطاقه), when three letters remain.
+    private static string Bare(string word) => word.Length >= 4 && "ولبفك".Contains(word[0]) ? word[1..] : word;
 }
