@@ -1,13 +1,17 @@
 namespace AiSales.MetaSimulator.Demo;
 
+/// <summary>A faq entry in the merchant API's shape (serialised as <c>{"question", "answer"}</c>).</summary>
+public sealed record DemoFaqEntry(string Question, string Answer);
+
 /// <summary>
 /// The demo shop's faq (PUT /api/merchant/ai-config), each subject once in Arabic and once in English, so the
 /// assistant answers shop questions in either language: delivery fees and times, returns and exchanges, payment
-/// (cash on delivery included), opening hours and location.
+/// (cash on delivery included), opening hours and location. The unit tests run the faq matcher over it
+/// (tests/AiSales.UnitTests/Knowledge/DemoFaqTests.cs).
 /// </summary>
 public static class DemoFaq
 {
-    public static IReadOnlyList<object> Entries { get; } =
+    public static IReadOnlyList<DemoFaqEntry> Entries { get; } =
     [
         Entry("كم رسوم التوصيل وكم يوم ياخذ؟",
             "التوصيل داخل الرياض 25 ريال ويوصل خلال 1-2 يوم عمل، ولباقي مدن المملكة 35 ريال خلال 3-5 أيام عمل عن طريق سمسا. التوصيل مجاني للطلبات فوق 500 ريال."),
@@ -31,5 +35,5 @@ public static class DemoFaq
             "Our showroom is in Riyadh, Al Nakheel district, Prince Mohammed bin Saad Road, next to Nakheel Mall. Google Maps: https://maps.example.com/aisales-demo"),
     ];
 
-    private static object Entry(string question, string answer) => new { question, answer };
+    private static DemoFaqEntry Entry(string question, string answer) => new(question, answer);
 }
