@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using AiSales.Core.Orders;
 using Npgsql;
 using static AiSales.Tests.MerchantApi.MerchantApiTestData;
+using static AiSales.Tests.MerchantApi.OrderStockTestData;
 
 namespace AiSales.Tests.MerchantApi;
 
@@ -163,66 +164,34 @@ public sealed class MerchantOrdersStockTests(MerchantApiFixture fixture)
         Assert.Equal(94, await StockAsync(db, plenty));
     }
 
+    [Fact]
+    public async Task ReservingAnOrderThatAlreadyHoldsItsStockTakesNothingMore()
+    {
+        var (_, db, merchant) = await ArrangeAsync();
+        await using var __ = db;
+        var bag = await SeedProductAsync(db, merchant, "BAG", "Bag", stock: 5);
+        var order = await SeedDraftAsync(db, merchant, (bag, 2));
+
+        var first = await ReserveAsync(db, order);
+        var second = await ReserveAsync(db, order);
+
+        Assert.True(first is { Reserved: true, AlreadyHeld: false });
+        Assert.True(second is { Reserved: true, AlreadyHeld: true });
+        Assert.Equal(3, await StockAsync(db, bag));
+    }
+
+    private static async Task<StockReservation> ReserveAsync(NpgsqlDataSource db, Guid order)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var reservation = await OrderStock.ReserveAsync(transaction, order, Timeout());
+        await transaction.CommitAsync();
+        return reservation;
+    }
+
     private async Task<(HttpClient Client, NpgsqlDataSource Db, Guid Merchant)> ArrangeAsync()
     {
         var merchant = await CreateMerchantAsync(fixture.Api);
         return (fixture.Api.CreateMerchantClient(merchant.ApiKey), fixture.Platform.CreateDataSource(), merchant.Id);
-    }
-
-    private static async Task<Guid> SeedProductAsync(NpgsqlDataSource db, Guid merchant, string sku, string name, int stock)
-    {
-        await using var command = db.CreateCommand(
-            "INSERT INTO products (merchant_id, sku, name, price, currency, stock) VALUES ($1, $2, $3, 10, 'SAR', $4) RETURNING id");
-        command.Parameters.AddWithValue(merchant);
-        command.Parameters.AddWithValue(sku);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue(stock);
-        return (Guid)(await command.ExecuteScalarAsync(Timeout()))!;
-    }
-
-    /// <summary>A draft order with one line per product, in the order given.</summary>
-    private static async Task<Guid> SeedDraftAsync(NpgsqlDataSource db, Guid merchant, params (Guid Product, int Quantity)[] lines)
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var order = new NpgsqlCommand("""
-            INSERT INTO orders (merchant_id, status, customer_name, customer_phone, shipping_address, currency)
-            VALUES ($1, 'draft', 'Test Customer', '966500000000', 'Riyadh', 'SAR') RETURNING id
-            """, connection);
-        order.Parameters.AddWithValue(merchant);
-        var id = (Guid)(await order.ExecuteScalarAsync(Timeout()))!;
-        foreach (var (product, quantity) in lines)
-        {
-            await using var line = new NpgsqlCommand("""
-                INSERT INTO order_items (order_id, product_id, sku, name, unit_price, quantity)
-                SELECT $1, id, sku, name, price, $3 FROM products WHERE id = $2
-                """, connection);
-            line.Parameters.AddWithValue(id);
-            line.Parameters.AddWithValue(product);
-            line.Parameters.AddWithValue(quantity);
-            await line.ExecuteNonQueryAsync(Timeout());
-        }
-
-        return id;
-    }
-
-    private static async Task<int> StockAsync(NpgsqlDataSource db, Guid product)
-    {
-        await using var command = db.CreateCommand("SELECT stock FROM products WHERE id = $1");
-        command.Parameters.AddWithValue(product);
-        return (int)(await command.ExecuteScalarAsync(Timeout()))!;
-    }
-
-    private static async Task<bool> ReservedAsync(NpgsqlDataSource db, Guid order)
-    {
-        await using var command = db.CreateCommand("SELECT stock_reserved FROM orders WHERE id = $1");
-        command.Parameters.AddWithValue(order);
-        return (bool)(await command.ExecuteScalarAsync(Timeout()))!;
-    }
-
-    private static async Task<long> CountAsync(NpgsqlDataSource db, string sql, List<Guid> ids)
-    {
-        await using var command = db.CreateCommand(sql);
-        command.Parameters.AddWithValue(ids.ToArray());
-        return (long)(await command.ExecuteScalarAsync(Timeout()))!;
     }
 }

@@ -37,6 +37,11 @@ public sealed class FaqMatcherTests
         { "How long does delivery take", "delivery" },
         { "Do you ship to Dubai?", "delivery" },
         { "DELIVERY FEES?", "delivery" },
+        { "بكام الشحن؟", "delivery" },
+        { "الشحن بياخد كام يوم", "delivery" },
+        { "قديش التوصيل لعمّان؟", "delivery" },
+        { "شكد التوصيل لبغداد", "delivery" },
+        { "When will my order arrive?", "delivery" },
         // returns
         { "أقدر أرجع العباية؟", "returns" },
         { "ابي ارجع الطلب", "returns" },
@@ -47,6 +52,8 @@ public sealed class FaqMatcherTests
         { "what is your return policy?", "returns" },
         { "can I get a refund", "returns" },
         { "Can I exchange the size?", "returns" },
+        { "ترجعون الفلوس؟", "returns" },
+        { "عايز أبدل المقاس", "returns" },
         // payment
         { "can I pay cash on delivery?", "payment" },
         { "Do you accept COD?", "payment" },
@@ -59,6 +66,8 @@ public sealed class FaqMatcherTests
         { "الدفع بالبطاقة ممكن؟", "payment" },
         { "فيه تقسيط تابي؟", "payment" },
         { "ادفع نقدا عند الاستلام", "payment" },
+        { "ينفع ادفع كاش؟", "payment" },
+        { "do you accept Tabby instalments", "payment" },
         // hours
         { "متى تفتحون؟", "hours" },
         { "متى تسكرون اليوم؟", "hours" },
@@ -69,6 +78,8 @@ public sealed class FaqMatcherTests
         { "are you open on Friday?", "hours" },
         { "opening hours", "hours" },
         { "When do you close?", "hours" },
+        { "يوم الجمعة فاتحين؟", "hours" },
+        { "امتى بتفتحوا", "hours" },
         // location
         { "وين موقعكم؟", "location" },
         { "وينكم؟", "location" },
@@ -82,6 +93,9 @@ public sealed class FaqMatcherTests
         { "where is your shop", "location" },
         { "Do you have a branch in Jeddah?", "location" },
         { "send me your location please", "location" },
+        { "عندكم محل؟", "location" },
+        { "وين معرضكم بالضبط", "location" },
+        { "Do you have a physical store?", "location" },
     };
 
     [Theory]
