@@ -29,15 +29,16 @@ public sealed record OrderStatusRequest(string? Status);
 /// <summary>The orders the agent took. Status moves draft → confirmed → fulfilled, or draft|confirmed → cancelled, and nowhere else.</summary>
 public static class OrdersApi
 {
-    private static readonly string[] Statuses = ["draft", "confirmed", "cancelled", "fulfilled"];
+    internal static readonly string[] Statuses = ["draft", "confirmed", "cancelled", "fulfilled"];
 
     public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", ListAsync).WithSummary("Orders, newest first; filter by status.");
         orders.MapGet("/{id:guid}", GetAsync).WithSummary("One order with its items and totals.");
-        orders.MapPatch("/{id:guid}", UpdateStatusAsync)
-            .WithSummary("Change the status: draft→confirmed→fulfilled, draft|confirmed→cancelled; anything else is 409.");
+        orders.MapPatch("/{id:guid}", OrderStatusChange.PatchAsync)
+            .WithSummary("Change the status: draft→confirmed (takes the stock; 409 naming the short products) →fulfilled, "
+                + "draft|confirmed→cancelled (gives a confirmed order's stock back); anything else is 409.");
         return api;
     }
 
@@ -98,58 +99,7 @@ public static class OrdersApi
         return order is null ? MerchantApiProblems.NotFound("order", id) : TypedResults.Ok(order);
     }
 
-    private static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> UpdateStatusAsync(
-        Guid id, OrderStatusRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        var target = request.Status?.Trim().ToLowerInvariant();
-        if (target is null || !Statuses.Contains(target))
-        {
-            var errors = new FieldErrors();
-            errors.Add("status", "must be draft, confirmed, cancelled or fulfilled.");
-            return errors.ToProblem();
-        }
-
-        var merchantId = user.MerchantId();
-        // The transition is checked in the same statement that makes it, so two concurrent changes cannot both pass.
-        await using var command = db.CreateCommand("""
-            WITH current AS (SELECT id, status FROM orders WHERE id = $1 AND merchant_id = $2 FOR UPDATE),
-            changed AS (
-                UPDATE orders o SET status = $3, updated_at = now(),
-                    confirmed_at = CASE WHEN $3 = 'confirmed' THEN now() ELSE o.confirmed_at END,
-                    cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE o.cancelled_at END,
-                    fulfilled_at = CASE WHEN $3 = 'fulfilled' THEN now() ELSE o.fulfilled_at END
-                FROM current WHERE o.id = current.id AND current.status = ANY($4)
-                RETURNING o.id
-            )
-            SELECT (SELECT status FROM current), (SELECT count(*) FROM changed)
-            """);
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(merchantId);
-        command.Parameters.AddWithValue(target);
-        command.Parameters.AddWithValue(OrderTransitions.AllowedFrom[target]);
-        string? current;
-        long changed;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            current = NullableString(reader, 0);
-            changed = reader.GetInt64(1);
-        }
-
-        if (current is null)
-        {
-            return MerchantApiProblems.NotFound("order", id);
-        }
-
-        if (changed == 0)
-        {
-            return MerchantApiProblems.Conflict($"An order cannot move from {current} to {target}. Allowed: draft→confirmed→fulfilled, draft|confirmed→cancelled.");
-        }
-
-        return TypedResults.Ok((await FindAsync(db, id, merchantId, cancellationToken))!);
-    }
-
-    private static async Task<OrderView?> FindAsync(NpgsqlDataSource db, Guid id, Guid merchantId, CancellationToken cancellationToken)
+    internal static async Task<OrderView?> FindAsync(NpgsqlDataSource db, Guid id, Guid merchantId, CancellationToken cancellationToken)
     {
         await using var batch = db.CreateBatch();
         var order = new NpgsqlBatchCommand("""

@@ -106,6 +106,7 @@ public sealed class DemoSeeder(
             greeting = "أهلاً وسهلاً! كيف أقدر أساعدك؟ | Welcome! How can I help?",
             aiEnabled = true,
             handoffKeywords = new[] { "شكوى", "complaint" },
+            faq = DemoFaq.Entries,
         }, apiKey, "configure the assistant", cancellationToken);
         await SendAsMerchantAsync(HttpMethod.Put, "/api/merchant/channels/whatsapp",
             new { phoneNumberId = demo.WhatsAppPhoneNumberId, accessToken = demo.WhatsAppToken }, apiKey, "connect WhatsApp", cancellationToken);
