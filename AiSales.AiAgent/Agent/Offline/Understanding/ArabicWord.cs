@@ -20,7 +20,20 @@ internal static class ArabicWord
         }
     }
 
-    /// <summary>"القفطان" → "قفطان" for the catalogue search, exactly as IntentDetector.StripArticle does.</summary>
-    public static string StripArticle(string word) =>
-        word.Length >= 5 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
+    /// <summary>
+    /// "القفطان" → "قفطان" for the catalogue search, as IntentDetector.StripArticle does; "للرياض" and "بالشنطة" lose their
+    /// preposition with the article, since "ل" + "ال" can only be a prefix.
+    /// </summary>
+    public static string StripArticle(string word)
+    {
+        foreach (var prefix in (string[])["وال", "بال", "فال", "كال", "لل"])
+        {
+            if (word.Length >= prefix.Length + 3 && word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return word[prefix.Length..];
+            }
+        }
+
+        return word.Length >= 5 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
+    }
 }

@@ -8,7 +8,7 @@ internal static class EnglishCues
         [Cue.Greeting] = ["hi", "hii", "hiya", "hello", "helo", "hallo", "hey", "heya", "hey there", "hi there", "hello there", "good morning",
             "good afternoon", "good evening", "morning", "greetings", "howdy", "how are you", "how r u", "how are u", "hru", "yo", "salam", "salaam",
             "assalamu alaikum", "salam alaikum", "marhaba"],
-        [Cue.Courtesy] = ["thanks", "thank you", "thank u", "thanku", "thankyou", "thx", "thnx", "thanx", "tnx", "tx", "ty", "tysm", "thanks a lot",
+        [Cue.Courtesy] = ["thanks", "thank you", "thank u", "thanku", "thankyou", "thx", "thnx", "thanx", "tnx", "tx", "ty", "tysm", "thanks a lot", "thx a lot", "thanks alot", "thank you very much", "thanks very much", "thanks again",
             "thank you so much", "thanks so much", "many thanks", "much appreciated", "appreciate it", "appreciated", "cheers", "bye", "bye bye",
             "goodbye", "good bye", "see you", "see ya", "cya", "take care", "have a nice day", "have a good day", "great", "perfect", "awesome",
             "cool", "nice", "lovely", "wonderful", "excellent", "no problem", "np", "youre welcome", "welcome", "got it", "noted", "gotcha"],
