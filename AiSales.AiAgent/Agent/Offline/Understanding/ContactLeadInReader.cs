@@ -18,6 +18,7 @@ internal static class ContactLeadInReader
         var leadIns = s_leadIns.Find(message.Words, message.IsFree)
             .Where(m => m.Value switch { ContactField.WeakName => awaiting == Awaiting.Name, ContactField.WeakAddress => awaiting == Awaiting.Address, _ => true })
             .Where(m => m.Start == 0 || !ContactLeadIns.QuestionBefore.Contains(message.Words[m.Start - 1]))
+            .Where(m => m.Length > 1 || !ContactLeadIns.BareNouns.Contains(message.Words[m.Start]) || Announced(message, m.Start, awaiting))
             .ToList();
         foreach (var leadIn in leadIns)
         {
@@ -61,6 +62,10 @@ internal static class ContactLeadInReader
         }
     }
 
+    private static bool Announced(MessageTokens message, int at, Awaiting awaiting) =>
+        awaiting is Awaiting.Name or Awaiting.Address or Awaiting.Phone || at == 0 || message.BreakBefore(at, lineOnly: false)
+        || ContactLeadIns.ChangeBefore.Contains(message.Words[at - 1]) || message.Original.AsSpan(message.Tokens[at].End).TrimStart().StartsWith(":");
+
     private static List<int> NameTokens(MessageTokens message, int start, int end)
     {
         var name = new List<int>();
@@ -81,12 +86,12 @@ internal static class ContactLeadInReader
     public static List<int> Trim(MessageTokens message, List<int> span)
     {
         var list = span.Where(i => !message.Tokens[i].IsEmoji).ToList();
-        while (list.Count > 0 && message.Words[list[0]] is "هو" or "هي" or "is" or "يا" or "=")
+        while (list.Count > 0 && message.Words[list[0]] is "هو" or "هي" or "is" or "يا" or "الي" or "to")
         {
             list.RemoveAt(0);
         }
 
-        while (list.Count > 0 && IsPoliteness(message.Words[list[^1]]))
+        while (list.Count > 0 && (IsPoliteness(message.Words[list[^1]]) || message.Words[list[^1]] is "and" or "و" or "مع"))
         {
             list.RemoveAt(list.Count - 1);
         }

@@ -33,6 +33,7 @@ internal enum Cue
     Decrease,
     Less,
     DecreaseOne,
+    Change,
     Remove,
     Cancel,
     NotWant,

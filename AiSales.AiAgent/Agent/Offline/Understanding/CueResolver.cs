@@ -47,9 +47,18 @@ internal static class CueResolver
             _ => (StoreTopic?)null,
         };
         Add(Act.StoreQuestion, topic is not null);
-        var aboutProduct = facts.ContentWords > 0 || facts.NamesProduct;
-        Add(Act.AskPrice, (Has(Cue.Price) || Has(Cue.PriceWeak)) && (topic is null || aboutProduct));
-        Add(Act.AskAvailability, (Has(Cue.Availability) || cues.Any(m => m.Value == Cue.AvailabilityLead && AtLead(m))) && (topic is null || aboutProduct));
+        // "بكم الشحن", "هل في توصيل": a price or stock word next to a shop topic asks about the topic.
+        var topics = cues.Where(m => s_topics.Contains(m.Value)).ToList();
+        bool Adjacent(PhraseMatch<Cue> a, PhraseMatch<Cue> b)
+        {
+            var (from, to) = a.Start < b.Start ? (a.End, b.Start) : (b.End, a.Start);
+            return !Conjunction(message, to) && Enumerable.Range(from, Math.Max(0, to - from))
+                .All(i => !Conjunction(message, i) && cues.Any(c => c.Start <= i && i < c.End && c.Value == Cue.Filler));
+        }
+
+        bool AboutProduct(PhraseMatch<Cue> m) => topics.Count == 0 || facts.ContentWords + (facts.NamesProduct ? 1 : 0) > 0 && !topics.Any(t => Adjacent(m, t));
+        Add(Act.AskPrice, cues.Any(m => m.Value is Cue.Price or Cue.PriceWeak && AboutProduct(m)));
+        Add(Act.AskAvailability, cues.Any(m => (m.Value == Cue.Availability || m.Value == Cue.AvailabilityLead && AtLead(m)) && AboutProduct(m)));
 
         ProductAttribute? attribute = First(Cue.AskColour, Cue.AskSize, Cue.AskMaterial, Cue.AskVolume)?.Value switch
         {
@@ -74,6 +83,11 @@ internal static class CueResolver
         }
 
         var (quantity, delta) = QuantityChange(cues, facts);
+        if (quantity is null && delta is null && Has(Cue.Change) && facts.Quantity is { } changed)
+        {
+            quantity = changed; // "ابغى اغير الكمية ل ٣", "change to 3"
+        }
+
         Add(Act.ChangeQuantity, quantity is not null || delta is not null);
 
         var order = Has(Cue.OrderNoun);
@@ -89,21 +103,33 @@ internal static class CueResolver
 
         Add(Act.ShowOrder, Has(Cue.ShowOrder) && !acts.Contains(Act.Cancel) && !acts.Contains(Act.Remove));
 
+        // "ابغى" before a question is how the question is asked; "اطلب"/"order" still orders, unless nothing is named to order
+        // ("send me your location"). "ابغى اغير ..." changes something already ordered.
         var asking = acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives, Act.StoreQuestion]);
-        var busy = acts.Overlaps([Act.Handoff, Act.Cancel, Act.Remove, Act.ShowOrder, Act.ChangeQuantity]);
-        Add(Act.Buy, !busy && (Has(Cue.Want) && !asking || Has(Cue.Order) || Has(Cue.Add)));
+        var busy = acts.Overlaps([Act.Handoff, Act.Cancel, Act.Remove, Act.ShowOrder, Act.ChangeQuantity]) || Has(Cue.Change);
+        Add(Act.Buy, !busy && (Has(Cue.Want) && !asking || (Has(Cue.Order) || Has(Cue.Add)) && (!asking || product)));
 
         var deny = Has(Cue.Deny) || cues.Any(m => m.Value == Cue.DenyLead && AtLead(m)) || Has(Cue.NotWant) && !product && !order;
         Add(Act.Deny, deny);
         Add(Act.Confirm, !deny && (Has(Cue.Confirm) && words <= 6 || weakConfirm && confirmation || Has(Cue.Okay) && confirmation && words <= 6));
 
-        if (acts.Count == 0 && message.HasQuestionMark && facts.ContentWords > 0)
+        var detailAsked = hints.Awaiting is Awaiting.Name or Awaiting.Address or Awaiting.Phone;
+        if (acts.Count == 0 && facts.ContentWords > 0 && !detailAsked && message.HasQuestionMark)
         {
             acts.Add(Act.AskAvailability); // "شنطة سودا؟" asks whether there is one
+        }
+        else if (acts.Count == 0 && facts.ContentWords > 0 && !detailAsked && facts.Quantity is not null)
+        {
+            acts.Add(Act.Buy); // "ثلاث حبات من المسك": a counted product is an order
         }
 
         return new ResolvedActs(acts, quantity, delta, attribute, topic);
     }
+
+    // "وكم التوصيل", "and", a comma: a new clause starts here, so the words on either side are separate questions.
+    private static bool Conjunction(MessageTokens message, int i) =>
+        message.BreakBefore(i, lineOnly: false) || message.Words[i] is "و" or "and" or "or" or "او" or "also"
+        || message.Words[i].Length > 2 && message.Words[i][0] == 'و' && !CueLexicon.SingleWordCues(message.Words[i]).Any();
 
     private static (int? Quantity, int? Delta) QuantityChange(List<PhraseMatch<Cue>> cues, ReadingFacts facts)
     {

@@ -19,7 +19,7 @@ internal static class Sizes
 
     private static readonly Dictionary<string, string> s_nearSizeWord = new(StringComparer.Ordinal)
     {
-        ["s"] = "s", ["m"] = "m", ["l"] = "l", ["وسط"] = "m", ["الوسط"] = "m", ["اس"] = "s", ["ام"] = "m", ["ال"] = "l",
+        ["s"] = "s", ["m"] = "m", ["l"] = "l", ["وسط"] = "m", ["الوسط"] = "m", ["اس"] = "s",
     };
 
     /// <summary>Words after which a letter or a number is a size.</summary>

@@ -22,6 +22,18 @@ internal static class ContactLeadIns
             "mobile", "mobile number", "my mobile", "contact number", "whatsapp", "tel", "raqmi", "ra8mi", "rqmi", "jawali"],
     };
 
+    /// <summary>
+    /// Lead-ins that are only a noun ("الاسم", "العنوان", "name"): "ابي اعرف اسم العطر" is not a name, so these count only at the start of
+    /// a line, before a colon, or when a detail was asked for.
+    /// </summary>
+    public static readonly IReadOnlySet<string> BareNouns = new HashSet<string>(
+        new[] { "الاسم", "اسم", "الإسم", "name", "العنوان", "عنوان", "address", "ism", "esm", "3nwan" }.Select(TextFolding.Fold), StringComparer.Ordinal);
+
+    /// <summary>Words before a bare noun that make it a new detail: "ابغى اغير العنوان الى جدة".</summary>
+    public static readonly IReadOnlySet<string> ChangeBefore = new HashSet<string>(
+        new[] { "اغير", "أغير", "تغيير", "غيرو", "عدلو", "اعدل", "تعديل", "change", "update", "edit", "new", "correct" }.Select(TextFolding.Fold),
+        StringComparer.Ordinal);
+
     /// <summary>Words just before a lead-in that make it a question about the shop ("وين العنوان", "what's your number").</summary>
     public static readonly IReadOnlySet<string> QuestionBefore = new HashSet<string>(
         ["وين", "فين", "اين", "وش", "ايش", "شو", "شنو", "ما", "ماهو", "what", "whats", "where", "your", "ur", "عطني", "ارسل", "send", "give"],

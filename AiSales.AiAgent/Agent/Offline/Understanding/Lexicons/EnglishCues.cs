@@ -56,6 +56,7 @@ internal static class EnglishCues
         [Cue.Decrease] = ["reduce", "decrease", "lower the quantity", "reduce quantity"],
         [Cue.Less] = ["less", "fewer", "minus"],
         [Cue.DecreaseOne] = ["one less", "remove one", "minus one", "take one off", "1 less", "-1"],
+        [Cue.Change] = ["change", "edit", "modify", "update", "correct my", "fix my"],
         [Cue.Remove] = ["remove", "delete", "take out", "take off", "drop", "get rid of", "without the", "take away", "erase"],
         [Cue.Cancel] = ["cancel", "cancel it", "cancel my order", "cancel the order", "cancel order", "cancell", "cansel", "cancle", "cancel everything",
             "call it off", "forget it", "changed my mind", "i changed my mind", "scrap the order", "scrap it", "abort"],
