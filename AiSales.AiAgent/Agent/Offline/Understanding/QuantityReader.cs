@@ -49,8 +49,9 @@ internal static class QuantityReader
 
         foreach (var match in s_words.Find(message.Words, message.IsFree))
         {
-            var pointing = message.Words[match.Start] == "one" && match.Start > 0
-                && (s_pointingBeforeOne.Contains(message.Words[match.Start - 1]) || message.Claims[match.Start - 1] is Claim.Colour or Claim.Size);
+            var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
+            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before) || match.Start > 0 && message.Claims[match.Start - 1] is Claim.Colour or Claim.Size)
+                || before is "the" or "these" or "those"; // "the two" are products already shown, not a count
             var unitAfter = match.End < message.Count && message.IsFree(match.End) && NumberWords.Units.Contains(message.Words[match.End]);
             message.Take(match.Start, match.Length + (unitAfter ? 1 : 0), Claim.Quantity);
             if (!pointing)
