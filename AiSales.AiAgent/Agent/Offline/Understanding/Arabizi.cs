@@ -1,0 +1,107 @@
+using System.Text;
+using AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
+
+namespace AiSales.AiAgent.Agent.Offline.Understanding;
+
+/// <summary>
+/// Arabic typed in Latin letters with digits for the missing sounds ("3ndkom shanta sooda?", "abgha 2", "bkam"). Customers on phones
+/// without an Arabic keyboard write this way; transliterating it lets the Arabic lexicons read it instead of a third copy of each.
+/// </summary>
+public static class Arabizi
+{
+    // Longest first: digraphs before their letters. 'a', 'e', 'o' inside a word are short vowels Arabic does not write.
+    private static readonly (string Latin, string Arabic)[] s_letters =
+    [
+        ("sh", "ش"), ("ch", "ش"), ("kh", "خ"), ("gh", "غ"), ("th", "ث"), ("dh", "ذ"), ("3'", "غ"), ("aa", "ا"), ("oo", "و"), ("ou", "و"), ("uu", "و"),
+        ("ee", "ي"), ("ii", "ي"), ("ei", "ي"), ("ai", "ي"), ("2", "ء"), ("3", "ع"), ("5", "خ"), ("6", "ط"), ("7", "ح"), ("8", "ق"), ("9", "ص"),
+        ("b", "ب"), ("t", "ت"), ("j", "ج"), ("g", "ج"), ("h", "ه"), ("d", "د"), ("r", "ر"), ("z", "ز"), ("s", "س"), ("f", "ف"), ("q", "ق"), ("k", "ك"),
+        ("l", "ل"), ("m", "م"), ("n", "ن"), ("w", "و"), ("y", "ي"), ("p", "ب"), ("v", "ف"), ("c", "ك"), ("x", "كس"), ("i", "ي"), ("u", "و"),
+    ];
+
+    /// <summary>
+    /// True when the message is Latin-script Arabic: no Arabic letters, and a word either mixes letters with the digits that stand for
+    /// Arabic sounds ("3ndkom", "a7mar") or is a known Arabizi word that is not also English.
+    /// </summary>
+    public static bool Looks(string text)
+    {
+        if (TextFolding.IsArabicScript(text))
+        {
+            return false;
+        }
+
+        var words = TextFolding.Split(text).Where(t => !t.IsEmoji).Select(t => t.Text).ToList();
+        return words.Any(w => HasSoundDigit(w) || ArabiziWords.Words.ContainsKey(w) && !ArabiziWords.Ambiguous.Contains(w));
+    }
+
+    /// <summary>Best-effort Arabic spelling of an Arabizi message, word by word: known words from the table, others letter by letter.</summary>
+    public static string ToArabic(string text) =>
+        string.Join(' ', TextFolding.Split(text).Select(t => t.IsEmoji ? t.Text : Word(t.Text)));
+
+    internal static string Word(string folded)
+    {
+        if (ArabiziWords.Words.TryGetValue(folded, out var known))
+        {
+            return known;
+        }
+
+        if (folded.Length == 0 || folded.All(char.IsAsciiDigit) || !folded.All(c => char.IsAsciiLetterOrDigit(c) || c == '\''))
+        {
+            return folded;
+        }
+
+        foreach (var prefix in new[] { "el", "al", "il" })
+        {
+            if (folded.Length > prefix.Length + 2 && folded.StartsWith(prefix, StringComparison.Ordinal)
+                && ArabiziWords.Words.TryGetValue(folded[prefix.Length..], out var rest))
+            {
+                return rest.StartsWith("ال", StringComparison.Ordinal) ? rest : "ال" + rest;
+            }
+        }
+
+        return Letters(folded);
+    }
+
+    // "3" at the start is a letter (ع), so only a digit touching a letter counts; "x3", "3pcs", "2nd", "500ml", "2xl" are English.
+    internal static bool HasSoundDigit(string word) =>
+        word.Any(char.IsAsciiLetter) && word.Any(c => c is '2' or '3' or '5' or '6' or '7' or '8' or '9')
+        && !IsEnglishNumberWord(word);
+
+    private static bool IsEnglishNumberWord(string word)
+    {
+        var letters = new string(word.Where(char.IsAsciiLetter).ToArray());
+        var digitsFirst = char.IsAsciiDigit(word[0]) && word.SkipWhile(char.IsAsciiDigit).All(char.IsAsciiLetter);
+        var xFirst = word[0] == 'x' && word[1..].All(char.IsAsciiDigit);
+        return xFirst || digitsFirst && letters is "x" or "xl" or "xxl" or "xs" or "pcs" or "pc" or "st" or "nd" or "rd" or "th" or "ml" or "l" or "g"
+            or "kg" or "cm" or "mm" or "gb" or "tb" or "k" or "m" or "s" or "am" or "pm" or "h" or "hr" or "hrs" or "min" or "mins" or "d" or "days" or "oz";
+    }
+
+    private static string Letters(string word)
+    {
+        var builder = new StringBuilder();
+        var i = 0;
+        while (i < word.Length)
+        {
+            var pair = s_letters.FirstOrDefault(l => l.Latin.Length == 2 && string.CompareOrdinal(word, i, l.Latin, 0, 2) == 0);
+            if (pair.Latin is not null)
+            {
+                builder.Append(pair.Arabic);
+                i += 2;
+                continue;
+            }
+
+            var c = word[i];
+            if (c is 'a' or 'e' or 'o' || i == 0 && c is 'i' or 'u')
+            {
+                // A short vowel is unwritten inside a word; at the start it carries an alef, at the end a long vowel.
+                builder.Append(i == 0 ? "ا" : i == word.Length - 1 ? c switch { 'a' => "ا", 'e' => "ه", _ => "و" } : "");
+                i++;
+                continue;
+            }
+
+            builder.Append(s_letters.FirstOrDefault(l => l.Latin.Length == 1 && l.Latin[0] == c).Arabic ?? "");
+            i++;
+        }
+
+        return builder.ToString();
+    }
+}

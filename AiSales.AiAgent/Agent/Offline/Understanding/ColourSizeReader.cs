@@ -1,0 +1,51 @@
+namespace AiSales.AiAgent.Agent.Offline.Understanding;
+
+/// <summary>Reads the colours and sizes a message names, as canonical keys in the order written, each once.</summary>
+internal static class ColourSizeReader
+{
+    public static List<string> Colours(MessageTokens message)
+    {
+        var keys = new List<string>();
+        foreach (var match in Understanding.Colours.Phrases.Find(message.Words, message.IsFree).Where(m => m.Length > 1))
+        {
+            message.Take(match.Start, match.Length, Claim.Colour);
+            keys.Add(match.Value);
+        }
+
+        foreach (var i in message.Free().ToList())
+        {
+            if (Understanding.Colours.Key(message.Words[i]) is { } key)
+            {
+                message.Take(i, 1, Claim.Colour);
+                keys.Add(key);
+            }
+        }
+
+        return keys.Distinct().ToList();
+    }
+
+    /// <param name="shortAnswer">A reply of a few words, where a lone "m" can only be a size.</param>
+    public static List<string> Sizes(MessageTokens message, bool shortAnswer)
+    {
+        var sizes = new List<(int At, string Key)>();
+        foreach (var match in Understanding.Sizes.Named.Find(message.Words, message.IsFree))
+        {
+            message.Take(match.Start, match.Length, Claim.Size);
+            sizes.Add((match.Start, match.Value));
+        }
+
+        foreach (var i in message.Free().ToList())
+        {
+            var afterSizeWord = i > 0 && Understanding.Sizes.SizeWords.Contains(message.Words[i - 1]);
+            var key = Understanding.Sizes.Number(message.Words[i], afterSizeWord && message.Claims[i - 1] != Claim.Choice)
+                ?? (afterSizeWord || shortAnswer ? Understanding.Sizes.NearSizeWord(message.Words[i]) : null);
+            if (key is not null && !(message.Tokens[i].IsNumber && i + 1 < message.Count && Lexicons.NumberWords.Units.Contains(message.Words[i + 1])))
+            {
+                message.Take(i, 1, Claim.Size);
+                sizes.Add((i, key));
+            }
+        }
+
+        return sizes.OrderBy(s => s.At).Select(s => s.Key).Distinct().ToList();
+    }
+}

@@ -1,0 +1,59 @@
+namespace AiSales.AiAgent.Agent.Offline.Understanding;
+
+/// <summary>
+/// The colour vocabulary, one canonical key per colour with every folded surface form customers and merchants write: both genders and the
+/// colloquial forms (اسود/سودا/سوداء، ابيض/بيضا، رمادي/رصاصي/سكني، وردي/زهري/فوشي، بنفسجي/موف) and English. The same table reads a
+/// customer's "السودا" and lets the caller find "حقيبة سوداء" in a product name.
+/// </summary>
+public static class Colours
+{
+    private static readonly Dictionary<string, string[]> s_forms = new(StringComparer.Ordinal)
+    {
+        ["black"] = ["اسود", "أسود", "سودا", "سوداء", "سوده", "سود", "كحل", "black", "blk"],
+        ["white"] = ["ابيض", "أبيض", "بيضا", "بيضاء", "بيضه", "ابيضاني", "white", "wht", "off white"],
+        ["brown"] = ["بني", "بنيه", "بنية", "قهوائي", "قهوائيه", "بني غامق", "brown"],
+        ["red"] = ["احمر", "أحمر", "حمرا", "حمراء", "حمره", "حمر", "عنابي", "red", "maroon", "burgundy"],
+        ["blue"] = ["ازرق", "أزرق", "زرقا", "زرقاء", "زرقه", "زرق", "سماوي", "لبني", "blue", "light blue", "sky blue", "baby blue", "turquoise"],
+        ["green"] = ["اخضر", "أخضر", "خضرا", "خضراء", "خضره", "خضر", "زيتي", "green"],
+        ["pink"] = ["وردي", "ورديه", "وردية", "زهري", "زهريه", "زهرية", "فوشي", "فوشيا", "بمبي", "pink", "fuchsia"],
+        ["gold"] = ["ذهبي", "ذهبيه", "ذهبية", "دهبي", "دهبيه", "gold", "golden"],
+        ["silver"] = ["فضي", "فضيه", "فضية", "سيلفر", "silver"],
+        ["beige"] = ["بيج", "بيجي", "كريمي", "سكري", "beige", "cream"],
+        ["grey"] = ["رمادي", "رماديه", "رمادية", "رصاصي", "رصاصيه", "سكني", "gray", "grey"],
+        ["navy"] = ["كحلي", "كحليه", "كحلية", "نيلي", "navy", "navy blue", "dark blue"],
+        ["purple"] = ["بنفسجي", "بنفسجيه", "بنفسجية", "موف", "ليلكي", "purple", "violet", "lilac", "mauve"],
+        ["yellow"] = ["اصفر", "أصفر", "صفرا", "صفراء", "صفره", "yellow"],
+        ["orange"] = ["برتقالي", "برتقاليه", "برتقالية", "اورنج", "orange"],
+    };
+
+    private static readonly Dictionary<string, string> s_keyByForm = s_forms
+        .SelectMany(pair => pair.Value.Select(form => (Form: TextFolding.Fold(form), pair.Key)))
+        .GroupBy(x => x.Form)
+        .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+
+    internal static PhraseTable<string> Phrases { get; } = new(s_keyByForm.Select(pair => (pair.Key, pair.Value)));
+
+    public static IReadOnlyCollection<string> Keys => s_forms.Keys;
+
+    /// <summary>The canonical key of a folded colour word ("السوده" → "black", "بالاحمر" → "red"), or null.</summary>
+    public static string? Key(string foldedWord)
+    {
+        foreach (var form in ArabicWord.WithoutPrefixes(foldedWord))
+        {
+            if (s_keyByForm.TryGetValue(form, out var key))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every folded form of a colour, with and without the Arabic article, for matching product names and descriptions.</summary>
+    public static IReadOnlyList<string> SurfaceForms(string key) => s_forms.TryGetValue(key, out var forms)
+        ? forms.Select(TextFolding.Fold)
+            .SelectMany(f => TextFolding.IsArabicScript(f) && !f.Contains(' ') ? new[] { f, "ال" + f } : [f])
+            .Distinct()
+            .ToList()
+        : [];
+}

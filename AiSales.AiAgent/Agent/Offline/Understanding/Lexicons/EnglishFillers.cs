@@ -1,0 +1,17 @@
+namespace AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
+
+/// <summary>English words that carry neither an act nor a product: removed before the catalogue search.</summary>
+internal static class EnglishFillers
+{
+    public static readonly IReadOnlyDictionary<Cue, string[]> Phrases = new Dictionary<Cue, string[]>
+    {
+        [Cue.Filler] = ["the", "an", "of", "for", "to", "in", "on", "at", "with", "and", "or", "is", "are", "am", "be", "was", "it", "its", "itd",
+            "this", "that", "these", "those", "them", "they", "some", "do", "does", "did", "you", "u", "your", "ur", "yours", "have", "has",
+            "got", "i", "im", "ive", "me", "my", "mine", "we", "our", "us", "can", "could", "would", "will", "should", "please", "pls", "plz", "plse",
+            "pleas", "kindly", "just", "also", "too", "very", "really", "so", "there", "here", "now", "still", "please tell me", "tell me",
+            "i want to know", "want to know", "wanna know", "i wanna know", "id like to know", "would like to know", "let me know", "can you tell me",
+            "question", "quick question", "a question", "item", "items", "ones", "product", "products", "thing", "things", "colour", "color",
+            "in colour", "in color", "what", "whats", "which", "how", "where", "when", "any", "if", "about", "like", "something", "one of",
+            "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "free", "by", "tomorrow", "today", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw"],
+    };
+}

@@ -1,0 +1,87 @@
+using AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
+
+namespace AiSales.AiAgent.Agent.Offline.Understanding;
+
+/// <summary>A stated quantity and where it stands, so "بدل ما هي وحدة خليها ثنتين" can take the number after "خليها".</summary>
+internal readonly record struct StatedQuantity(int Value, int At);
+
+/// <summary>
+/// Reads quantities: digits ("2", "٢"), with a unit or a multiplier ("٣ حبات", "x3", "3pcs", "two pairs") and number words ("حبتين", "ثنتين",
+/// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for.
+/// </summary>
+internal static class QuantityReader
+{
+    private static readonly PhraseTable<int> s_words = new(NumberWords.Quantities.Select(pair => (pair.Key, pair.Value)));
+
+    // "the black one", "another one": "one" points at a product, it does not count it.
+    private static readonly HashSet<string> s_pointingBeforeOne = new(["the", "this", "that", "other", "another", "which", "any", "each", "every",
+        "same", "new", "big", "small", "cheaper", "cheapest", "bigger", "smaller", "last", "first"], StringComparer.Ordinal);
+
+    public static List<StatedQuantity> Read(MessageTokens message, Awaiting awaiting)
+    {
+        var found = new List<StatedQuantity>();
+        var max = awaiting == Awaiting.Quantity ? 999 : 29;
+        for (var i = 0; i < message.Count; i++)
+        {
+            if (!message.IsFree(i))
+            {
+                continue;
+            }
+
+            var word = message.Words[i];
+            var unitAfter = i + 1 < message.Count && message.IsFree(i + 1) && NumberWords.Units.Contains(message.Words[i + 1]);
+            if (Glued(word) is { } glued)
+            {
+                message.Take(i, 1, Claim.Quantity);
+                found.Add(new StatedQuantity(glued, i));
+            }
+            else if (word == "x" && i + 1 < message.Count && message.IsFree(i + 1) && int.TryParse(message.Words[i + 1], out var times) && times is > 0 and < 1000)
+            {
+                message.Take(i, 2, Claim.Quantity);
+                found.Add(new StatedQuantity(times, i));
+            }
+            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000))
+            {
+                message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
+                found.Add(new StatedQuantity(n, i));
+            }
+        }
+
+        foreach (var match in s_words.Find(message.Words, message.IsFree))
+        {
+            var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
+            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before) || match.Start > 0 && message.Claims[match.Start - 1] is Claim.Colour or Claim.Size)
+                || before is "the" or "these" or "those"; // "the two" are products already shown, not a count
+            var unitAfter = match.End < message.Count && message.IsFree(match.End) && NumberWords.Units.Contains(message.Words[match.End]);
+            message.Take(match.Start, match.Length + (unitAfter ? 1 : 0), Claim.Quantity);
+            if (!pointing)
+            {
+                found.Add(new StatedQuantity(match.Value, match.Start));
+            }
+        }
+
+        // A unit word left alone ("pcs", "حبات") says nothing about the product.
+        foreach (var i in message.Free().Where(i => NumberWords.Units.Contains(message.Words[i])).ToList())
+        {
+            message.Take(i, 1, Claim.Quantity);
+        }
+
+        return found.OrderBy(q => q.At).ToList();
+    }
+
+    // "x3", "3x", "3pcs", "3pc": a count glued to its multiplier or unit.
+    private static int? Glued(string word)
+    {
+        foreach (var affix in new[] { "pcs", "pc", "x" })
+        {
+            var digits = word.StartsWith(affix, StringComparison.Ordinal) ? word[affix.Length..]
+                : word.EndsWith(affix, StringComparison.Ordinal) ? word[..^affix.Length] : null;
+            if (digits is { Length: > 0 } && digits.All(char.IsAsciiDigit) && int.TryParse(digits, out var n) && n is > 0 and < 1000)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+}

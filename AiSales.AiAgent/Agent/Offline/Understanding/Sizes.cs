@@ -1,0 +1,37 @@
+namespace AiSales.AiAgent.Agent.Offline.Understanding;
+
+/// <summary>
+/// Garment and shoe sizes to canonical keys (xs, s, m, l, xl, xxl, xxxl, or the number). A lone "s", "m" or "l" and a bare number are
+/// sizes only next to a size word ("مقاس ٤٢", "size m") or in a short answer, because elsewhere they are units, initials or quantities.
+/// </summary>
+internal static class Sizes
+{
+    private static readonly Dictionary<string, string> s_named = new(StringComparer.Ordinal)
+    {
+        ["xs"] = "xs", ["extra small"] = "xs", ["x small"] = "xs", ["اكس سمول"] = "xs", ["اكسترا سمول"] = "xs",
+        ["small"] = "s", ["سمول"] = "s", ["سمال"] = "s", ["صغير"] = "s", ["صغيره"] = "s", ["الصغير"] = "s", ["الصغيره"] = "s",
+        ["medium"] = "m", ["med"] = "m", ["ميديم"] = "m", ["ميديوم"] = "m", ["متوسط"] = "m", ["المتوسط"] = "m", ["متوسطه"] = "m",
+        ["large"] = "l", ["لارج"] = "l", ["كبير"] = "l", ["كبيره"] = "l", ["الكبير"] = "l", ["الكبيره"] = "l",
+        ["xl"] = "xl", ["x large"] = "xl", ["xlarge"] = "xl", ["extra large"] = "xl", ["اكس لارج"] = "xl", ["اكسترا لارج"] = "xl", ["اكس"] = "xl",
+        ["xxl"] = "xxl", ["2xl"] = "xxl", ["xx large"] = "xxl", ["xxlarge"] = "xxl", ["دبل اكس"] = "xxl", ["دبل اكس لارج"] = "xxl",
+        ["اكس اكس لارج"] = "xxl", ["2 اكس"] = "xxl", ["xxxl"] = "xxxl", ["3xl"] = "xxxl", ["3 اكس"] = "xxxl", ["تربل اكس"] = "xxxl",
+    };
+
+    private static readonly Dictionary<string, string> s_nearSizeWord = new(StringComparer.Ordinal)
+    {
+        ["s"] = "s", ["m"] = "m", ["l"] = "l", ["وسط"] = "m", ["الوسط"] = "m", ["اس"] = "s",
+    };
+
+    /// <summary>Words after which a letter or a number is a size.</summary>
+    public static readonly IReadOnlySet<string> SizeWords = new HashSet<string>(
+        ["مقاس", "المقاس", "مقاسي", "بمقاس", "قياس", "القياس", "قياسي", "سايز", "السايز", "سايزي", "نمره", "النمره", "نمرتي", "size", "sz",
+            "my size", "تاي", "البوانتير", "بوانتير"], StringComparer.Ordinal);
+
+    public static PhraseTable<string> Named { get; } = new(s_named.Select(pair => (pair.Key, pair.Value)));
+
+    public static string? NearSizeWord(string token) => s_nearSizeWord.GetValueOrDefault(token);
+
+    /// <summary>A garment or shoe size number: 2–60 after a size word, 34–48 on its own.</summary>
+    public static string? Number(string token, bool afterSizeWord) =>
+        int.TryParse(token, out var n) && (afterSizeWord ? n is >= 2 and <= 60 : n is >= 34 and <= 48) ? token : null;
+}

@@ -1,0 +1,112 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.UnitTests.Agent.Understanding;
+
+/// <summary>Real-looking messages read whole: the exact set of acts, the quantity and the product query, so no act fires by accident.</summary>
+public sealed class WholeMessageTests
+{
+    [Theory]
+    [InlineData("السلام عليكم", "Greeting", null, "")]
+    [InlineData("السلام عليكم، ابغى عطر عود", "Greeting,Buy", null, "عطر عود")]
+    [InlineData("هلا، ابي ٢ من الشنطة السودا", "Greeting,Buy", 2, "شنطه")]
+    [InlineData("مرحبا بدي فستان احمر مقاس M", "Greeting,Buy", null, "فستان")]
+    [InlineData("عايز شنطة جلد بني، بكام؟", "AskPrice", null, "شنطه جلد")]
+    [InlineData("how much would two pairs be?", "AskPrice", 2, "")]
+    [InlineData("ابغى عطر", "Buy", null, "عطر")]
+    [InlineData("ابغى ٣ حبات من عطر العود", "Buy", 3, "عطر عود")]
+    [InlineData("بكم العطر؟", "AskPrice", null, "عطر")]
+    [InlineData("عندكم شنطة سودا؟", "AskAvailability", null, "شنطه")]
+    [InlineData("فيه لون ثاني؟", "AskAlternatives", null, "")]
+    [InlineData("في الوان تانية", "AskAlternatives", null, "")]
+    [InlineData("خلها ٣", "ChangeQuantity", 3, "")]
+    [InlineData("خليها حبتين", "ChangeQuantity", 2, "")]
+    [InlineData("بدل ما هي وحدة خليها ثنتين", "ChangeQuantity", 2, "")]
+    [InlineData("make it 3", "ChangeQuantity", 3, "")]
+    [InlineData("change it to 2", "ChangeQuantity", 2, "")]
+    [InlineData("شيل العطر", "Remove", null, "عطر")]
+    [InlineData("احذف الشنطة", "Remove", null, "شنطه")]
+    [InlineData("remove the perfume", "Remove", null, "perfume")]
+    [InlineData("الغي الطلب", "Cancel", null, "")]
+    [InlineData("كنسل", "Cancel", null, "")]
+    [InlineData("cancel my order", "Cancel", null, "")]
+    [InlineData("cancel it", "Cancel", null, "")]
+    [InlineData("وش في طلبي", "ShowOrder", null, "")]
+    [InlineData("ايش طلبت", "ShowOrder", null, "")]
+    [InlineData("what's in my order", "ShowOrder", null, "")]
+    [InlineData("show my order", "ShowOrder", null, "")]
+    [InlineData("شكرا", "Courtesy", null, "")]
+    [InlineData("thank you", "Courtesy", null, "")]
+    [InlineData("مشكور ما قصرت 🌹", "Courtesy", null, "")]
+    [InlineData("شكرا، كم التوصيل للرياض؟", "Courtesy,StoreQuestion", null, "رياض")]
+    [InlineData("ابي اكلم موظف", "Handoff", null, "")]
+    [InlineData("ممكن اكلم شخص حقيقي؟", "Handoff", null, "")]
+    [InlineData("talk to a human please", "Handoff", null, "")]
+    [InlineData("وين موقعكم؟", "StoreQuestion", null, "")]
+    [InlineData("طرق الدفع؟", "StoreQuestion", null, "")]
+    [InlineData("كم سعر الشنطة السودا؟", "AskPrice", null, "شنطه")]
+    [InlineData("قديش حق الفستان الأسود؟", "AskPrice", null, "فستان")]
+    [InlineData("شكد سعر الساعة", "AskPrice", null, "ساعه")]
+    [InlineData("بشحال هاد القفطان؟", "AskPrice", null, "قفطان")]
+    [InlineData("بكام الجزمة دي؟", "AskPrice", null, "جزمه")]
+    [InlineData("واش كاين القفطان الأخضر؟", "AskAvailability", null, "قفطان")]
+    [InlineData("اكو عدكم عطور فرنسية؟", "AskAvailability", null, "عطور فرنسيه")]
+    [InlineData("do you have the abaya in black?", "AskAvailability", null, "abaya")]
+    [InlineData("hw much is the oud perfume pls", "AskPrice", null, "oud perfume")]
+    [InlineData("i wanna order 2 bags", "Buy", 2, "bags")]
+    [InlineData("gimme 3 of the white ones", "Buy", 3, "")]
+    [InlineData("I'll take the black one", "Buy", null, "")]
+    [InlineData("add 2 more", "ChangeQuantity", null, "")]
+    [InlineData("3ndkom shanta sooda?", "AskAvailability", null, "شنطه")]
+    [InlineData("abgha 2 3tr", "Buy", 2, "عطر")]
+    [InlineData("bkam el shanta?", "AskPrice", null, "شنطه")]
+    [InlineData("salam, abi akalem mowazaf", "Greeting,Handoff", null, "")]
+    [InlineData("shukran", "Courtesy", null, "")]
+    [InlineData("من ايش مصنوعة الشنطة؟", "AskAttribute", null, "شنطه")]
+    [InlineData("is it leather?", "AskAttribute", null, "")]
+    [InlineData("كم حجم العطر؟", "AskAttribute", null, "عطر")]
+    [InlineData("any other size?", "AskAlternatives", null, "")]
+    [InlineData("لا", "Deny", null, "")]
+    [InlineData("no thanks", "Deny", null, "")]
+    [InlineData("لا ما ابي الطلب", "Cancel,Deny", null, "")]
+    [InlineData("لا، ابغى الاسود", "Deny,Buy", null, "")]
+    [InlineData("زيد وحدة", "ChangeQuantity", null, "")]
+    [InlineData("نبغي نطلب جوج ديال القفاطن", "Buy", 2, "قفاطن")]
+    [InlineData("بغيت نشري هاد الجلابة عافاك", "Buy", null, "جلابه")]
+    [InlineData("عافاك شحال التوصيل لكازا؟", "StoreQuestion", null, "لكازا")]
+    [InlineData("دابا بغيت واحد كحل", "Buy", 1, "")]
+    [InlineData("يعطيك العافية", "Courtesy", null, "")]
+    [InlineData("الله يسلمك", "Courtesy", null, "")]
+    [InlineData("👍", "Courtesy", null, "")]
+    [InlineData("🤔", "", null, "")]
+    public void ReadsTheWholeMessage(string text, string acts, int? quantity, string query)
+    {
+        var reading = Read.Message(text);
+        Assert.True(Read.Acts(acts).ToHashSet().SetEquals(reading.Acts), $"{text}: {Read.Describe(reading)}");
+        Assert.Equal(quantity, reading.Quantity);
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("نعم", Awaiting.Confirmation, "Confirm")]
+    [InlineData("تمام", Awaiting.Confirmation, "Confirm")]
+    [InlineData("اوكي اكد", Awaiting.Confirmation, "Confirm")]
+    [InlineData("ايوه اكد الطلب", Awaiting.Confirmation, "Confirm")]
+    [InlineData("yes please go ahead", Awaiting.Confirmation, "Confirm")]
+    [InlineData("نعم، وكم التوصيل؟", Awaiting.Confirmation, "Confirm,StoreQuestion")]
+    [InlineData("لا", Awaiting.Confirmation, "Deny")]
+    [InlineData("not now", Awaiting.Confirmation, "Deny")]
+    [InlineData("نورة", Awaiting.Name, "GiveName")]
+    [InlineData("اسمي نورة", Awaiting.Name, "GiveName")]
+    [InlineData("الرياض حي النرجس", Awaiting.Address, "GiveAddress")]
+    [InlineData("0501234567", Awaiting.Phone, "GivePhone")]
+    [InlineData("٠٥٠١٢٣٤٥٦٧", Awaiting.Phone, "GivePhone")]
+    [InlineData("2", Awaiting.Choice, "Choose")]
+    [InlineData("الثانية", Awaiting.Choice, "Choose")]
+    [InlineData("ابي الثانية", Awaiting.Choice, "Choose,Buy")]
+    [InlineData("٣", Awaiting.Quantity, "")]
+    public void ReadsAShortAnswerToWhatWasAsked(string text, Awaiting awaiting, string acts)
+    {
+        var reading = Read.Message(text, awaiting, 3);
+        Assert.True(Read.Acts(acts).ToHashSet().SetEquals(reading.Acts), $"{text}: {Read.Describe(reading)}");
+    }
+}
