@@ -1,0 +1,61 @@
+using Aspire.Hosting;
+
+namespace AiSales.Tests.Conversations;
+
+/// <summary>
+/// The whole platform through the real AppHost (API, agent, PostgreSQL, Redis), its Graph API pointed at a fake
+/// that records replies (Meta:GraphApiBaseUrl is forwarded to the API and the agent), plus the suite's shop data.
+/// </summary>
+public sealed class ConversationFixture : IAsyncLifetime
+{
+    private DistributedApplication? _app;
+
+    public ConversationGraph Graph { get; private set; } = null!;
+
+    public ShopData Shop { get; } = ShopData.Load();
+
+    public HttpClient CreateApiClient() =>
+        (_app ?? throw new InvalidOperationException("The AppHost has not started.")).CreateHttpClient("api");
+
+    public async Task InitializeAsync()
+    {
+        // The fake runs on this process's thread pool, shared with every collection's start-up (see AgentFixture).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+        Graph = await ConversationGraph.StartAsync();
+        using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
+        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
+            ["--environment=Development", $"--Infrastructure:Mode={mode}", $"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        builder.QuietHealthChecks();
+
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
+        await _app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", timeout.Token);
+    }
+
+    public async Task DisposeAsync()
+    {
+        ConversationResults.WriteSummaryFile();
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await _app.StopAsync(timeout.Token);
+            await _app.DisposeAsync();
+        }
+
+        if (Graph is not null)
+        {
+            await Graph.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConversationCollection : ICollectionFixture<ConversationFixture>
+{
+    public const string Name = "Conversations";
+}

@@ -1,0 +1,62 @@
+namespace AiSales.Tests.Conversations;
+
+/// <summary>The judge itself, without the platform: a wrong judge would pass or fail conversations for nothing.</summary>
+public sealed class ReplyJudgeTests
+{
+    private static readonly ShopData s_shop = ShopData.Load();
+    private readonly ReplyJudge _judge = new(s_shop);
+
+    [Theory]
+    [InlineData("السعر ٢٥٠ ريال", "250", true)]
+    [InlineData("Total: 250.00 SAR", "250", true)]
+    [InlineData("Total: 1,280 SAR", "1280", true)]
+    [InlineData("Total: 250 SAR", "25", false)]
+    [InlineData("Total: 1250 SAR", "250", false)]
+    [InlineData("Total: 250.5 SAR", "250", false)]
+    [InlineData("عطر مسك ابيض", "عطر مسك أبيض", true)]
+    [InlineData("الشنطة البنيّة", "الشنطه البنيه", true)]
+    [InlineData("BLACK leather bag", "Black Leather Bag", true)]
+    public void FoldedTextMatchesFactsNotSpelling(string reply, string expected, bool found) =>
+        Assert.Equal(found, ReplyJudge.Contains(reply, expected));
+
+    [Theory]
+    [InlineData("Here you are:\n• عطر عود ملكي — 250 SAR\nWould you like it?", "english")]
+    [InlineData("هذا ما وجدته: Black Leather Bag | شنطة جلد سوداء — 185 SAR", "arabic")]
+    [InlineData("تم تأكيد طلبك رقم 12. الإجمالي: 250 SAR", "arabic")]
+    public void ScriptIgnoresProductNamesAndCurrencies(string reply, string script)
+    {
+        Assert.True(_judge.HasScript(reply, script));
+        Assert.False(_judge.HasScript(reply, script == "arabic" ? "english" : "arabic"));
+    }
+
+    [Fact]
+    public void NumberedListIsReadByPosition()
+    {
+        var listed = NumberedList.Read("عندنا:\n1. Black Leather Bag | شنطة جلد سوداء — 185\n٢) شنطة جلد بنية — 195\n3️⃣ White Leather Bag 175", s_shop.Products);
+
+        Assert.Equal(["BAG-BLK", "BAG-BRN", "BAG-WHT"], listed.OrderBy(l => l.Key).Select(l => l.Value.Sku));
+        Assert.Empty(NumberedList.Read("• Black Leather Bag — 185\n2 × Hand Cream", s_shop.Products));
+    }
+
+    [Fact]
+    public void ARecapIsNotAskingAgainButAQuestionIs()
+    {
+        var turn = new ScriptTurn(["thanks"], NotAsks: ["name", "address"]);
+
+        Assert.Empty(_judge.Judge(turn, "english", "You're welcome! Name: Sam Lee. Address: 14 Olaya St.", new Dictionary<int, ShopProduct>()));
+        Assert.Single(_judge.Judge(turn, "english", "Thanks! What is the delivery address?", new Dictionary<int, ShopProduct>()));
+    }
+
+    [Fact]
+    public void EveryDataFileLoadsAndEveryConversationHasTurns()
+    {
+        Assert.True(ConversationLibrary.All.Count >= 60, $"{ConversationLibrary.All.Count} conversations");
+        Assert.All(ConversationLibrary.All.Values, c =>
+        {
+            Assert.NotEmpty(c.Turns);
+            Assert.Contains(c.Platform, new[] { "whatsapp", "instagram" });
+            Assert.Contains(c.Script, new[] { "arabic", "english", "any" });
+        });
+        Assert.Contains(ConversationLibrary.All.Values, c => c.Platform == "instagram");
+    }
+}
