@@ -133,17 +133,17 @@ internal sealed class TopicText
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
-                // The word itself, and its starts of four letters or more (a term of 4+ letters matches a longer word).
-                for (var length = word.Length; length >= 4 || length == word.Length; length--)
+                if (_byFirstWord.TryGetValue(word, out var exact))
                 {
-                    if (_byFirstWord.TryGetValue(length == word.Length ? word : word[..length], out var terms))
-                    {
-                        found.AddRange(terms.Where(t => length == word.Length || t.Words[0].Length >= 4).Select(t => (i, t)));
-                    }
+                    found.AddRange(exact.Select(t => (i, t)));
+                }
 
-                    if (length == 0)
+                // A term of four letters or more also matches a longer word it starts (توصيلكم, deliveries).
+                for (var length = word.Length - 1; length >= 4; length--)
+                {
+                    if (_byFirstWord.TryGetValue(word[..length], out var terms))
                     {
-                        break;
+                        found.AddRange(terms.Select(t => (i, t)));
                     }
                 }
             }
