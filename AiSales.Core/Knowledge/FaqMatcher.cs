@@ -99,8 +99,8 @@ public static class FaqMatcher
     }
 
     private static bool Same(string a, string b) =>
-        TopicText.WordMatches(a, b) || TopicText.WordMatches(b, a) || Bare(a) == Bare(b);
+        TopicText.WordMatches(a, b) || TopicText.WordMatches(b, a) || Bare(a).SequenceEqual(Bare(b));
 
     // A word without its joined preposition or conjunction (لجده → جده, وبطاقه → بطاقه), when three letters remain.
-    private static string Bare(string word) => word.Length >= 4 && "ولبفك".Contains(word[0]) ? word[1..] : word;
+    private static ReadOnlySpan<char> Bare(string word) => word.Length >= 4 && "ولبفك".Contains(word[0]) ? word.AsSpan(1) : word;
 }

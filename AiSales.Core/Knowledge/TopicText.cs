@@ -8,8 +8,8 @@ internal sealed class TopicText
 {
     public const double WeakWeight = 0.45;
 
-    private static readonly IReadOnlyList<(FaqTopic Topic, string[] Words, bool Weak)> SubjectTerms = Terms(FaqTopics.Subjects);
-    private static readonly IReadOnlyList<(FaqTopic Topic, string[] Words, bool Weak)> AspectTerms = Terms(FaqTopics.Aspects);
+    private static readonly TermIndex SubjectTerms = new(FaqTopics.Subjects);
+    private static readonly TermIndex AspectTerms = new(FaqTopics.Aspects);
 
     // Words that carry no subject: greetings, pronouns, question words, "do you have", in both languages (folded).
     private static readonly HashSet<string> Filler = new(
@@ -41,28 +41,21 @@ internal sealed class TopicText
         var strong = new HashSet<string>(StringComparer.Ordinal);
         var weak = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         // Longest terms first, each word used once: "cash on delivery" is payment, not also delivery.
-        foreach (var (topic, words, isWeak) in SubjectTerms)
+        foreach (var (at, term) in SubjectTerms.Find(result.Words))
         {
-            for (var i = 0; i + words.Length <= result.Words.Count; i++)
+            if (!Matches(result.Words, consumed, at, term.Words))
             {
-                if (!Matches(result.Words, consumed, i, words))
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                for (var j = i; j < i + words.Length; j++)
-                {
-                    consumed[j] = true;
-                }
-
-                if (isWeak)
-                {
-                    (weak.TryGetValue(topic.Name, out var set) ? set : weak[topic.Name] = []).Add(string.Join(' ', words));
-                }
-                else
-                {
-                    strong.Add(topic.Name);
-                }
+            Array.Fill(consumed, true, at, term.Words.Length);
+            if (term.Weak)
+            {
+                (weak.TryGetValue(term.Topic.Name, out var set) ? set : weak[term.Topic.Name] = []).Add(string.Join(' ', term.Words));
+            }
+            else
+            {
+                strong.Add(term.Topic.Name);
             }
         }
 
@@ -76,14 +69,12 @@ internal sealed class TopicText
             result.Subjects[name] = terms.Count >= 2 ? 1 : WeakWeight;
         }
 
-        foreach (var (topic, words, _) in AspectTerms)
+        var none = new bool[result.Words.Count];
+        foreach (var (at, term) in AspectTerms.Find(result.Words))
         {
-            for (var i = 0; i + words.Length <= result.Words.Count; i++)
+            if (Matches(result.Words, none, at, term.Words))
             {
-                if (Matches(result.Words, new bool[result.Words.Count], i, words))
-                {
-                    result.Aspects.Add(topic.Name);
-                }
+                result.Aspects.Add(term.Topic.Name);
             }
         }
 
@@ -97,6 +88,11 @@ internal sealed class TopicText
 
     private static bool Matches(IReadOnlyList<string> text, bool[] consumed, int at, string[] term)
     {
+        if (at + term.Length > text.Count)
+        {
+            return false;
+        }
+
         for (var k = 0; k < term.Length; k++)
         {
             if (consumed[at + k] || !WordMatches(text[at + k], term[k]))
@@ -108,12 +104,51 @@ internal sealed class TopicText
         return true;
     }
 
-    private static List<(FaqTopic, string[], bool)> Terms(IReadOnlyList<FaqTopic> topics) =>
-        topics
-            .SelectMany(t => t.Strong.Select(s => (t, Words: ArabicFolding.Words(s).ToArray(), false))
-                .Concat(t.Weak.Select(w => (t, Words: ArabicFolding.Words(w).ToArray(), true))))
-            .Where(t => t.Words.Length > 0)
-            .OrderByDescending(t => t.Words.Length)
-            .ThenByDescending(t => t.Words.Sum(w => w.Length))
-            .ToList();
+    private sealed record Term(FaqTopic Topic, string[] Words, bool Weak, int Rank);
+
+    /// <summary>Terms by their first word, so a text is scanned once instead of once per term.</summary>
+    private sealed class TermIndex
+    {
+        private readonly Dictionary<string, List<Term>> _byFirstWord = new(StringComparer.Ordinal);
+
+        public TermIndex(IReadOnlyList<FaqTopic> topics)
+        {
+            var terms = topics
+                .SelectMany(t => t.Strong.Select(s => (t, Words: ArabicFolding.Words(s).ToArray(), Weak: false))
+                    .Concat(t.Weak.Select(w => (t, Words: ArabicFolding.Words(w).ToArray(), Weak: true))))
+                .Where(t => t.Words.Length > 0)
+                .OrderByDescending(t => t.Words.Length)
+                .ThenByDescending(t => t.Words.Sum(w => w.Length))
+                .Select((t, rank) => new Term(t.t, t.Words, t.Weak, rank));
+            foreach (var term in terms)
+            {
+                (_byFirstWord.TryGetValue(term.Words[0], out var list) ? list : _byFirstWord[term.Words[0]] = []).Add(term);
+            }
+        }
+
+        /// <summary>Every (position, term) whose first word matches there (<see cref="WordMatches"/>), longest terms first.</summary>
+        public IEnumerable<(int At, Term Term)> Find(IReadOnlyList<string> words)
+        {
+            var found = new List<(int At, Term Term)>();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                if (_byFirstWord.TryGetValue(word, out var exact))
+                {
+                    found.AddRange(exact.Select(t => (i, t)));
+                }
+
+                // A term of four letters or more also matches a longer word it starts (توصيلكم, deliveries).
+                for (var length = word.Length - 1; length >= 4; length--)
+                {
+                    if (_byFirstWord.TryGetValue(word[..length], out var terms))
+                    {
+                        found.AddRange(terms.Select(t => (i, t)));
+                    }
+                }
+            }
+
+            return found.OrderBy(f => f.Term.Rank).ThenBy(f => f.At);
+        }
+    }
 }
