@@ -38,7 +38,12 @@ public sealed class OrderConfirmation(AgentTurn turn)
             confirm.Transaction = transaction;
             confirm.CommandText = "UPDATE orders SET status = 'confirmed', confirmed_at = now(), updated_at = now() WHERE id = $1 AND status = 'draft'";
             confirm.Parameters.AddWithValue(draft.OrderId);
-            await confirm.ExecuteNonQueryAsync(cancellationToken);
+            if (await confirm.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                // No longer a draft (the merchant changed it meanwhile): take no stock for it.
+                await transaction.RollbackAsync(cancellationToken);
+                return draft.WithProblem("no_draft", "The order is no longer a draft.");
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

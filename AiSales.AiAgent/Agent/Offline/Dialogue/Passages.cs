@@ -13,8 +13,8 @@ public static class Passages
         [ProductAttribute.Volume] = ["ml", "millilitre", "milliliter", "litre", "liter", "oz", "volume", "مل", "ملي", "لتر", "حجم", "سعه"],
     };
 
-    /// <summary>The sentences mentioning the attribute, or null when none does (the caller then gives the whole description).</summary>
-    public static string? About(string description, ProductAttribute? attribute)
+    /// <summary>The sentences mentioning the attribute (in the reply's language when some are), or null when none does (the caller then gives the whole description).</summary>
+    public static string? About(string description, ProductAttribute? attribute, bool arabic)
     {
         if (attribute is null || string.IsNullOrWhiteSpace(description))
         {
@@ -24,6 +24,9 @@ public static class Passages
         var words = s_words[attribute.Value];
         var sentences = description.Split(['.', '\n', '،', ';', '؛'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var hits = sentences.Where(s => Mentions(s, words, attribute.Value)).ToList();
+        // A bilingual description answers in the customer's language when it can.
+        var inLanguage = hits.Where(s => TextFolding.IsArabicScript(s) == arabic).ToList();
+        hits = inLanguage.Count > 0 ? inLanguage : hits;
         return hits.Count == 0 ? null : string.Join(". ", hits) + ".";
     }
 

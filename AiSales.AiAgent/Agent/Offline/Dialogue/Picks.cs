@@ -48,10 +48,18 @@ public static class Picks
         return narrowed && list.Count == 1 ? list[0] : null;
     }
 
-    /// <summary>The draft's line the customer means: named or coloured like it, the product in focus, or the only line.</summary>
-    public static OrderLine? FromOrder(Reading reading, OrderView order, ShownProduct? focus)
+    /// <summary>
+    /// The draft's line the customer means: named or coloured like it, the product in focus, or the only line. Unless
+    /// <paramref name="strict"/> (removing), words that name no line are ignored ("actually make it 3").
+    /// </summary>
+    public static OrderLine? FromOrder(Reading reading, OrderView order, ShownProduct? focus, bool strict = false)
     {
         var words = Words(reading.ProductQuery);
+        if (!strict && words.Count > 0 && !order.Items.Any(l => Matches(l.Name, words)))
+        {
+            words = [];
+        }
+
         var lines = order.Items.ToList();
         if (reading.Colours.Count > 0)
         {

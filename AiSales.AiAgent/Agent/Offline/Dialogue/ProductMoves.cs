@@ -24,6 +24,11 @@ public static class ProductMoves
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
+        if (MultiBuy.Parts(turn) is { } parts)
+        {
+            return MultiBuy.Buy(turn, done, parts);
+        }
+
         if (done.Of(Tools.SearchProducts) is not { } search)
         {
             return Search(reading);
@@ -128,22 +133,45 @@ public static class ProductMoves
             turn.State with { Shown = DialogueRules.Remember(others), Focus = null, Awaiting = Awaiting.Choice, LastQuery = query });
     }
 
-    /// <summary>"Is it leather?", «كم حجمه؟»: answered from the product's description.</summary>
+    /// <summary>"Is it leather?", «كم حجمه؟»: answered from the product's description (with its price when also asked).</summary>
     public static Step Attribute(OfflineTurn turn, TurnResults done)
     {
-        var target = Known(turn) ?? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
+        var target = Known(turn) ?? (turn.Reading.ProductQuery.Length == 0 ? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null) : null);
+        ProductFact? fact;
+        if (target is not null)
+        {
+            if ((fact = done.Of(Tools.GetProductDetails)?.Product()) is null)
+            {
+                return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(target.Id);
+            }
+        }
+        else if (turn.Reading.ProductQuery.Length == 0)
+        {
+            return Step.Reply(turn.Say.WhichProduct(), turn.State);
+        }
+        else if (done.Of(Tools.SearchProducts) is not { } search)
+        {
+            return Search(turn.Reading);
+        }
+        else if ((fact = search.Products().FirstOrDefault()) is null)
+        {
+            return Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
+        }
+
+        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic);
+        var text = turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage);
+        if (turn.Reading.Has(Act.AskPrice) || turn.Reading.Has(Act.AskAvailability))
+        {
+            text = turn.Say.Price(fact, turn.Reading.Quantity) + "\n" + text;
+        }
+
+        var state = turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing };
         if (target is null)
         {
-            return turn.Reading.ProductQuery.Length > 0 ? Ask(turn, done) : Step.Reply(turn.Say.WhichProduct(), turn.State);
+            state = state with { Shown = DialogueRules.Remember([fact]), LastQuery = turn.Reading.ProductQuery };
         }
 
-        if (done.Of(Tools.GetProductDetails)?.Product() is not { } fact)
-        {
-            return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(target.Id);
-        }
-
-        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute);
-        return Step.Reply(turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+        return Step.Reply(text, state);
     }
 
     /// <summary>The product the customer points at among those shown, or the one in focus when they name none.</summary>
