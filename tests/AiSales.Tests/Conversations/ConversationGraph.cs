@@ -80,10 +80,9 @@ public sealed class ConversationGraph : IAsyncDisposable
         };
         var action = body["interactive"]?["action"];
         parts.AddRange(Items(action?["buttons"]).Select(b => b?["reply"]?["title"]?.GetValue<string>()));
-        foreach (var section in Items(action?["sections"]))
-        {
-            parts.AddRange(Items(section?["rows"]).SelectMany(r => new[] { r?["title"]?.GetValue<string>(), r?["description"]?.GetValue<string>() }));
-        }
+        // A list message's rows are the choices a numbered list would offer: numbered in order, so "{2}" works for both.
+        var rows = Items(action?["sections"]).SelectMany(section => Items(section?["rows"])).ToList();
+        parts.AddRange(rows.Select((r, i) => $"{i + 1}. {r?["title"]?.GetValue<string>()} {r?["description"]?.GetValue<string>()}".TrimEnd()));
 
         parts.AddRange(Items(body["message"]?["quick_replies"]).Select(q => q?["title"]?.GetValue<string>()));
         return string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p)));

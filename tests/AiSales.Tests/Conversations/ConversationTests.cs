@@ -49,12 +49,3 @@ public sealed class ConversationTests(ConversationFixture fixture, ITestOutputHe
         Console.WriteLine(summary);
     }
 }
-
-/// <summary>Conversations in name order (file by file), the summary last.</summary>
-public sealed class SummaryLastOrderer : ITestCaseOrderer
-{
-    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases)
-        where TTestCase : ITestCase =>
-        testCases.OrderBy(t => t.TestMethod.Method.Name == nameof(ConversationTests.Summary))
-            .ThenBy(t => t.DisplayName, StringComparer.Ordinal);
-}

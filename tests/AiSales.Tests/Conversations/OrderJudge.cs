@@ -75,9 +75,17 @@ public static class OrderJudge
         }
     }
 
-    /// <summary>Digits only, compared on the last 9 (0501234567, +966 50 123 4567 and 966501234567 are one number).</summary>
+    /// <summary>
+    /// A phone number and nothing else (no «رقمي» or "my number is"), compared on the last 9 digits:
+    /// 0501234567, +966 50 123 4567 and ٩٦٦٥٠١٢٣٤٥٦٧ are one number.
+    /// </summary>
     private static bool SamePhone(string stored, string wanted)
     {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(ReplyJudge.Fold(stored), @"^\+?[\d\s\-()]+$"))
+        {
+            return false;
+        }
+
         var a = new string(ReplyJudge.Fold(stored).Where(char.IsAsciiDigit).ToArray());
         var b = new string(ReplyJudge.Fold(wanted).Where(char.IsAsciiDigit).ToArray());
         return a.Length >= 7 && b.Length >= 7 && a[^Math.Min(9, a.Length)..] == b[^Math.Min(9, b.Length)..];

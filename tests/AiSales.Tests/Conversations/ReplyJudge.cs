@@ -94,8 +94,14 @@ public sealed class ReplyJudge(ShopData shop)
             return true;
         }
 
-        return IsNumber(needle)
-            ? Regex.IsMatch(haystack, $@"(?<![\d.]){Regex.Escape(needle)}(?:\.0+)?(?!\d|\.\d)")
+        if (IsNumber(needle))
+        {
+            return Regex.IsMatch(haystack, $@"(?<![\d.]){Regex.Escape(needle)}(?:\.0+)?(?!\d|\.\d)");
+        }
+
+        // A short word is a whole word: «لا» is not the start of «لاسلكية», "no" is not inside "now".
+        return needle.Length <= 3 && needle.All(char.IsLetter)
+            ? Regex.IsMatch(haystack, $@"(?<!\p{{L}}){Regex.Escape(needle)}(?!\p{{L}})")
             : haystack.Contains(needle, StringComparison.Ordinal);
     }
 

@@ -16,6 +16,9 @@ public sealed class ReplyJudgeTests
     [InlineData("عطر مسك ابيض", "عطر مسك أبيض", true)]
     [InlineData("الشنطة البنيّة", "الشنطه البنيه", true)]
     [InlineData("BLACK leather bag", "Black Leather Bag", true)]
+    [InlineData("لا، للأسف ما عندنا أحمر", "لا", true)]
+    [InlineData("سماعات لاسلكية", "لا", false)]
+    [InlineData("100 مل", "مل", true)]
     public void FoldedTextMatchesFactsNotSpelling(string reply, string expected, bool found) =>
         Assert.Equal(found, ReplyJudge.Contains(reply, expected));
 
@@ -45,6 +48,25 @@ public sealed class ReplyJudgeTests
 
         Assert.Empty(_judge.Judge(turn, "english", "You're welcome! Name: Sam Lee. Address: 14 Olaya St.", new Dictionary<int, ShopProduct>()));
         Assert.Single(_judge.Judge(turn, "english", "Thanks! What is the delivery address?", new Dictionary<int, ShopProduct>()));
+    }
+
+    [Theory]
+    [InlineData("0505123456", "Sara", true)]
+    [InlineData("+966 50 512 3456", "Sara.", true)]
+    [InlineData("٠٥٠٥١٢٣٤٥٦", "sara", true)]
+    [InlineData("رقمي ٠٥٠٥١٢٣٤٥٦", "Sara", false)]
+    [InlineData("my number is 0505123456", "Sara", false)]
+    [InlineData("0505123456", "my name is Sara", false)]
+    public void OrderDetailsAreStoredWithoutLeadIns(string phone, string name, bool right)
+    {
+        var order = System.Text.Json.JsonSerializer.SerializeToElement(new
+        {
+            status = "confirmed", customerName = name, customerPhone = phone, currency = "SAR", total = 250m,
+            items = new[] { new { sku = "PRF-OUD", quantity = 1 } },
+        });
+        var expected = new OrderExpectation(["confirmed"], new() { ["PRF-OUD"] = 1 }, 250m, "SAR", "Sara", Phone: "0505123456");
+
+        Assert.Equal(right, OrderJudge.Judge(expected, order, "966500000000", new Dictionary<int, ShopProduct>()).Count == 0);
     }
 
     [Fact]
