@@ -136,7 +136,11 @@ public static class ProductMoves
     /// <summary>"Is it leather?", «كم حجمه؟»: answered from the product's description (with its price when also asked).</summary>
     public static Step Attribute(OfflineTurn turn, TurnResults done)
     {
-        var target = Known(turn) ?? (turn.Reading.ProductQuery.Length == 0 ? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null) : null);
+        // About the product the customer points at, or names (a search), or else the one just discussed ("what sizes do
+        // they come in?": words that find nothing are not a product).
+        var discussed = turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
+        var target = Known(turn) ?? (turn.Reading.ProductQuery.Length == 0
+            || done.Of(Tools.SearchProducts) is { } tried && tried.Products().Count == 0 ? discussed : null);
         ProductFact? fact;
         if (target is not null)
         {
