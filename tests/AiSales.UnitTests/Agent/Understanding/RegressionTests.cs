@@ -1,0 +1,112 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.UnitTests.Agent.Understanding;
+
+/// <summary>Messages that once read wrong, kept so they stay right.</summary>
+public sealed class RegressionTests
+{
+    [Theory]
+    [InlineData("كم تاخذون على التوصيل لجدة", "StoreQuestion")]
+    [InlineData("هل في توصيل لعمان؟", "StoreQuestion")]
+    [InlineData("بكم الشحن للكويت", "StoreQuestion")]
+    [InlineData("is delivery free?", "StoreQuestion")]
+    [InlineData("pls send me ur location", "StoreQuestion")]
+    [InlineData("عطر شانيل كم سعره وكم التوصيل للدمام", "AskPrice,StoreQuestion")]
+    [InlineData("ثلاث حبات من المسك لو سمحت", "Buy")]
+    [InlineData("1 عطر و 2 شنطة", "Buy")]
+    [InlineData("ابغى ارجع الشنطة", "StoreQuestion")]
+    [InlineData("ممكن تحجزلي وحدة؟", "Buy")]
+    [InlineData("وين طلبي؟", "ShowOrder")]
+    [InlineData("ابي اشوف طلبي", "ShowOrder")]
+    [InlineData("ابي اشوف العطور اللي عندكم", "AskAvailability")]
+    [InlineData("can I see more photos", "AskAvailability")]
+    [InlineData("what's the difference between the two", "")]
+    [InlineData("ابغى اغير العنوان", "")]
+    [InlineData("change to 3", "ChangeQuantity")]
+    [InlineData("ابي اغير الكمية ل ٣", "ChangeQuantity")]
+    [InlineData("tell me more", "")]
+    [InlineData("مافي مشكلة", "Courtesy")]
+    [InlineData("ok ok thanks", "Courtesy")]
+    [InlineData("اي لون عندكم", "AskAvailability")]
+    public void ReadsExactly(string text, string acts)
+    {
+        var reading = Read.Message(text);
+        Assert.True(Read.Acts(acts).ToHashSet().SetEquals(reading.Acts), $"{text}: {Read.Describe(reading)}");
+    }
+
+    [Theory]
+    [InlineData("3awez a3raf el s3r", "")]
+    [InlineData("kam 7aga 3ndko", "")]
+    [InlineData("hi, my order number is 12345", "12345")]
+    [InlineData("ابي اشوف العطور اللي عندكم", "عطور")]
+    [InlineData("ممكن صور للشنطة؟", "شنطه")]
+    [InlineData("I need it by tomorrow", "")]
+    public void LeavesOnlyProductWords(string text, string query) => Assert.Equal(query, Read.Message(text).ProductQuery);
+
+    [Fact]
+    public void AnArticleReadAsALetterIsNotASize() => Assert.Empty(Read.Message("3awez a3raf el s3r").Sizes);
+}
+
+/// <summary>Properties every lexicon entry and every message must keep, checked over the whole vocabulary.</summary>
+public sealed class LexiconPropertyTests
+{
+    private static readonly string[] s_samples =
+    [
+        "", " ", "؟", "!!!", "👍", "123", "٠٥٠", "ابغى", "how much", "3ndkom", "x", "ال", "و", "a", "\n\n", "اسمي", "العنوان:", "رقمي", "no", "رقم",
+        "the", "؟؟؟ ابغى ؟؟؟", "🙏🏻🙏🏻", "ﷺ", "ﻻ", "٪", "#", "+", "+966", "اسمي\n", "my name is", "الاسم:",
+    ];
+
+    public static TheoryData<string> Samples => new(s_samples);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void NeverThrowsAndAlwaysFillsTheCollections(string text)
+    {
+        foreach (var awaiting in Enum.GetValues<Awaiting>())
+        {
+            var reading = Read.Message(text, awaiting, 3, "شكوى");
+            Assert.NotNull(reading.Acts);
+            Assert.NotNull(reading.Colours);
+            Assert.NotNull(reading.Sizes);
+            Assert.NotNull(reading.ProductQuery);
+            Assert.DoesNotContain("  ", reading.ProductQuery);
+        }
+    }
+
+    [Fact]
+    public void EveryColourFormReadsBackAsItsColour()
+    {
+        foreach (var key in Colours.Keys)
+        {
+            foreach (var form in Colours.SurfaceForms(key).Where(f => !f.Contains(' ')))
+            {
+                Assert.Equal(key, Colours.Key(form));
+            }
+        }
+    }
+
+    [Fact]
+    public void FoldingIsIdempotent()
+    {
+        foreach (var text in s_samples.Concat(["شكراااا أبغى ٢ حبة", "Thanksss!! I'll take 3", "مَرْحَبًا بِكُمْ"]))
+        {
+            var once = TextFolding.Fold(text);
+            Assert.Equal(once, TextFolding.Fold(once));
+        }
+    }
+
+    [Fact]
+    public void ReadsAThousandMessagesQuickly()
+    {
+        var messages = new[] { "السلام عليكم، ابغى ٢ من الشنطة السودا مقاس L لو سمحت", "how much would two pairs be?", "3ndkom shanta sooda?",
+            "اسمي نورة\nالعنوان الرياض حي النرجس\nجوالي 0501234567", "بدل ما هي وحدة خليها ثنتين" };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 1_000; i++)
+        {
+            Read.Message(messages[i % messages.Length]);
+        }
+
+        // About 0.3 ms a message on one core; the bound leaves room for a busy shared machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"1,000 readings took {watch.Elapsed}");
+    }
+}
