@@ -44,7 +44,7 @@ public static class MessageReader
         var acts = resolved.Acts;
 
         BareContactReader.Read(message, acts, cues, hints.Awaiting, contact);
-        if (contact.TookBareText)
+        if (contact.TookBareText && !contact.OtherLinesAct)
         {
             // The text was the detail asked for; its words are not also an order, a colour or a quantity.
             acts.IntersectWith(s_valuesOnly);
