@@ -24,7 +24,7 @@ public static class MessageReader
             message.Take(phone.First, phone.Last - phone.First + 1, Claim.None); // a 7-digit number nobody asked for is a model number
         }
 
-        var handoffKeyword = HandoffKeywords(message, hints.HandoffKeywords);
+        var handoffKeyword = HandoffKeywords(message, hints.HandoffKeywords ?? []);
         var choice = ChoiceReader.Read(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
         foreach (var cue in cues)

@@ -96,6 +96,20 @@ public sealed class LexiconPropertyTests
     }
 
     [Fact]
+    public void ReadsALongMessageQuickly()
+    {
+        var text = string.Join("، ", Enumerable.Repeat("السلام عليكم ابغى ٢ شنطة سودا مقاس L وكم التوصيل للرياض اسمي نورة\nرقمي 0501234567", 40));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var reading = Read.Message(text, Awaiting.Name);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"a {text.Length}-character message took {watch.Elapsed}");
+        Assert.Equal("0501234567", reading.Phone);
+    }
+
+    [Fact]
+    public void MissingHandoffKeywordsAreNoKeywords() =>
+        Assert.True(MessageReader.Read("ابغى عطر", new ReadingHints(Awaiting.Nothing, 0, null!)).Has(Act.Buy));
+
+    [Fact]
     public void ReadsAThousandMessagesQuickly()
     {
         var messages = new[] { "السلام عليكم، ابغى ٢ من الشنطة السودا مقاس L لو سمحت", "how much would two pairs be?", "3ndkom shanta sooda?",
