@@ -34,7 +34,8 @@ internal static class CueResolver
 
         var deny = cues.Has(Cue.Deny) || cues.Has(m => m.Value == Cue.DenyLead && cues.AtLead(m))
             || cues.Has(Cue.NotWant) && !facts.AboutProduct && !cues.Has(Cue.OrderNoun);
-        Add(acts, Act.Deny, deny);
+        // "ما ابيه" when asked to confirm refuses the order as much as it drops the item; the policy picks.
+        Add(acts, Act.Deny, deny || confirmation && acts.Contains(Act.Remove) && !facts.AboutProduct);
         Add(acts, Act.Confirm, !deny && (cues.Has(Cue.Confirm) && words <= 6 || weakYes && confirmation || cues.Has(Cue.Okay) && confirmation && words <= 6));
 
         var detailAsked = hints.Awaiting is Awaiting.Name or Awaiting.Address or Awaiting.Phone;
