@@ -19,8 +19,14 @@ internal static class BareContactReader
         {
             foreach (var line in lines)
             {
-                if (line.Any(i => message.Claims[i] == Claim.Contact) || DoesSomething(line, cues))
+                if (line.Any(i => message.Claims[i] == Claim.Contact))
                 {
+                    continue;
+                }
+
+                if (DoesSomething(line, cues))
+                {
+                    contact.OtherLinesAct = true;
                     continue;
                 }
 

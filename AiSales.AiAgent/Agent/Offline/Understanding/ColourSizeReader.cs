@@ -36,7 +36,9 @@ internal static class ColourSizeReader
 
         foreach (var i in message.Free().ToList())
         {
-            var afterSizeWord = i > 0 && Understanding.Sizes.SizeWords.Contains(message.Words[i - 1]);
+            // "size L", "مقاس ٤٢", "change the size to L", "المقاس الى ٤٠"
+            var afterSizeWord = i > 0 && Understanding.Sizes.SizeWords.Contains(message.Words[i - 1])
+                || i > 1 && message.Words[i - 1] is "to" or "الي" or "ل" && Understanding.Sizes.SizeWords.Contains(message.Words[i - 2]);
             var key = Understanding.Sizes.Number(message.Words[i], afterSizeWord && message.Claims[i - 1] != Claim.Choice)
                 ?? (afterSizeWord || shortAnswer ? Understanding.Sizes.NearSizeWord(message.Words[i]) : null);
             if (key is not null && !(message.Tokens[i].IsNumber && i + 1 < message.Count && Lexicons.NumberWords.Units.Contains(message.Words[i + 1])))

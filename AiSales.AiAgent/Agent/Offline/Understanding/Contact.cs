@@ -11,4 +11,7 @@ internal sealed class Contact
 
     /// <summary>True when a detail was taken from text with no lead-in, because it was asked for: then the text is not also an order.</summary>
     public bool TookBareText { get; set; }
+
+    /// <summary>True when another line of the same message does something else ("ابغى شنطة" above the name and phone).</summary>
+    public bool OtherLinesAct { get; set; }
 }

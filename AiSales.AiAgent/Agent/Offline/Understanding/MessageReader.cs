@@ -24,7 +24,7 @@ public static class MessageReader
             message.Take(phone.First, phone.Last - phone.First + 1, Claim.None); // a 7-digit number nobody asked for is a model number
         }
 
-        var handoffKeyword = HandoffKeywords(message, hints.HandoffKeywords);
+        var handoffKeyword = HandoffKeywords(message, hints.HandoffKeywords ?? []);
         var choice = ChoiceReader.Read(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
         foreach (var cue in cues)
@@ -44,7 +44,7 @@ public static class MessageReader
         var acts = resolved.Acts;
 
         BareContactReader.Read(message, acts, cues, hints.Awaiting, contact);
-        if (contact.TookBareText)
+        if (contact.TookBareText && !contact.OtherLinesAct)
         {
             // The text was the detail asked for; its words are not also an order, a colour or a quantity.
             acts.IntersectWith(s_valuesOnly);

@@ -8,11 +8,11 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// </summary>
 internal sealed class MessageTokens
 {
-    private static readonly HashSet<string> s_englishWords = EnglishCues.Phrases.Values.Concat(EnglishFillers.Phrases.Values)
+    private static readonly HashSet<string> s_englishWords = EnglishCues.Phrases.Values.Concat(EnglishFillers.Phrases.Values).Concat(EnglishTypos.Phrases.Values)
         .SelectMany(phrases => phrases)
         .Concat(Colours.Keys.SelectMany(Colours.SurfaceForms))
         .Concat(NumberWords.Quantities.Keys)
-        .Concat(["small", "medium", "large", "xs", "xl", "xxl", "perfume", "bag", "dress", "abaya", "oud", "shoes", "watch", "price"])
+        .Concat(["s", "m", "l", "small", "medium", "large", "xs", "xl", "xxl", "perfume", "bag", "dress", "abaya", "oud", "shoes", "watch", "price"])
         .Where(phrase => !phrase.Contains(' ') && !TextFolding.IsArabicScript(phrase))
         .Select(TextFolding.Fold)
         .ToHashSet(StringComparer.Ordinal);

@@ -40,8 +40,6 @@ internal sealed class PhraseTable<T>
     public static PhraseTable<T> From(params IReadOnlyDictionary<T, string[]>[] lexicons) =>
         new(lexicons.SelectMany(l => l.SelectMany(pair => pair.Value.Select(phrase => (phrase, pair.Key)))));
 
-    public bool Contains(string word) => _byFirstWord.TryGetValue(word, out var list) && list.Any(e => e.Words.Length == 1);
-
     /// <summary>
     /// Left to right, the longest phrase starting at each free position; every meaning of that phrase is returned (تمام is both
     /// Okay and Confirm). A leading "و" ("and") is tolerated on the first word: "وكم" reads as "كم".

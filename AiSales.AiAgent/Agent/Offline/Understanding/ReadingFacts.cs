@@ -13,4 +13,7 @@ internal sealed record ReadingFacts(
     bool CourtesyEmoji)
 {
     public int? Quantity => Quantities.Count > 0 ? Quantities[0].Value : null;
+
+    /// <summary>The message names something to act on: product words, a colour, a size or a pick.</summary>
+    public bool AboutProduct => ContentWords > 0 || NamesProduct;
 }

@@ -6,5 +6,6 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <param name="HandoffKeywords">The merchant's own words that mean "get me a person"; matched as whole folded words.</param>
 public sealed record ReadingHints(Awaiting Awaiting, int ShownCount, IReadOnlyCollection<string> HandoffKeywords)
 {
+    /// <summary>Nothing asked, no list shown, no merchant keywords: the first message of a conversation.</summary>
     public static ReadingHints None { get; } = new(Awaiting.Nothing, 0, []);
 }
