@@ -33,8 +33,8 @@ public static class DialoguePolicy
         Move.Confirm => OrderMoves.Confirm(turn, done),
         Move.Deny => OrderMoves.Deny(turn),
         Move.Store => TalkMoves.Store(turn, done),
-        Move.Alternatives => ProductMoves.Alternatives(turn, done),
-        Move.Attribute => ProductMoves.Attribute(turn, done),
+        Move.Alternatives => DescriptionMoves.Alternatives(turn, done),
+        Move.Attribute => DescriptionMoves.Attribute(turn, done),
         Move.Buy => ProductMoves.Buy(turn, done),
         Move.Pick => turn.State.BuyQuantity is not null ? ProductMoves.Buy(turn, done) : ProductMoves.Ask(turn, done),
         Move.Ask or Move.Search => ProductMoves.Ask(turn, done),
@@ -63,7 +63,7 @@ public static class DialoguePolicy
 
         var picked = Picks.FromShown(reading, turn.State.Shown) is not null;
         // "Do you take cards?" is a shop question; "the gift card" just shown is a product.
-        if (acts.Contains(Act.StoreQuestion) && !acts.Contains(Act.AskAttribute) && !picked) return Move.Store;
+        if (acts.Contains(Act.StoreQuestion) && !acts.Contains(Act.AskAttribute) && !acts.Contains(Act.Buy) && !picked) return Move.Store;
         if (acts.Contains(Act.AskAlternatives)) return Move.Alternatives;
         if (acts.Contains(Act.AskAttribute)) return Move.Attribute;
         if (acts.Contains(Act.Buy)) return Move.Buy;

@@ -1,4 +1,5 @@
 using AiSales.AiAgent.Agent.Offline.Understanding;
+using AiSales.AiAgent.Agent.Plugins;
 
 namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 
@@ -11,7 +12,11 @@ public static class TalkMoves
         ? Step.Reply(turn.Say.Handoff(), turn.State with { Awaiting = Awaiting.Nothing })
         : Step.Call(Tools.TransferToHuman, new() { ["reason"] = reason });
 
-    /// <summary>A shop question: the faq's best answer, or — what the faq does not say is never invented — a person.</summary>
+    /// <summary>
+    /// A shop question: the faq's best answer, or — what the faq does not say is never invented — a person. When the
+    /// customer's words found nothing, the topic the reader recognised is asked for in the faq's usual words; an answer
+    /// that does not mention what the customer named ("do you ship to Kuwait?" against "delivery in Riyadh…") is no answer.
+    /// </summary>
     public static Step Store(OfflineTurn turn, TurnResults done)
     {
         if (done.Of(Tools.StoreInfo) is not { } result)
@@ -20,6 +25,13 @@ public static class TalkMoves
         }
 
         var answers = result.Answers();
+        if (answers.Count == 0 && turn.Reading.Topic is { } topic && done.Of(Tools.StoreInfo, 1) is not { } retried)
+        {
+            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(topic) });
+        }
+
+        answers = answers.Count > 0 ? answers : done.Of(Tools.StoreInfo, 1)?.Answers() ?? [];
+        answers = answers.Where(a => Covers(a, turn.Reading.ProductQuery)).ToList();
         if (answers.Count > 0)
         {
             // The merchant may write each entry in both languages: the one in the customer's wins among the matches.
@@ -30,6 +42,23 @@ public static class TalkMoves
         return done.Called(Tools.TransferToHuman)
             ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
+    }
+
+    private static string TopicWords(StoreTopic topic) => topic switch
+    {
+        StoreTopic.Delivery => "التوصيل الشحن delivery shipping",
+        StoreTopic.Returns => "الاسترجاع الاستبدال returns exchange",
+        StoreTopic.Payment => "طرق الدفع payment",
+        StoreTopic.Hours => "اوقات الدوام opening hours",
+        _ => "موقع المحل location address",
+    };
+
+    /// <summary>Every word the customer named beyond the question (a city, a country, a service) appears in the entry.</summary>
+    private static bool Covers(FaqAnswer answer, string named)
+    {
+        var entry = $" {TextFolding.Fold(answer.Question + " " + answer.Answer)} ";
+        return TextFolding.Tokens(named).Where(w => w.Length >= 3 && !w.All(char.IsDigit)).All(w =>
+            entry.Contains(w, StringComparison.Ordinal) || w.Length >= 4 && w[0] is 'ل' or 'ب' && entry.Contains(w[1..], StringComparison.Ordinal));
     }
 
     /// <summary>Thanks, ok, 👍, goodbye: a short courteous answer, never a search, never a question asked again.</summary>

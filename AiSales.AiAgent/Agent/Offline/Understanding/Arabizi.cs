@@ -33,6 +33,14 @@ public static class Arabizi
         return words.Any(w => HasSoundDigit(w) || ArabiziWords.Words.ContainsKey(w) && !ArabiziWords.Ambiguous.Contains(w));
     }
 
+    /// <summary>
+    /// The words of an Arabizi message the table does not know and that carry no sound digit, as written: often a product's
+    /// own Latin name ("bkam el hand cream" → "hand cream"), a second search when the Arabic spelling found nothing.
+    /// </summary>
+    public static string LatinWords(string text) => string.Join(' ', TextFolding.Split(text)
+        .Where(t => !t.IsEmoji && t.Text.Length >= 3 && t.Text.All(char.IsAsciiLetterLower) && !ArabiziWords.Words.ContainsKey(t.Text))
+        .Select(t => t.Text));
+
     /// <summary>Best-effort Arabic spelling of an Arabizi message, word by word: known words from the table, others letter by letter.</summary>
     public static string ToArabic(string text) =>
         string.Join(' ', TextFolding.Split(text).Select(t => t.IsEmoji ? t.Text : Word(t.Text)));

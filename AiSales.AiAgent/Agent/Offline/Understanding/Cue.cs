@@ -48,5 +48,7 @@ internal enum Cue
     Payment,
     Hours,
     Location,
+    /// <summary>A service beyond the catalogue (gift wrapping, instalments…): a shop question with no topic.</summary>
+    Service,
     Filler,
 }

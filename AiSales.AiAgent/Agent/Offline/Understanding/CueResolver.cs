@@ -30,7 +30,9 @@ internal static class CueResolver
         var asking = acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives, Act.StoreQuestion]);
         var busy = acts.Overlaps([Act.Handoff, Act.Cancel, Act.Remove, Act.ShowOrder, Act.ChangeQuantity]) || cues.Has(Cue.Change);
         var ordering = cues.Has(Cue.Order) || cues.Has(Cue.Add);
-        Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && !asking || ordering && (!asking || facts.AboutProduct)));
+        // "I want the gift card": a shop word ("card") beside a product named to buy does not turn the wish into a question.
+        var shopWordOnly = acts.Contains(Act.StoreQuestion) && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives]);
+        Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && (!asking || shopWordOnly && facts.AboutProduct) || ordering && (!asking || facts.AboutProduct)));
 
         var deny = cues.Has(Cue.Deny) || cues.Has(m => m.Value == Cue.DenyLead && cues.AtLead(m))
             || cues.Has(Cue.NotWant) && !facts.AboutProduct && !cues.Has(Cue.OrderNoun);
@@ -52,7 +54,8 @@ internal static class CueResolver
     private static StoreTopic? Questions(CueSet cues, ReadingFacts facts, HashSet<Act> acts, out ProductAttribute? attribute)
     {
         var topics = cues.Matches.Where(m => CueSet.Topics.Contains(m.Value)).ToList();
-        StoreTopic? topic = cues.First(CueSet.Topics)?.Value switch
+        var shopCue = cues.First(CueSet.Topics)?.Value;
+        StoreTopic? topic = shopCue switch
         {
             Cue.Delivery => StoreTopic.Delivery,
             Cue.Returns => StoreTopic.Returns,
@@ -61,7 +64,7 @@ internal static class CueResolver
             Cue.Location => StoreTopic.Location,
             _ => null,
         };
-        Add(acts, Act.StoreQuestion, topic is not null);
+        Add(acts, Act.StoreQuestion, shopCue is not null);
 
         // "بكم الشحن", "هل في توصيل": a price or stock word beside a shop topic asks about the topic, not a product.
         bool AboutProduct(PhraseMatch<Cue> m) => topics.Count == 0 || facts.AboutProduct && !topics.Any(t => cues.Adjacent(m, t));

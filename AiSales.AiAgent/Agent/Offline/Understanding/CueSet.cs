@@ -3,7 +3,7 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <summary>The cues found in one message, with the positional questions the act rules ask of them.</summary>
 internal sealed class CueSet(MessageTokens message, IReadOnlyList<PhraseMatch<Cue>> matches)
 {
-    public static readonly Cue[] Topics = [Cue.Delivery, Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location];
+    public static readonly Cue[] Topics = [Cue.Delivery, Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location, Cue.Service];
 
     public IReadOnlyList<PhraseMatch<Cue>> Matches => matches;
 

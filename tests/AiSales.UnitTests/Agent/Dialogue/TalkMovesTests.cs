@@ -52,8 +52,20 @@ public sealed class TalkMovesTests
         var played = Play(Turn("what is your return policy?"),
             (tool, _) => tool switch { Tools.StoreInfo => Array.Empty<FaqAnswer>(), Tools.TransferToHuman => "ok", _ => null });
 
-        Assert.Equal([Tools.StoreInfo, Tools.TransferToHuman], played.Tools);
+        Assert.Equal([Tools.StoreInfo, Tools.StoreInfo, Tools.TransferToHuman], played.Tools);
         Assert.Contains("person", played.Text);
+    }
+
+    [Fact]
+    public void AnAnswerThatDoesNotMentionWhatTheCustomerNamedIsNoAnswer()
+    {
+        var riyadh = new FaqAnswer("Delivery?", "Delivery in Riyadh costs 30 SAR.", 0.9);
+        var played = Play(Turn("Do you ship to Kuwait?"),
+            (tool, _) => tool switch { Tools.StoreInfo => new[] { riyadh }, Tools.TransferToHuman => "ok", _ => null });
+        var covered = Play(Turn("how much is delivery to Riyadh?"), (tool, _) => tool == Tools.StoreInfo ? new[] { riyadh } : null);
+
+        Assert.Contains(Tools.TransferToHuman, played.Tools);
+        Assert.Equal("Delivery in Riyadh costs 30 SAR.", covered.Text);
     }
 
     [Theory]

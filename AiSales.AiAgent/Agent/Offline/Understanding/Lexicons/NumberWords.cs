@@ -2,7 +2,8 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
 
 /// <summary>
 /// Counting words: quantities ("حبتين", "ثنتين", "تلاتة", "a couple"), the unit words that follow a number ("٣ حبات", "2 pcs", "two pairs"),
-/// and ordinals for picking from a list ("الثانية", "التاني", "2nd"). A pair is one item (a pair of shoes), so "two pairs" is 2.
+/// and ordinals for picking from a list ("الثانية", "التاني", "2nd"). "A pair" is 2 (contract §7: "one, two, a pair"); counted
+/// pairs count pairs: "one pair" is 1 and "two pairs" 2 (a pair of shoes is one item).
 /// </summary>
 internal static class NumberWords
 {
@@ -15,7 +16,7 @@ internal static class NumberWords
         ["اربع"] = 4, ["أربع"] = 4, ["اربعة"] = 4, ["أربعة"] = 4, ["ربعة"] = 4,
         ["خمس"] = 5, ["خمسة"] = 5, ["ست"] = 6, ["ستة"] = 6, ["سته"] = 6, ["سبع"] = 7, ["سبعة"] = 7, ["ثمان"] = 8, ["ثماني"] = 8, ["ثمانية"] = 8,
         ["تمن"] = 8, ["تمنية"] = 8, ["تسع"] = 9, ["تسعة"] = 9, ["عشر"] = 10, ["عشرة"] = 10, ["درزن"] = 12, ["دزينة"] = 12,
-        ["one"] = 1, ["a single"] = 1, ["single"] = 1, ["a pair"] = 1, ["one pair"] = 1, ["two"] = 2, ["couple"] = 2, ["a couple"] = 2,
+        ["one"] = 1, ["a single"] = 1, ["single"] = 1, ["a pair"] = 2, ["one pair"] = 1, ["two"] = 2, ["couple"] = 2, ["a couple"] = 2,
         ["a couple of"] = 2, ["both"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
         ["ten"] = 10, ["dozen"] = 12, ["a dozen"] = 12,
     });

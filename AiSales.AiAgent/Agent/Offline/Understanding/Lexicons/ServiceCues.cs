@@ -1,0 +1,20 @@
+namespace AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
+
+/// <summary>
+/// Questions about what the shop does beyond its catalogue (gift wrapping, instalments, engraving, abroad…), in every
+/// dialect and English: shop questions without one of the five topics, answered from the faq or by a person, never a
+/// product search.
+/// </summary>
+internal static class ServiceCues
+{
+    public static readonly IReadOnlyDictionary<Cue, string[]> Phrases = new Dictionary<Cue, string[]>
+    {
+        [Cue.Service] =
+        [
+            "تسوون", "تسون", "تعملون", "تعملوا", "بتعملوا", "بتعملو", "تديرو", "تقدمون", "تقدموا", "عندكم خدمه", "فيه خدمه", "في خدمه",
+            "تغليف", "تغليف هدايا", "تغليف هديه", "تقسيط", "اقساط", "بالتقسيط", "نقش", "حفر اسم", "تطريز اسم", "خصم", "كود خصم", "كوبون",
+            "do you offer", "do you provide", "do you do", "is there a service", "gift wrap", "gift wrapping", "wrapping", "instalments",
+            "installments", "engraving", "discount code", "coupon", "promo code",
+        ],
+    };
+}
