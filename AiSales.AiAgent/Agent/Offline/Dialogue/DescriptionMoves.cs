@@ -81,7 +81,8 @@ public static class DescriptionMoves
 
         var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic);
         var text = turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage);
-        if (turn.Reading.Has(Act.AskPrice) || turn.Reading.Has(Act.AskAvailability))
+        // A product named afresh in the question gets its price and stock too ("do you have white shoes? what sizes?").
+        if (turn.Reading.Has(Act.AskPrice) || turn.Reading.Has(Act.AskAvailability) || target is null)
         {
             text = turn.Say.Price(fact, turn.Reading.Quantity) + "\n" + text;
         }

@@ -37,7 +37,7 @@ public sealed class ArabicPhrasebook : Phrasebook
     public override string Describe(ProductFact product, ProductAttribute? attribute, string? passage) =>
         string.IsNullOrWhiteSpace(passage ?? product.Description)
             ? $"ما عندي هذي المعلومة عن {product.Name}. أحد موظفينا يقدر يأكدها لك."
-            : $"{product.Name}: {passage ?? product.Description}";
+            : $"{product.Name}: {passage ?? product.Description}{(product.Stock > 0 ? "" : " (غير متوفر حاليًا)")}";
 
     public override string NoOtherColour(ProductFact product, string? colourName) =>
         $"للأسف، {product.Name} متوفر بهذا اللون فقط حاليًا، ما عندنا لون ثاني.";

@@ -37,7 +37,7 @@ public sealed class EnglishPhrasebook : Phrasebook
     public override string Describe(ProductFact product, ProductAttribute? attribute, string? passage) =>
         string.IsNullOrWhiteSpace(passage ?? product.Description)
             ? $"I don't have that detail for {product.Name}. A person from our team can confirm it for you."
-            : $"{product.Name}: {passage ?? product.Description}";
+            : $"{product.Name}: {passage ?? product.Description}{(product.Stock > 0 ? "" : " (out of stock at the moment)")}";
 
     public override string NoOtherColour(ProductFact product, string? colourName) =>
         $"Sorry, {product.Name} is the only one we have{(colourName is null ? "" : $" ({colourName})")} — no other colour at the moment.";
