@@ -1,3 +1,4 @@
+using AiSales.Tests.Infrastructure;
 using AiSales.Core.Security;
 using Aspire.Hosting;
 using Npgsql;
@@ -36,16 +37,7 @@ public sealed class AgentFixture : IAsyncLifetime
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         Graph = await AgentFakeGraph.StartAsync();
         using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
-        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
-            ["--environment=Development", $"--Infrastructure:Mode={mode}", $"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"],
-            (options, _) => options.DisableDashboard = true,
-            timeout.Token);
-        builder.QuietHealthChecks();
-
-        _app = await builder.BuildAsync(timeout.Token);
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", timeout.Token);
+        _app = await AppHostFixtureEnvironment.StartPlatformAsync([$"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"], timeout.Token);
 
         DatabaseConnectionString = await _app.GetConnectionStringAsync("aisalesdb", timeout.Token)
             ?? throw new InvalidOperationException("No connection string for aisalesdb.");

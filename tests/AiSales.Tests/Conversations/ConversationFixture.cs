@@ -1,3 +1,4 @@
+using AiSales.Tests.Infrastructure;
 using Aspire.Hosting;
 
 namespace AiSales.Tests.Conversations;
@@ -24,17 +25,7 @@ public sealed class ConversationFixture : IAsyncLifetime
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         Graph = await ConversationGraph.StartAsync();
         using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
-        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
-            ["--environment=Development", $"--Infrastructure:Mode={mode}", $"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"],
-            (options, _) => options.DisableDashboard = true,
-            timeout.Token);
-        builder.QuietHealthChecks();
-
-        _app = await builder.BuildAsync(timeout.Token);
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", timeout.Token);
+        _app = await AppHostFixtureEnvironment.StartPlatformAsync([$"--Meta:GraphApiBaseUrl={Graph.BaseUrl}"], timeout.Token);
     }
 
     public async Task DisposeAsync()

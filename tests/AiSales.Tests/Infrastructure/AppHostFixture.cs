@@ -43,17 +43,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
-            ["--environment=Development", $"--Infrastructure:Mode={mode}", .. _extraArgs],
-            (options, _) => options.DisableDashboard = true,
-            timeout.Token);
-        builder.QuietHealthChecks();
-
-        _app = await builder.BuildAsync(timeout.Token);
-        await _app.StartAsync(timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("api", timeout.Token);
-        await _app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", timeout.Token);
+        _app = await AppHostFixtureEnvironment.StartPlatformAsync(_extraArgs, timeout.Token);
         StartupDuration = started.Elapsed;
 
         DatabaseConnectionString = await _app.GetConnectionStringAsync("aisalesdb", timeout.Token)
@@ -102,6 +92,25 @@ public static class AppHostFixtureEnvironment
     /// </summary>
     public static void QuietHealthChecks(this IDistributedApplicationTestingBuilder builder) =>
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+
+    /// <summary>
+    /// The whole platform through the real AppHost (local PostgreSQL and Redis executables unless
+    /// AISALES_TEST_INFRASTRUCTURE says otherwise), started and healthy: the api and the ai-agent.
+    /// </summary>
+    public static async Task<DistributedApplication> StartPlatformAsync(string[] extraArgs, CancellationToken cancellationToken)
+    {
+        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
+            ["--environment=Development", $"--Infrastructure:Mode={mode}", .. extraArgs],
+            (options, _) => options.DisableDashboard = true,
+            cancellationToken);
+        builder.QuietHealthChecks();
+        var app = await builder.BuildAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cancellationToken);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", cancellationToken);
+        return app;
+    }
 
     /// <summary>Everything the API needs to run outside the AppHost against the fixture's data stores.</summary>
     public static Dictionary<string, string?> ApiEnvironment(this AppHostFixture fixture) => new()
