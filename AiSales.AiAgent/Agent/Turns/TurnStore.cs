@@ -38,12 +38,16 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         """;
 
     // The newest pending messages in send order (contract §4 rule 9), and whether an earlier webhook event that may hold an
-    // earlier message of this customer is still being normalised (a recent one only: a stuck event never blocks answers).
+    // earlier message of this customer is still being normalised: a recent one (a stuck event never blocks answers) whose
+    // raw body names the customer (their WhatsApp number or Instagram id appears verbatim in Meta's JSON), so another
+    // customer's backlog never delays this one.
     private const string PendingSql = """
         SELECT id, coalesce(text, payload->>'caption'),
-               arrival IS NOT NULL AND arrival / 4096 > coalesce((
-                   SELECT min(e.id) FROM webhook_events e
-                   WHERE e.state = 'received' AND e.received_at > now() - make_interval(secs => $4)), 9223372036854775807),
+               arrival IS NOT NULL AND EXISTS (
+                   SELECT 1 FROM webhook_events e, conversations c
+                   WHERE c.id = $1 AND e.state = 'received' AND e.id < newest.arrival / 4096
+                     AND e.received_at > now() - make_interval(secs => $4)
+                     AND position(convert_to(coalesce(c.customer_phone, c.customer_instagram), 'UTF8') IN e.body) > 0),
                pending
         FROM (SELECT *, count(*) OVER () AS pending FROM messages
               WHERE conversation_id = $1 AND reply_state = 'pending'

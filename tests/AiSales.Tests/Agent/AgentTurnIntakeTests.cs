@@ -45,18 +45,28 @@ public sealed partial class AgentTurnTests
         await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?> { ["Intake__DebounceMilliseconds"] = "0" });
         (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
         var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
-        // An earlier webhook body, acknowledged but not yet normalised: it may hold this customer's earlier message.
-        var earlier = await AgentTestData.ScalarAsync<long>(db, "INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', '\\x7b7d') RETURNING id");
+        var customer = AgentTestData.NewCustomer("whatsapp");
+        var other = AgentTestData.NewCustomer("whatsapp");
+        // Earlier webhook bodies, acknowledged but not yet normalised: one names this customer (it may hold their earlier
+        // message), one only another customer (it cannot, and must not delay this one).
+        var earlier = await AgentTestData.ScalarAsync<long>(db, "INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', convert_to($1, 'UTF8')) RETURNING id",
+            $$"""{"from":"{{customer}}"}""");
+        var unrelated = await AgentTestData.ScalarAsync<long>(db, "INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', convert_to($1, 'UTF8')) RETURNING id",
+            $$"""{"from":"{{other}}"}""");
 
-        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("whatsapp"), "hello");
+        var bystander = await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("whatsapp"), "hi");
+        await Execute(db, "UPDATE messages SET arrival = ($2 + 1) * 4096 WHERE id = $1", bystander.MessageId, unrelated);
+        // Well within the 10 s ordering wait a wrongly matched event would impose.
+        await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(5));
+        var inbound = await AgentTestData.SimulateInboundAsync(db, null, shop, customer, "hello");
         await Execute(db, "UPDATE messages SET arrival = ($2 + 1) * 4096 WHERE id = $1", inbound.MessageId, earlier);
         await Task.Delay(4000);
-        var answeredTooEarly = fixture.Graph.For(shop.AccountId).Count;
+        var answeredTooEarly = fixture.Graph.For(shop.AccountId).Count - 1;
         await Execute(db, "UPDATE webhook_events SET state = 'processed', processed_at = now() WHERE id = $1", earlier);
-        var reply = await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(20));
+        var reply = await fixture.Graph.WaitForAsync(shop.AccountId, 2, TimeSpan.FromSeconds(20));
 
         Assert.Equal(0, answeredTooEarly);
-        Assert.Single(reply);
+        Assert.Equal(2, reply.Count);
     }
 
     [Fact]
