@@ -30,7 +30,7 @@ public static class EventsApi
     private static async IAsyncEnumerable<SseItem<MerchantEvent?>> ReadAsync(
         MerchantEventHub hub, Guid merchantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = hub.Subscribe(merchantId);
+        var channel = await hub.SubscribeAsync(merchantId, cancellationToken);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lifetime.CancelAfter(MaxStream);
         try

@@ -11,9 +11,10 @@ public sealed record MerchantEvent(string Kind, Guid? ConversationId, string Id)
 /// <summary>
 /// LISTENs on PostgreSQL's merchant_events channel (NOTIFYs come from triggers, whoever wrote the row) over one
 /// dedicated, unpooled connection, and hands each event to that merchant's open streams. Reconnects after a failure;
-/// a slow reader loses its oldest events rather than holding anything up.
+/// a slow reader loses its oldest events rather than holding anything up. Only merchants with an open stream are
+/// announced by the database at all (<see cref="MerchantEventWatchers"/>).
 /// </summary>
-public sealed class MerchantEventHub(IConfiguration configuration, ILogger<MerchantEventHub> logger) : BackgroundService
+public sealed class MerchantEventHub(IConfiguration configuration, MerchantEventWatchers watchers, ILogger<MerchantEventHub> logger) : BackgroundService
 {
     public const string Channel = "merchant_events";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -21,7 +22,15 @@ public sealed class MerchantEventHub(IConfiguration configuration, ILogger<Merch
 
     public TaskCompletionSource Listening { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Channel<MerchantEvent> Subscribe(Guid merchantId)
+    /// <summary>A stream of the merchant's events, from the moment the merchant is marked as watched.</summary>
+    public async Task<Channel<MerchantEvent>> SubscribeAsync(Guid merchantId, CancellationToken cancellationToken)
+    {
+        var channel = Subscribe(merchantId);
+        await watchers.WatchAsync([merchantId], cancellationToken);
+        return channel;
+    }
+
+    private Channel<MerchantEvent> Subscribe(Guid merchantId)
     {
         var channel = System.Threading.Channels.Channel.CreateBounded<MerchantEvent>(
             new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -37,7 +46,11 @@ public sealed class MerchantEventHub(IConfiguration configuration, ILogger<Merch
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        ListenAsync(stoppingToken),
+        watchers.RenewAsync(() => _subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key).ToArray(), stoppingToken));
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
         // LISTEN is session state: this connection never goes back to a pool.
         var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DataExtensions.DatabaseName))

@@ -43,6 +43,7 @@ public static class MerchantApiExtensions
         builder.Services.AddSingleton<ChannelTokenRotation>();
 
         builder.AddPeople();
+        builder.Services.AddSingleton<MerchantEventWatchers>();
         builder.Services.AddSingleton<MerchantEventHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MerchantEventHub>());
         builder.Services.AddAuthentication().AddMerchantSchemes();

@@ -34,6 +34,39 @@ public sealed class ConsoleEventsApiTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task TheDatabaseAnnouncesOnlyMerchantsWhoseConsoleIsOpen()
+    {
+        // NOTIFY serialises every commit that uses it: with no stream open, a merchant's writes must not notify at all.
+        using var api = fixture.CreateApiClient();
+        var watched = await CreateMerchantAsync(api);
+        var unwatched = await CreateMerchantAsync(api);
+        await using var db = fixture.Platform.CreateDataSource();
+        await using var listener = await db.OpenConnectionAsync();
+        var heard = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        listener.Notification += (_, e) => heard.Enqueue(e.Payload);
+        await using (var listen = new Npgsql.NpgsqlCommand("LISTEN merchant_events", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var stream = await OpenAsync(api, watched.ApiKey, timeout.Token);
+        var quietOne = await MerchantApiTestData.SeedConversationAsync(db, unwatched.Id, "whatsapp", TimeSpan.FromMinutes(1));
+        var loudOne = await MerchantApiTestData.SeedConversationAsync(db, watched.Id, "whatsapp", TimeSpan.FromMinutes(1));
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (true) await listener.WaitAsync(drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Assert.Contains(heard, payload => payload.Contains(loudOne.Id.ToString()));
+        Assert.DoesNotContain(heard, payload => payload.Contains(quietOne.Id.ToString()) || payload.Contains(unwatched.Id.ToString()));
+    }
+
+    [Fact]
     public async Task TheStreamNeedsACredential()
     {
         using var api = fixture.CreateApiClient();
