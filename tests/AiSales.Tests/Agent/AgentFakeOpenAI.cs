@@ -43,6 +43,15 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     /// <summary>Tool calls to make one per completion, in order, before answering with text (a scripted model).</summary>
     public Queue<(string Suffix, string Arguments)> Script { get; } = new();
 
+    /// <summary>What an agent process needs to use this fake as its model (AI__Provider openai, or hybrid).</summary>
+    public Dictionary<string, string?> AgentEnvironment(string provider = "openai") => new()
+    {
+        ["AI__Provider"] = provider,
+        ["AI__Model"] = "gpt-test",
+        ["AI__Endpoint"] = Endpoint,
+        ["AI__ApiKey"] = "sk-test",
+    };
+
     public static async Task<AgentFakeOpenAI> StartAsync()
     {
         var (app, port) = LocalHttpServer.Create();

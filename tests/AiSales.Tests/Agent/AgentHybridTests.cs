@@ -13,13 +13,7 @@ public sealed class AgentHybridTests(AgentFixture fixture)
         openAi.Tool = null;
         var database = await fixture.CreateMigratedDatabaseAsync();
         await using var db = Npgsql.NpgsqlDataSource.Create(database);
-        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>
-        {
-            ["AI__Provider"] = "hybrid",
-            ["AI__Model"] = "gpt-test",
-            ["AI__Endpoint"] = openAi.Endpoint,
-            ["AI__ApiKey"] = "sk-test",
-        });
+        await using var agent = fixture.StartAgent(database, null, openAi.AgentEnvironment("hybrid"));
         var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
         var customer = AgentTestData.NewCustomer("whatsapp");
 

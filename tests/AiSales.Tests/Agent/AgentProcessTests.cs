@@ -85,13 +85,7 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         await using var openAi = await AgentFakeOpenAI.StartAsync();
         var database = await fixture.CreateMigratedDatabaseAsync();
         await using var db = Npgsql.NpgsqlDataSource.Create(database);
-        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>
-        {
-            ["AI__Provider"] = "openai",
-            ["AI__Model"] = "gpt-test",
-            ["AI__Endpoint"] = openAi.Endpoint,
-            ["AI__ApiKey"] = "sk-test",
-        });
+        await using var agent = fixture.StartAgent(database, null, openAi.AgentEnvironment());
         var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "instagram");
         await AgentTestData.AddProductAsync(db, shop.MerchantId, "KAF-BLUE", "Blue Kaftan", 149.50m);
 
@@ -120,12 +114,8 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         await using var openAi = await AgentFakeOpenAI.StartAsync();
         var database = await fixture.CreateMigratedDatabaseAsync();
         await using var db = Npgsql.NpgsqlDataSource.Create(database);
-        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>
+        await using var agent = fixture.StartAgent(database, null, new Dictionary<string, string?>(openAi.AgentEnvironment())
         {
-            ["AI__Provider"] = "openai",
-            ["AI__Model"] = "gpt-test",
-            ["AI__Endpoint"] = openAi.Endpoint,
-            ["AI__ApiKey"] = "sk-test",
             ["AI__MaxToolRounds"] = "12",
         });
         var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "instagram");

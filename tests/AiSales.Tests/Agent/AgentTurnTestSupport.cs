@@ -8,12 +8,8 @@ public sealed partial class AgentTurnTests
     private async Task<(NpgsqlDataSource Db, ServiceProcess Agent)> StartAsync(AgentFakeOpenAI model, Dictionary<string, string?>? extra = null)
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
-        var environment = new Dictionary<string, string?>
+        var environment = new Dictionary<string, string?>(model.AgentEnvironment())
         {
-            ["AI__Provider"] = "openai",
-            ["AI__Model"] = "gpt-test",
-            ["AI__Endpoint"] = model.Endpoint,
-            ["AI__ApiKey"] = "sk-test",
             ["Intake__DebounceMilliseconds"] = "0",
         };
         foreach (var (key, value) in extra ?? [])
