@@ -1,3 +1,4 @@
+using AiSales.Core.Data;
 using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,11 +30,12 @@ public sealed class WebhookProcessor(
         FOR UPDATE SKIP LOCKED
         """;
 
-    private const string FinishSql = """
+    private const string FinishSql = $"""
         UPDATE webhook_events e
         SET state = f.state, error = f.error, attempts = e.attempts + 1, processed_at = now()
         FROM unnest($1::bigint[], $2::text[], $3::text[]) AS f (id, state, error)
         WHERE e.id = f.id
+        RETURNING {AsyncCommit.Expression}
         """;
 
     private const string RecordFailureSql = """

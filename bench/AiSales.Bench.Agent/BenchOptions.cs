@@ -15,7 +15,7 @@ public enum ModelMode
 
 /// <summary>
 /// The bench's arguments. Positional, as before: [rate/s = 200] [seconds = 10, 60 with a model] [debounceMs = 0]
-/// [shops = 10]. Flags: --model | --model-fault, --latency-ms 800, --fault-seconds 30, --warmup 15, --wait 60 (90 with
+/// [shops = 10]. Flags: --model | --model-fault, --latency-ms 800, --fault-seconds 30, --warmup 60, --wait 60 (90 with
 /// a fault), --agent-env KEY=VALUE (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400).
 /// </summary>
 public sealed record BenchOptions(
@@ -71,7 +71,7 @@ public sealed record BenchOptions(
             Shops: At(3, 10),
             LatencyMs: Flag("--latency-ms", 800),
             FaultSeconds: mode == ModelMode.ModelFault ? Flag("--fault-seconds", 30) : 0,
-            WarmupSeconds: Flag("--warmup", 15),
+            WarmupSeconds: Flag("--warmup", 60),
             WaitSeconds: Flag("--wait", mode == ModelMode.ModelFault ? 90 : 60),
             environment);
     }

@@ -5,8 +5,8 @@ using Aspire.Hosting.Testing;
 
 // DM → reply latency: from just before a signed WhatsApp webhook (one text message, a new customer per DM) is
 // POSTed to the api's /webhooks/whatsapp until the fake Graph API receives the agent's reply to that customer;
-// also the webhook acknowledgement time (POST → 200). Open-loop: a warm-up at half the rate for 15 s (the
-// services' JIT reaches its optimised tier: a running platform's steady state), a 3 s pause, then `rate` new
+// also the webhook acknowledgement time (POST → 200). Open-loop: a warm-up at half the rate for 60 s (the
+// services' tiered JIT needs about a minute of load to settle: a running platform's steady state), a 3 s pause, then `rate` new
 // conversations/s for `seconds`, each sent at its planned time.
 // The DMs go round-robin to `shops` merchants, each with its own WhatsApp number: Meta (and the agent's sender) limit
 // sends per business number (Delivery__MessagesPerSecondPerNumber, 80/s by default), so one number could never take
@@ -16,6 +16,7 @@ using Aspire.Hosting.Testing;
 // Usage: dotnet run -c Release -- [rate/s = 200] [seconds = 10, 60 with a model] [debounceMs = 0] [shops = 10] [flags, see BenchOptions]
 // Exit code 1 when a DM got no reply within --wait s (60) or more than one, or a webhook was answered with anything but 200.
 var options = BenchOptions.Parse(args);
+Stages.Anchor();
 await using var graph = await FakeGraph.StartAsync();
 await using var model = options.UsesModel ? await FakeModelServer.StartAsync(TimeSpan.FromMilliseconds(options.LatencyMs)) : null;
 
@@ -87,6 +88,7 @@ else
 {
     var agent = await memory;
     await TurnTimes.PrintAsync(platform.ConnectionString);
+    await Stages.PrintAsync(platform.ConnectionString, run, graph);
     Console.WriteLine($"| ai-agent | RSS peak {agent.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | CPU {agent.CpuSeconds:0.0} s, {1000 * agent.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms per DM |");
 }
 

@@ -1,3 +1,5 @@
+using AiSales.Core.Data;
+
 namespace AiSales.AiAgent.Agent.Turns;
 
 /// <summary>
@@ -59,7 +61,8 @@ public static class TurnSql
         """;
 
     /// <summary>Gives the lease back without answering (nothing to do, waiting for earlier messages, or skipped).</summary>
-    public const string ReleaseSql = "UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2";
+    public const string ReleaseSql =
+        $"UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2 RETURNING {AsyncCommit.Expression}";
 
     public const string MarkSql = "UPDATE messages SET reply_state = $2, reply_error = $3 WHERE id = ANY($1) AND reply_state = 'pending'";
 

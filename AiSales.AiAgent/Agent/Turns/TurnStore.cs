@@ -1,5 +1,6 @@
 using AiSales.AiAgent.Agent.Offline.Dialogue;
 using AiSales.AiAgent.Agent.Plugins;
+using AiSales.Core.Data;
 using AiSales.Core.Knowledge;
 using AiSales.Core.Security;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,11 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(3, options.Value.TurnLeaseSeconds));
 
     // Free, ours, or its owner's lease ran out; and not pausing after a failed try.
-    private const string ClaimSql = """
+    private const string ClaimSql = $"""
         UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
         WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_expires_at < now())
           AND (turn_retry_at IS NULL OR turn_retry_at <= now())
-        RETURNING id
+        RETURNING id, {AsyncCommit.Expression}
         """;
 
     private const string ConversationSql = """
@@ -118,8 +119,9 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     /// <summary>Extends the leases of this process's live turns; returns those still ours (the others were taken over).</summary>
     public async Task<HashSet<Guid>> RenewAsync(Guid[] conversationIds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            UPDATE conversations SET turn_expires_at = now() + make_interval(secs => $3) WHERE id = ANY($1) AND turn_owner = $2 RETURNING id
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE conversations SET turn_expires_at = now() + make_interval(secs => $3) WHERE id = ANY($1) AND turn_owner = $2
+            RETURNING id, {AsyncCommit.Expression}
             """);
         command.Parameters.AddWithValue(conversationIds);
         command.Parameters.AddWithValue(Owner);
