@@ -132,7 +132,7 @@ public static class GraphApi
         return record(200, Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = messageId }), messageId);
     }
 
-    private static IResult GraphError(int status, int code, string message, string type, string? details = null)
+    internal static IResult GraphError(int status, int code, string message, string type, string? details = null)
     {
         var error = new JsonObject
         {
@@ -149,6 +149,6 @@ public static class GraphApi
         return Results.Json(new JsonObject { ["error"] = error }, statusCode: status);
     }
 
-    private static bool FixedTimeEquals(string a, string b) =>
+    internal static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
 }
