@@ -1,7 +1,5 @@
-using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace AiSales.Api.Webhooks;
 
@@ -17,7 +15,7 @@ public sealed class WebhookProcessor(
     WebhookStore store,
     WebhookSignal signal,
     IOptions<WebhookOptions> options,
-    IServiceProvider services,
+    InboundPublisher publisher,
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     private const string ClaimSql = """
@@ -166,18 +164,7 @@ public sealed class WebhookProcessor(
 
         await transaction.CommitAsync(cancellationToken);
 
-        var redis = services.GetService<IConnectionMultiplexer>();
-        var published = false;
-        foreach (var reply in replies)
-        {
-            published |= await InboundQueue.TryPublishAsync(redis, reply.MessageId, reply.ConversationId, reply.MerchantId, logger);
-        }
-
-        if (published)
-        {
-            await RedisNudge.PublishAsync(redis, InboundQueue.NudgeChannel, "1", logger);
-        }
-
+        await publisher.PublishAsync(replies);
         return true;
     }
 
