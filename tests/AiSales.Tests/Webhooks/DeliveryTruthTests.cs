@@ -84,13 +84,15 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : IAsyncLifetime
     {
         var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, text,
             deliveryStatus: "failed", deliveryState: "failed");
-        await using var command = _db.CreateCommand("""
-            UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1;
-            UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $2;
-            """);
-        command.Parameters.AddWithValue(deliveryId);
-        command.Parameters.AddWithValue(messageId);
-        await command.ExecuteNonQueryAsync();
+        await using (var delivery = _db.CreateCommand("UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1"))
+        {
+            delivery.Parameters.AddWithValue(deliveryId);
+            await delivery.ExecuteNonQueryAsync();
+        }
+
+        await using var message = _db.CreateCommand("UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $1");
+        message.Parameters.AddWithValue(messageId);
+        await message.ExecuteNonQueryAsync();
         return (messageId, deliveryId);
     }
 
