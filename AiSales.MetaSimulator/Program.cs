@@ -17,6 +17,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapGraphApi();
+app.MapGraphLookupApi();
 app.MapChatApi();
 app.MapControlApi();
 

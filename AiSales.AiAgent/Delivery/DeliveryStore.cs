@@ -145,14 +145,16 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// A lease that expired means its worker died or hung mid-send: the customer may or may not have the message.
     /// Reconciliation (status webhook with our delivery id, Instagram echo) marks it sent; when nothing arrives within
-    /// the grace period we give up rather than resend: at most once.
+    /// the grace period we give up rather than resend: at most once. Marked outcome_unknown, so that a status webhook or
+    /// echo arriving later still repairs it (WebhookStatusSql).
     /// </summary>
     public async Task<int> AbandonUnknownAsync(int graceSeconds, CancellationToken cancellationToken)
     {
         await using var command = Command("""
             WITH abandoned AS (
                 UPDATE outbound_deliveries
-                SET state = 'failed', error_message = 'Outcome unknown: the sender stopped mid-send and no status webhook or echo confirmed it; not resent to avoid a duplicate',
+                SET state = 'failed', outcome_unknown = true,
+                    error_message = 'Outcome unknown: the sender stopped mid-send and no status webhook or echo confirmed it; not resent to avoid a duplicate',
                     lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
                 WHERE state = 'sending' AND lease_expires_at < now() - make_interval(secs => $1)
                 RETURNING message_id)

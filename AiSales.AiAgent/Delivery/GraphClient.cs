@@ -70,7 +70,8 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
             {
                 ["messaging_product"] = "whatsapp",
                 ["recipient_type"] = "individual",
-                ["to"] = send.Recipient,
+                // A customer known only by a business-scoped user id is addressed with "recipient" (Meta, 2026 usernames).
+                [WhatsAppAddress.SendField(send.Recipient)] = send.Recipient,
                 ["type"] = "text",
                 ["text"] = new JsonObject { ["body"] = send.Text },
                 // Echoed back in status webhooks: ingestion records the wamid on this delivery (reconciliation).

@@ -1,4 +1,5 @@
 using System.Net;
+using AiSales.Core.Messaging;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;

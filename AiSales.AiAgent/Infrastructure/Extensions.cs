@@ -4,6 +4,7 @@ using AiSales.AiAgent.Agent.Turns;
 using AiSales.AiAgent.Delivery;
 using AiSales.AiAgent.Intake;
 using AiSales.Core.Catalog;
+using AiSales.Core.Messaging;
 
 namespace AiSales.AiAgent.Infrastructure;
 

@@ -11,7 +11,8 @@ namespace AiSales.Api.Conversations;
 /// A merchant's own reply. It is stored as an outbound message with its outbound_deliveries row in one
 /// transaction (the agent's sender delivers it through the Graph API), then the sender is nudged. Meta's
 /// windows are checked first: WhatsApp free-form replies within 24 h of the customer's last message;
-/// Instagram within 24 h, or up to 7 days with the HUMAN_AGENT tag.
+/// Instagram within 24 h, or up to 7 days with the HUMAN_AGENT tag. A long reply is split into parts like the
+/// agent's (<see cref="MessageSplitter"/>), so Meta never refuses it for its length after a 202.
 /// </summary>
 public static class HumanReply
 {
@@ -86,23 +87,37 @@ public static class HumanReply
                 : "Instagram's 7-day human agent window since the customer's last message is closed.");
         }
 
-        // The outbox insert the agent uses too (ReplyOutbox), then the reply as the merchant sees it.
-        var reply = new OutboxReply(merchantId, id, platform, channelId.Value, recipient, text, "human", window == WindowVerdict.HumanAgentTag);
-        var touch = new NpgsqlBatchCommand("UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $1");
-        touch.Parameters.AddWithValue(id);
-        await using var insert = new NpgsqlBatch(connection, transaction) { BatchCommands = { ReplyOutbox.InsertCommand(reply), touch } };
-        Guid deliveryId;
-        long messageId;
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        // Split like the agent's replies (contract section 5: Instagram 1,000 bytes, WhatsApp 4,096 characters), each
+        // part through the outbox insert the agent uses too (ReplyOutbox); the parts go out in order.
+        var parts = MessageSplitter.Split(platform, text);
+        await using var insert = new NpgsqlBatch(connection, transaction);
+        foreach (var part in parts)
         {
-            await reader.ReadAsync(cancellationToken);
-            (deliveryId, messageId) = (reader.GetGuid(0), reader.GetInt64(1));
+            insert.BatchCommands.Add(ReplyOutbox.InsertCommand(
+                new OutboxReply(merchantId, id, platform, channelId.Value, recipient, part, "human", window == WindowVerdict.HumanAgentTag)));
         }
 
+        var touch = new NpgsqlBatchCommand("UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $1");
+        touch.Parameters.AddWithValue(id);
+        insert.BatchCommands.Add(touch);
+        var queued = new List<(Guid DeliveryId, long MessageId)>(parts.Count);
+        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
+        {
+            do
+            {
+                if (queued.Count < parts.Count && await reader.ReadAsync(cancellationToken))
+                {
+                    queued.Add((reader.GetGuid(0), reader.GetInt64(1)));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+        }
+
+        // The answer shows the first part; GET …/messages lists every part.
         MessageView message;
         await using (var read = new NpgsqlCommand($"SELECT {ConversationSql.MessageColumns} FROM messages WHERE id = $1", connection, transaction))
         {
-            read.Parameters.AddWithValue(messageId);
+            read.Parameters.AddWithValue(queued[0].MessageId);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             message = ConversationSql.ReadMessage(reader);
@@ -111,7 +126,7 @@ public static class HumanReply
         await transaction.CommitAsync(cancellationToken);
         // Best effort: without Redis the sender finds the delivery on its next poll.
         await RedisNudge.PublishAsync(
-            services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, deliveryId.ToString(),
+            services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, queued[0].DeliveryId.ToString(),
             loggerFactory.CreateLogger(typeof(HumanReply)), LogLevel.Warning);
         return TypedResults.Accepted($"/api/conversations/{id}/messages", message);
     }

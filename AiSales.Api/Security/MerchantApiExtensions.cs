@@ -34,6 +34,8 @@ public static class MerchantApiExtensions
     public static IHostApplicationBuilder AddMerchantApi(this IHostApplicationBuilder builder)
     {
         builder.AddSecretProtection();
+        builder.AddChannelOwnership();
+        builder.Services.AddScoped<ChannelConnector>();
         builder.Services.AddOptions<EncryptionSettings>()
             .BindConfiguration(EncryptionSettings.Section)
             .Validate(s => s.HasValidPreviousKeys(), "Every Encryption__PreviousKeys__N must be 64 hex characters (32 bytes).")

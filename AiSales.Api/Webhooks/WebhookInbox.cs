@@ -13,41 +13,71 @@ public sealed class InboxUnavailableException(string message, Exception? inner =
 /// each writer inserts everything that queued up while its previous commit was in flight as one multi-row
 /// INSERT (one transaction, one WAL flush) and completes every request's task only after COMMIT. One
 /// commit per webhook is the ceiling this beats; a failed commit fails the whole batch (503 to each).
+/// Memory is bounded (contract section 4 rule 10): bodies are admitted within <see cref="WebhookOptions.InboxMaxBytes"/>,
+/// else 503 at once; a request that gives up before a writer took its body withdraws it (never inserted later),
+/// and a body a writer did send carries its request's deadline into the INSERT, so PostgreSQL resuming after a
+/// freeze does not store what was already answered 503 (the hosts' clocks are assumed NTP-synchronised).
 /// </summary>
 public sealed class WebhookInbox(
     NpgsqlDataSource dataSource,
     IOptions<WebhookOptions> options,
+    TimeProvider timeProvider,
     WebhookSignal signal,
     ILogger<WebhookInbox> logger) : BackgroundService
 {
+    // Only rows whose request is still waiting are inserted; the ordinals say which, to answer each request truly.
     private const string InsertSql = """
-        INSERT INTO webhook_events (platform, body)
-        SELECT platform, body FROM unnest($1::text[], $2::bytea[]) AS e (platform, body)
+        WITH admitted AS (
+            SELECT platform, body, n FROM unnest($1::text[], $2::bytea[], $3::timestamptz[]) WITH ORDINALITY AS e (platform, body, deadline, n)
+            WHERE clock_timestamp() < e.deadline
+        ), inserted AS (
+            INSERT INTO webhook_events (platform, body) SELECT platform, body FROM admitted
+        )
+        SELECT n FROM admitted
         """;
 
     // Requests queueing up behind a commit mean sustained load: normalisation then gives way (see WebhookSignal).
     // Commits this full mean thousands of webhooks a second (at a few hundred a second they carry one or two).
     private const int BusyBatchSize = 32;
 
-    private readonly Channel<PendingEvent> _queue = Channel.CreateUnbounded<PendingEvent>(
+    private readonly Channel<InboxItem> _queue = Channel.CreateUnbounded<InboxItem>(
         new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+
+    private readonly InboxBudget _budget = new(options.Value.InboxMaxBytes);
+
+    /// <summary>Bytes of bodies held in memory now (queued or being committed).</summary>
+    public long QueuedBytes => _budget.Used;
 
     /// <summary>Completes once the body is committed; throws <see cref="InboxUnavailableException"/> otherwise.</summary>
     public async Task AppendAsync(string platform, byte[] body, CancellationToken cancellationToken)
     {
-        var pending = new PendingEvent(platform, body);
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_budget.TryReserve(body.Length + InboxItem.Overhead))
         {
+            throw new InboxUnavailableException("The inbox is full.");
+        }
+
+        var item = new InboxItem(platform, body, timeProvider.GetUtcNow() + options.Value.InboxCommitTimeout);
+        if (!_queue.Writer.TryWrite(item))
+        {
+            _budget.Release(body.Length + InboxItem.Overhead);
             throw new InboxUnavailableException("The inbox is shutting down.");
         }
 
         try
         {
-            await pending.Committed.Task.WaitAsync(options.Value.InboxCommitTimeout, cancellationToken);
+            await item.Committed.Task.WaitAsync(options.Value.InboxCommitTimeout, cancellationToken);
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            throw new InboxUnavailableException("The inbox commit did not finish in time.", ex);
+            if (item.TryAbandon())
+            {
+                _budget.Release(item.BodyLength);
+                throw new InboxUnavailableException("The inbox commit did not start in time; the event was withdrawn.", ex);
+            }
+
+            // A writer already sent it to PostgreSQL: its commit decides (bounded by the command timeout), so the
+            // answer never says 503 for an event that is then stored.
+            await item.Committed.Task;
         }
     }
 
@@ -64,7 +94,7 @@ public sealed class WebhookInbox(
     private async Task WriteLoopAsync(CancellationToken stoppingToken)
     {
         var batchSize = Math.Max(1, options.Value.InboxBatchSize);
-        var batch = new List<PendingEvent>(batchSize);
+        var batch = new List<InboxItem>(batchSize);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
@@ -91,17 +121,36 @@ public sealed class WebhookInbox(
         }
     }
 
-    private async Task CommitAsync(List<PendingEvent> batch)
+    private async Task CommitAsync(List<InboxItem> queued)
     {
+        // Items are claimed only once a connection is open: while PostgreSQL hangs, waiting requests can still give
+        // up and withdraw their bodies instead of being inserted behind Meta's back after their 503.
+        List<InboxItem> batch = [];
+        var claimed = false;
+        var admitted = new HashSet<int>();
         try
         {
-            await using var command = dataSource.CreateCommand(InsertSql);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            (batch, claimed) = (Claim(queued), true);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await using var command = new NpgsqlCommand(InsertSql, connection);
+            command.CommandTimeout = (int)Math.Ceiling(Math.Max(1, options.Value.InboxCommitTimeout.TotalSeconds));
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = batch.Select(e => e.Platform).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = batch.Select(e => e.Body).ToArray() });
-            await command.ExecuteNonQueryAsync();
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = batch.Select(e => e.Deadline).ToArray() });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                admitted.Add((int)reader.GetInt64(0) - 1);
+            }
         }
         catch (Exception ex)
         {
+            batch = claimed ? batch : Claim(queued);
             logger.LogWarning(ex, "Could not commit {Count} webhook events to the inbox; answering 503 so Meta retries", batch.Count);
             var failure = new InboxUnavailableException("The database is unavailable.", ex);
             foreach (var pending in batch)
@@ -111,10 +160,22 @@ public sealed class WebhookInbox(
 
             return;
         }
-
-        foreach (var pending in batch)
+        finally
         {
-            pending.Committed.TrySetResult();
+            _budget.Release(batch.Sum(e => (long)e.BodyLength + InboxItem.Overhead));
+        }
+
+        var late = new InboxUnavailableException("The event reached the database after its request gave up; it was not stored.");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (admitted.Contains(i))
+            {
+                batch[i].Committed.TrySetResult();
+            }
+            else
+            {
+                batch[i].Committed.TrySetException(late);
+            }
         }
 
         if (batch.Count >= BusyBatchSize)
@@ -122,56 +183,28 @@ public sealed class WebhookInbox(
             signal.MarkInboxBusy();
         }
 
-        signal.Wake(batch.Count);
-    }
-
-    private sealed record PendingEvent(string Platform, byte[] Body)
-    {
-        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-}
-
-/// <summary>
-/// Wakes the processor right after an inbox commit, instead of waiting for its next poll, and tells it when
-/// the inbox is under sustained load: acknowledging Meta has priority over normalising (which catches up
-/// when the burst ends), because a slow 200 makes Meta retry and eventually disable the webhook.
-/// </summary>
-public sealed class WebhookSignal(TimeProvider timeProvider, IOptions<WebhookOptions> options)
-{
-    private static readonly TimeSpan BusyWindow = TimeSpan.FromMilliseconds(200);
-
-    // At most one permit per worker: a wake-up reaches a worker once, and nobody re-signals (no idle spinning).
-    private readonly int _workers = Math.Max(1, options.Value.ProcessorWorkers);
-    private readonly int _batchSize = Math.Max(1, options.Value.ProcessorBatchSize);
-    private readonly SemaphoreSlim _signal = new(0, Math.Max(1, options.Value.ProcessorWorkers));
-    private long _busyUntil;
-
-    public bool InboxBusy => timeProvider.GetTimestamp() < Interlocked.Read(ref _busyUntil);
-
-    public void MarkInboxBusy() =>
-        Interlocked.Exchange(ref _busyUntil, timeProvider.GetTimestamp() + (long)(BusyWindow.TotalSeconds * timeProvider.TimestampFrequency));
-
-    /// <summary>
-    /// Wakes as many workers as the committed events need (one per processor batch): a commit of one or two events
-    /// wakes one worker, and the others do not claim and roll back an empty transaction. A worker drains everything
-    /// waiting before it sleeps again, so one permit per commit is never lost work.
-    /// </summary>
-    public void Wake(int events)
-    {
-        var wanted = Math.Clamp((events + _batchSize - 1) / _batchSize, 1, _workers);
-        var missing = wanted - _signal.CurrentCount;
-        if (missing > 0)
+        if (admitted.Count > 0)
         {
-            try
-            {
-                _signal.Release(missing);
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another commit woke them at the same moment.
-            }
+            signal.Wake(admitted.Count);
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    /// <summary>The items still wanted, now this writer's; a withdrawn one gives back the last of its budget.</summary>
+    private List<InboxItem> Claim(List<InboxItem> queued)
+    {
+        var claimed = new List<InboxItem>(queued.Count);
+        foreach (var item in queued)
+        {
+            if (item.TryClaim())
+            {
+                claimed.Add(item);
+            }
+            else
+            {
+                _budget.Release(InboxItem.Overhead);
+            }
+        }
+
+        return claimed;
+    }
 }

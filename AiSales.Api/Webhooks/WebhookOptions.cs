@@ -15,6 +15,9 @@ public sealed class WebhookOptions
     /// <summary>Most events one inbox transaction carries.</summary>
     public int InboxBatchSize { get; set; } = 512;
 
+    /// <summary>Bytes of webhook bodies that may wait in memory for their commit; past it, 503 at once (Meta retries).</summary>
+    public long InboxMaxBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>How long a request waits for its commit before answering 503 (Meta retries).</summary>
     public TimeSpan InboxCommitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -32,6 +35,15 @@ public sealed class WebhookOptions
 
     /// <summary>The pause between normalisation batches while the inbox is busy.</summary>
     public TimeSpan BusyPause { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long one normalised batch may wait for Redis (XADD + nudge) before Redis is skipped.</summary>
+    public TimeSpan RedisBatchBudget { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long Redis is skipped after a batch overran its budget (unless the probe finds it well sooner).</summary>
+    public TimeSpan RedisSkipFor { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a skipped Redis is probed (PING within the batch budget).</summary>
+    public TimeSpan RedisProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Attempts before an event that keeps failing is parked as 'failed'.</summary>
     public int MaxAttempts { get; set; } = 5;

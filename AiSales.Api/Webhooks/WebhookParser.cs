@@ -65,9 +65,18 @@ public static class WebhookParser
                 var names = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var contact in value.Items("contacts"))
                 {
-                    if (contact.Str("wa_id") is { } waId && contact.Get("profile").Str("name") is { } name)
+                    if (contact.Get("profile").Str("name") is not { } name)
                     {
-                        names[waId] = WebhookJson.Truncate(name, 200)!;
+                        continue;
+                    }
+
+                    // Keyed by every id the contact carries: a username user may come with a BSUID and no wa_id.
+                    foreach (var key in new[] { contact.Str("wa_id"), contact.Str("user_id"), contact.Str("parent_user_id") })
+                    {
+                        if (key is not null)
+                        {
+                            names[key] = WebhookJson.Truncate(name, 200)!;
+                        }
                     }
                 }
 
@@ -100,7 +109,8 @@ public static class WebhookParser
 
     private static WebhookItem? ParseWhatsAppMessage(string? phoneNumberId, JsonElement message, Dictionary<string, string> names)
     {
-        var from = message.Str("from");
+        // The phone number when Meta shares it, else the business-scoped user id (WhatsApp usernames, 2026).
+        var from = message.Str("from") ?? message.Str("from_user_id") ?? message.Str("from_parent_user_id");
         var id = message.Str("id");
         if (from is null)
         {

@@ -1,8 +1,6 @@
 using AiSales.Core.Data;
-using AiSales.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace AiSales.Api.Webhooks;
 
@@ -18,7 +16,7 @@ public sealed class WebhookProcessor(
     WebhookStore store,
     WebhookSignal signal,
     IOptions<WebhookOptions> options,
-    IServiceProvider services,
+    InboundPublisher publisher,
     ILogger<WebhookProcessor> logger) : BackgroundService
 {
     private const string ClaimSql = """
@@ -168,18 +166,7 @@ public sealed class WebhookProcessor(
 
         await transaction.CommitAsync(cancellationToken);
 
-        var redis = services.GetService<IConnectionMultiplexer>();
-        var published = false;
-        foreach (var reply in replies)
-        {
-            published |= await InboundQueue.TryPublishAsync(redis, reply.MessageId, reply.ConversationId, reply.MerchantId, logger);
-        }
-
-        if (published)
-        {
-            await RedisNudge.PublishAsync(redis, InboundQueue.NudgeChannel, "1", logger);
-        }
-
+        await publisher.PublishAsync(replies);
         return true;
     }
 

@@ -32,37 +32,6 @@ public sealed class WebhookStore
     private static readonly string ConversationByPhoneSql = ConversationSql("phone", "customer_phone");
     private static readonly string ConversationByInstagramSql = ConversationSql("instagram_id", "customer_instagram");
 
-    private const string StatusRank = """
-        CASE {0} WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END
-        """;
-
-    private static readonly string ApplyStatusSql = $"""
-        UPDATE messages
-        SET delivery_status = $3::text, delivery_status_at = $4,
-            error_code = CASE WHEN $3::text = 'failed' THEN $5 ELSE error_code END,
-            error_title = CASE WHEN $3::text = 'failed' THEN $6 ELSE error_title END
-        WHERE platform = $1 AND external_id = $2 AND merchant_id = $7 AND direction = 'outbound'
-          AND {string.Format(StatusRank, "coalesce(delivery_status, 'pending')")} < {string.Format(StatusRank, "$3::text")}
-        """;
-
-    // The agent puts its outbound_deliveries.id in biz_opaque_callback_data; the status echoes it back with the
-    // wamid, which may arrive before the sender recorded it (e.g. it died after Meta accepted the send).
-    private const string ReconcileDeliverySql = """
-        WITH delivery AS (
-            UPDATE outbound_deliveries
-            SET external_id = coalesce(external_id, $2),
-                state = CASE WHEN state IN ('pending', 'sending') THEN 'sent' ELSE state END,
-                sent_at = coalesce(sent_at, $4), updated_at = now()
-            WHERE id = $1 AND merchant_id = $3 AND platform = 'whatsapp'
-              AND (external_id = $2 OR external_id IS NULL AND NOT EXISTS (
-                   SELECT 1 FROM outbound_deliveries o WHERE o.platform = 'whatsapp' AND o.external_id = $2))
-            RETURNING message_id)
-        UPDATE messages m SET external_id = $2
-        FROM delivery
-        WHERE m.id = delivery.message_id AND m.external_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM messages x WHERE x.platform = 'whatsapp' AND x.external_id = $2)
-        """;
-
     private const string EchoOfKnownMessageSql = """
         UPDATE messages
         SET delivery_status = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN 'sent' ELSE delivery_status END,
@@ -72,12 +41,14 @@ public sealed class WebhookStore
         """;
 
     // An echo can beat the Send API's response: match it to the delivery still being sent to that customer
-    // with that exact text, and record the mid there, instead of storing a second copy.
+    // with that exact text, and record the mid there, instead of storing a second copy. An echo also proves a
+    // delivery given up as 'outcome unknown' did reach the customer: it is repaired to 'sent'.
     private const string EchoOfSendingDeliverySql = """
         WITH delivery AS (
             SELECT d.id, d.message_id
             FROM outbound_deliveries d JOIN conversations c ON c.id = d.conversation_id
-            WHERE d.merchant_id = $2 AND d.platform = 'instagram' AND d.state = 'sending' AND d.external_id IS NULL
+            WHERE d.merchant_id = $2 AND d.platform = 'instagram' AND d.external_id IS NULL
+              AND (d.state = 'sending' OR d.state = 'failed' AND d.outcome_unknown)
               AND d.recipient = $3 AND d.body = $4 AND c.customer_instagram = $3
               AND NOT EXISTS (SELECT 1 FROM outbound_deliveries o WHERE o.platform = 'instagram' AND o.external_id = $1)
             ORDER BY d.created_at, d.id
@@ -85,13 +56,15 @@ public sealed class WebhookStore
             FOR UPDATE OF d SKIP LOCKED),
         sent AS (
             UPDATE outbound_deliveries o
-            SET external_id = $1, state = 'sent', sent_at = coalesce(o.sent_at, $5), updated_at = now()
+            SET external_id = $1, state = 'sent', sent_at = coalesce(o.sent_at, $5), updated_at = now(),
+                outcome_unknown = false, error_message = CASE WHEN o.outcome_unknown THEN NULL ELSE o.error_message END
             FROM delivery WHERE o.id = delivery.id
             RETURNING o.message_id)
         UPDATE messages m
         SET external_id = coalesce(m.external_id, $1),
-            delivery_status = CASE WHEN m.delivery_status IS NULL OR m.delivery_status = 'pending' THEN 'sent' ELSE m.delivery_status END,
-            delivery_status_at = coalesce(m.delivery_status_at, $5)
+            delivery_status = CASE WHEN m.delivery_status IS NULL OR m.delivery_status IN ('pending', 'failed') THEN 'sent' ELSE m.delivery_status END,
+            delivery_status_at = CASE WHEN m.delivery_status = 'failed' THEN $5 ELSE coalesce(m.delivery_status_at, $5) END,
+            error_title = CASE WHEN m.delivery_status = 'failed' THEN NULL ELSE m.error_title END
         FROM sent WHERE m.id = sent.message_id
         RETURNING m.id
         """;
@@ -198,10 +171,10 @@ public sealed class WebhookStore
     {
         if (Guid.TryParse(item.CallbackData, out var deliveryId))
         {
-            await ExecuteAsync(connection, ReconcileDeliverySql, deliveryId, item.ExternalId, route.MerchantId, timestamp);
+            await ExecuteAsync(connection, WebhookStatusSql.ReconcileDelivery, deliveryId, item.ExternalId, route.MerchantId, timestamp);
         }
 
-        await ExecuteAsync(connection, ApplyStatusSql, WebhookPlatform.WhatsApp, item.ExternalId, item.Status, timestamp,
+        await ExecuteAsync(connection, WebhookStatusSql.ApplyStatus, WebhookPlatform.WhatsApp, item.ExternalId, item.Status, timestamp,
             (object?)item.ErrorCode ?? DBNull.Value, (object?)item.ErrorTitle ?? DBNull.Value, route.MerchantId);
     }
 

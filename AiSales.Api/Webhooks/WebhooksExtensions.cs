@@ -15,7 +15,14 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
         builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<InboundPublisher>();
         builder.Services.AddHostedService<WebhookProcessor>();
+        builder.Services.AddOptions<WebhookRetentionOptions>()
+            .BindConfiguration(WebhookRetentionOptions.Section)
+            .Validate(o => o.ProcessedDays > 0 && o.UnprocessedDays > 0 && o.Interval > TimeSpan.Zero && o.BatchSize >= 1,
+                "Webhooks__Retention__ProcessedDays, __UnprocessedDays and __Interval must be positive, __BatchSize at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<WebhookRetention>();
         return builder;
     }
 }

@@ -108,6 +108,9 @@ public sealed class DemoSeeder(
             handoffKeywords = new[] { "شكوى", "complaint" },
             faq = DemoFaq.Entries,
         }, apiKey, "configure the assistant", cancellationToken);
+        // The API asks the Graph API (this simulator) whether the tokens own the accounts before connecting them.
+        accounts.Register(new SimulatedAccount(Platform.WhatsApp, demo.WhatsAppPhoneNumberId, demo.WhatsAppToken, ShopName));
+        accounts.Register(new SimulatedAccount(Platform.Instagram, demo.InstagramAccountId, demo.InstagramToken, ShopName));
         await SendAsMerchantAsync(HttpMethod.Put, "/api/merchant/channels/whatsapp",
             new { phoneNumberId = demo.WhatsAppPhoneNumberId, accessToken = demo.WhatsAppToken }, apiKey, "connect WhatsApp", cancellationToken);
         await SendAsMerchantAsync(HttpMethod.Put, "/api/merchant/channels/instagram",

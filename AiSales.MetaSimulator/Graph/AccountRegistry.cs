@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
 
 namespace AiSales.MetaSimulator.Graph;
 
@@ -19,6 +20,10 @@ public sealed class AccountRegistry
     public void Register(SimulatedAccount account) => _accounts[account.AccountId] = account;
 
     public SimulatedAccount? Find(string accountId) => _accounts.GetValueOrDefault(accountId);
+
+    /// <summary>The account of this platform the token was issued for, compared in constant time (Graph's <c>/me</c>).</summary>
+    public SimulatedAccount? FindByToken(Platform platform, string token) =>
+        _accounts.Values.FirstOrDefault(a => a.Platform == platform && GraphApi.FixedTimeEquals(a.AccessToken, token));
 
     /// <summary>The account the customer pages of a platform write to: the first one registered for it.</summary>
     public SimulatedAccount? Demo(Platform platform) =>

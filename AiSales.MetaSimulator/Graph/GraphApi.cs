@@ -82,11 +82,12 @@ public static class GraphApi
     private static IResult SendWhatsApp(
         SimulatedAccount account, JsonNode? json, Func<int, IResult, string?, IResult> record, ChatStore chats, StatusWebhooks statusWebhooks)
     {
-        var to = json?["to"]?.GetValue<string>();
+        // A user known only by a business-scoped user id is addressed with "recipient" instead of "to".
+        var to = json?["to"]?.GetValue<string>() ?? json?["recipient"]?.GetValue<string>();
         var text = json?["text"]?["body"]?.GetValue<string>();
         var problem =
             json?["messaging_product"]?.GetValue<string>() != "whatsapp" ? "(#100) The parameter messaging_product is required and must be whatsapp." :
-            string.IsNullOrWhiteSpace(to) ? "(#100) The parameter to is required." :
+            string.IsNullOrWhiteSpace(to) ? "(#100) The parameter to (or recipient) is required." :
             json?["type"]?.GetValue<string>() is not (null or "text") ? "(#100) Only text messages are supported by the simulator." :
             string.IsNullOrEmpty(text) ? "(#100) The parameter text['body'] is required." :
             text.Length > WhatsAppTextLimit ? $"(#100) Param text['body'] must be at most {WhatsAppTextLimit} characters long." :
@@ -132,7 +133,7 @@ public static class GraphApi
         return record(200, Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = messageId }), messageId);
     }
 
-    private static IResult GraphError(int status, int code, string message, string type, string? details = null)
+    internal static IResult GraphError(int status, int code, string message, string type, string? details = null)
     {
         var error = new JsonObject
         {
@@ -149,6 +150,6 @@ public static class GraphApi
         return Results.Json(new JsonObject { ["error"] = error }, statusCode: status);
     }
 
-    private static bool FixedTimeEquals(string a, string b) =>
+    internal static bool FixedTimeEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
 }

@@ -91,6 +91,7 @@ public sealed class ChannelTokenEncryptionTests(MerchantApiFixture fixture)
         using var firstClient = fixture.Api.CreateMerchantClient(first.ApiKey);
         using var secondClient = fixture.Api.CreateMerchantClient(second.ApiKey);
         var accountId = await ConnectChannelAsync(firstClient, "whatsapp");
+        FakeGraphOwners.Shared.Own("EAAGanothertoken", accountId);
 
         using var response = await secondClient.PutAsJsonAsync(
             "/api/merchant/channels/whatsapp", new { phoneNumberId = accountId, accessToken = "EAAGanothertoken" }, Timeout());
@@ -111,6 +112,8 @@ public sealed class ChannelTokenEncryptionTests(MerchantApiFixture fixture)
             expire.Parameters.AddWithValue(merchant.Id);
             await expire.ExecuteNonQueryAsync();
         }
+
+        FakeGraphOwners.Shared.Own("EAAGsecondtoken0002", accountId);
 
         using var response = await client.PutAsJsonAsync(
             "/api/merchant/channels/whatsapp", new { phoneNumberId = accountId, accessToken = "EAAGsecondtoken0002" }, Timeout());

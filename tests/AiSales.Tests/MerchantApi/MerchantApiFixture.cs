@@ -81,6 +81,8 @@ public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDiction
             ["Admin:ApiKey"] = AppHostFixture.AdminApiKey,
             ["ENCRYPTION_KEY_HEX"] = AppHostFixture.EncryptionKeyHex,
             ["Sentry:Dsn"] = "",
+            // Channel ownership look-ups: tests register the tokens that own their accounts (ConnectChannelAsync does).
+            ["Meta:GraphApiBaseUrl"] = FakeGraphOwners.Shared.BaseUrl,
             // The AppHost's own API normalises webhooks; this in-process host serves merchant routes only.
             ["Webhooks:ProcessorWorkers"] = "0",
             ["RateLimiting:PermitLimit"] = "100000",

@@ -31,6 +31,7 @@ public static class MerchantApiTestData
     {
         accountId ??= UniqueAccountId();
         token ??= $"EAAG{Guid.NewGuid():N}{Guid.NewGuid():N}";
+        FakeGraphOwners.Shared.Own(token, accountId);
         object body = platform == "whatsapp"
             ? new { phoneNumberId = accountId, accessToken = token }
             : new { accountId, accessToken = token };

@@ -26,8 +26,13 @@ public sealed class MerchantSecretsTests(MerchantApiFixture fixture)
 
         using var createdKey = await client.PostAsJsonAsync("/api/merchant/keys", new { name = "ops" }, Timeout());
         var secondKey = (await createdKey.ReadJsonAsync()).GetProperty("apiKey").GetString()!;
-        await Capture(client.PutAsJsonAsync("/api/merchant/channels/whatsapp", new { phoneNumberId = UniqueAccountId(), accessToken = whatsappToken }, Timeout()));
-        await Capture(client.PutAsJsonAsync("/api/merchant/channels/instagram", new { accountId = UniqueAccountId(), accessToken = instagramToken }, Timeout()));
+        var (phoneNumberId, instagramId) = (UniqueAccountId(), UniqueAccountId());
+        FakeGraphOwners.Shared.Own(whatsappToken, phoneNumberId);
+        FakeGraphOwners.Shared.Own(instagramToken, instagramId);
+        await Capture(client.PutAsJsonAsync("/api/merchant/channels/whatsapp", new { phoneNumberId, accessToken = whatsappToken }, Timeout()));
+        await Capture(client.PutAsJsonAsync("/api/merchant/channels/instagram", new { accountId = instagramId, accessToken = instagramToken }, Timeout()));
+        // A token Meta refuses: the 400 quotes Meta's reason, never the token.
+        await Capture(client.PutAsJsonAsync("/api/merchant/channels/whatsapp", new { phoneNumberId = UniqueAccountId(), accessToken = whatsappToken + "x" }, Timeout()));
         // A token with a space is rejected: the error must not echo it.
         await Capture(client.PutAsJsonAsync("/api/merchant/channels/instagram", new { accountId = UniqueAccountId(), accessToken = instagramToken + " x" }, Timeout()));
         await Capture(client.GetAsync("/api/merchant", Timeout()));

@@ -27,10 +27,10 @@ public sealed record SimulatedShop(HttpClient Api, HttpClient Simulator, string 
         var whatsApp = platform == "whatsapp";
         var accountId = whatsApp ? "20" + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999) : "1785" + Random.Shared.NextInt64(1_000_000_000, 9_999_999_999);
         var token = "EAAG" + Guid.NewGuid().ToString("N");
+        (await simulator.PostAsJsonAsync("/simulator/accounts", new { platform, accountId, accessToken = token })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/merchant/channels/{platform}", whatsApp
             ? new { phoneNumberId = accountId, accessToken = token } as object
             : new { accountId, accessToken = token })).EnsureSuccessStatusCode();
-        (await simulator.PostAsJsonAsync("/simulator/accounts", new { platform, accountId, accessToken = token })).EnsureSuccessStatusCode();
         var customer = whatsApp ? "9665" + Random.Shared.Next(10_000_000, 99_999_999) : Random.Shared.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999).ToString();
         var shop = new SimulatedShop(api, simulator, platform, accountId, customer);
         await shop.AddProductAsync("Black Bag", 420m);

@@ -6,7 +6,8 @@ namespace AiSales.Tests.Webhooks;
 
 /// <summary>
 /// A switchable TCP forwarder to the real PostgreSQL: "stopping the database" for one API process without
-/// touching the server the other tests share. Off = the port refuses connections and open ones are cut.
+/// touching the server the other tests share. Off = the port refuses connections and open ones are cut;
+/// frozen = bytes are held, not lost, until thawed (a hung server, like SIGSTOP).
 /// </summary>
 public sealed class WebhookTcpForwarder : IAsyncDisposable
 {
@@ -14,6 +15,7 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
     private readonly ConcurrentDictionary<TcpClient, byte> _connections = new();
     private TcpListener? _listener;
     private CancellationTokenSource _cts = new();
+    private volatile TaskCompletionSource _thawed = Open();
 
     public WebhookTcpForwarder(string targetHost, int targetPort)
     {
@@ -30,6 +32,18 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
         _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _ = AcceptLoopAsync(_listener, _cts.Token);
+    }
+
+    /// <summary>Holds every byte in both directions (open connections and new ones) until <see cref="Thaw"/>.</summary>
+    public void Freeze() => _thawed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Thaw() => _thawed.TrySetResult();
+
+    private static TaskCompletionSource Open()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
     }
 
     public void Stop()
@@ -81,7 +95,7 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
             await upstream.ConnectAsync(_target, cancellationToken);
             var a = client.GetStream();
             var b = upstream.GetStream();
-            await Task.WhenAny(a.CopyToAsync(b, cancellationToken), b.CopyToAsync(a, cancellationToken));
+            await Task.WhenAny(CopyAsync(a, b, cancellationToken), CopyAsync(b, a, cancellationToken));
         }
         catch (Exception)
         {
@@ -92,6 +106,17 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
             _connections.TryRemove(upstream, out _);
             client.Dispose();
             upstream.Dispose();
+        }
+    }
+
+    private async Task CopyAsync(NetworkStream from, NetworkStream to, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            await _thawed.Task.WaitAsync(cancellationToken);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Text;
-using AiSales.AiAgent.Delivery;
+using AiSales.Core.Messaging;
 
 namespace AiSales.UnitTests.Delivery;
 

@@ -1,6 +1,6 @@
-namespace AiSales.AiAgent.Delivery;
+namespace AiSales.Core.Messaging;
 
-/// <summary>Where the Graph API lives (contract section 3: Meta__GraphApiBaseUrl, Meta__GraphApiVersion).</summary>
+/// <summary>Where the Graph API lives, for every service that calls it (contract section 3: Meta__GraphApiBaseUrl, Meta__GraphApiVersion).</summary>
 public sealed class GraphOptions
 {
     public const string Section = "Meta";

@@ -1,11 +1,10 @@
 using System.Text;
-using AiSales.Core.Messaging;
 
-namespace AiSales.AiAgent.Delivery;
+namespace AiSales.Core.Messaging;
 
 /// <summary>
 /// Splits a long reply at the platform's limit on a word boundary: WhatsApp counts 4096 characters,
-/// Instagram 1000 bytes of UTF-8. A word longer than the limit is cut, never inside a surrogate pair.
+/// Instagram 1000 bytes of UTF-8 (contract section 5: AI and human replies alike). A word longer than the limit is cut, never inside a surrogate pair.
 /// </summary>
 public static class MessageSplitter
 {

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using static AiSales.Tests.MerchantApi.MerchantApiTestData;
+
+namespace AiSales.Tests.MerchantApi;
+
+/// <summary>Contract section 5: human replies follow the platform limits like AI replies (Instagram 1,000 bytes of UTF-8).</summary>
+[Collection(MerchantApiCollection.Name)]
+public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
+{
+    [Fact]
+    public async Task InstagramHumanReplyOverOneThousandBytesIsQueuedAsPartsOnWordBoundaries()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        await ConnectChannelAsync(client, "instagram");
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await SeedConversationAsync(db, merchant.Id, "instagram", TimeSpan.FromHours(1));
+        var words = Enumerable.Range(1, 300).Select(i => $"كلمة{i}").ToArray(); // about 3,000 bytes of UTF-8
+        var text = string.Join(' ', words);
+
+        using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text }, Timeout());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var parts = await QueuedBodiesAsync(db, conversation.Id);
+        Assert.True(parts.Count >= 3, $"{parts.Count} parts");
+        Assert.All(parts, p => Assert.True(Encoding.UTF8.GetByteCount(p) <= 1000, $"a part of {Encoding.UTF8.GetByteCount(p)} bytes"));
+        Assert.Equal(words, parts.SelectMany(p => p.Split(' ')));
+        using var listed = await client.GetAsync($"/api/conversations/{conversation.Id}/messages", Timeout());
+        var outbound = (await listed.ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Where(m => m.GetProperty("direction").GetString() == "outbound").Select(m => m.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(parts, outbound);
+    }
+
+    [Fact]
+    public async Task WhatsAppHumanReplyWithinItsLimitStaysOneMessage()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        await ConnectChannelAsync(client, "whatsapp");
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+        var text = string.Join(' ', Enumerable.Repeat("كلمة", 800)); // 3,999 characters, 7,200 bytes: one WhatsApp message
+
+        using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text }, Timeout());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal([text], await QueuedBodiesAsync(db, conversation.Id));
+    }
+
+    private static async Task<List<string>> QueuedBodiesAsync(Npgsql.NpgsqlDataSource db, Guid conversationId)
+    {
+        await using var command = db.CreateCommand("SELECT body FROM outbound_deliveries WHERE conversation_id = $1 ORDER BY created_at, message_id");
+        command.Parameters.AddWithValue(conversationId);
+        var bodies = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            bodies.Add(reader.GetString(0));
+        }
+
+        return bodies;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using Npgsql;
+using static AiSales.Tests.Webhooks.WebhookTestClient;
+using static AiSales.Tests.Webhooks.WebhookTestData;
+using static AiSales.Tests.Webhooks.WhatsAppWebhookTests;
+
+namespace AiSales.Tests.Webhooks;
+
+/// <summary>
+/// The merchant sees what the customer saw: a delivery given up as "outcome unknown" is repaired by a later status or
+/// echo, while a real failure reported by Meta keeps winning over later statuses.
+/// </summary>
+[Collection(WebhooksCollection.Name)]
+public sealed class DeliveryTruthTests(AppHostFixture fixture) : IAsyncLifetime
+{
+    private NpgsqlDataSource _db = null!;
+    private HttpClient _api = null!;
+    private string _phoneNumberId = "";
+    private string _customer = "";
+    private Guid _merchantId;
+
+    public async Task InitializeAsync()
+    {
+        _db = fixture.CreateDataSource();
+        _api = fixture.CreateHttpClient("api");
+        _phoneNumberId = NewNumericId();
+        _customer = NewNumericId(11);
+        _merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", _phoneNumberId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _api.Dispose();
+        await _db.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("sent")]
+    [InlineData("delivered")]
+    [InlineData("read")]
+    public async Task LaterStatusRepairsADeliveryGivenUpAsOutcomeUnknown(string status)
+    {
+        var (messageId, deliveryId) = await SeedGivenUpAsync("Your order is confirmed");
+        var wamid = NewExternalId("wamid.");
+
+        await PostStatusAsync(StatusJson(wamid, status, deliveryId));
+
+        Assert.Equal(status, await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
+        Assert.Null(await ScalarAsync<string>(_db, "SELECT error_title FROM messages WHERE id = $1", messageId));
+        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.False(await ScalarAsync<bool>(_db, "SELECT outcome_unknown FROM outbound_deliveries WHERE id = $1", deliveryId));
+    }
+
+    [Fact]
+    public async Task MetasFailureStatusStillWinsOverAnOutcomeUnknownAndOverLaterStatuses()
+    {
+        var (messageId, deliveryId) = await SeedGivenUpAsync("Here is your receipt");
+        var wamid = NewExternalId("wamid.");
+
+        await PostStatusAsync(StatusJson(wamid, "failed", deliveryId,
+            ""","errors":[{"code":131026,"title":"Message undeliverable"}]"""));
+        await PostStatusAsync(StatusJson(wamid, "read", deliveryId));
+
+        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal(131026, await ScalarAsync<int>(_db, "SELECT error_code FROM messages WHERE id = $1", messageId));
+        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+    }
+
+    [Fact]
+    public async Task FailureFromMetaIsNotUndoneByALateDeliveredStatus()
+    {
+        var wamid = NewExternalId("wamid.");
+        var (messageId, _, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Hello", deliveryStatus: "sent");
+
+        await PostStatusAsync(StatusJson(wamid, "failed", null, ""","errors":[{"code":131047,"title":"Re-engagement message"}]"""));
+        await PostStatusAsync(StatusJson(wamid, "delivered", null));
+
+        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+    }
+
+    /// <summary>As DeliveryStore.AbandonUnknownAsync leaves it: no wamid, failed, outcome unknown, not resent.</summary>
+    private async Task<(long MessageId, Guid DeliveryId)> SeedGivenUpAsync(string text)
+    {
+        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, text,
+            deliveryStatus: "failed", deliveryState: "failed");
+        await using (var delivery = _db.CreateCommand("UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1"))
+        {
+            delivery.Parameters.AddWithValue(deliveryId);
+            await delivery.ExecuteNonQueryAsync();
+        }
+
+        await using var message = _db.CreateCommand("UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $1");
+        message.Parameters.AddWithValue(messageId);
+        await message.ExecuteNonQueryAsync();
+        return (messageId, deliveryId);
+    }
+
+    private string StatusJson(string wamid, string status, Guid? deliveryId, string extra = "") =>
+        $$"""{"id":"{{wamid}}","status":"{{status}}","timestamp":"1749417100","recipient_id":"{{_customer}}"{{(deliveryId is null ? "" : $",\"biz_opaque_callback_data\":\"{deliveryId}\"")}}{{extra}}}""";
+
+    private async Task PostStatusAsync(string status)
+    {
+        var body = WhatsAppBody(_phoneNumberId, [], statuses: [status]);
+        using var response = await PostAsync(_api, "whatsapp", body);
+        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+    }
+}
