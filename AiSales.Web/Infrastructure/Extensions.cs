@@ -82,6 +82,11 @@ public static class Extensions
             http.BaseAddress = baseAddress;
             http.Timeout = Timeout.InfiniteTimeSpan;
         }).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<OrdersExportClient>(http =>
+        {
+            http.BaseAddress = baseAddress;
+            http.Timeout = TimeSpan.FromMinutes(10);
+        }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
     }
 

@@ -52,6 +52,7 @@ public sealed class Texts
         ["Search customer"] = "ابحث عن عميل",
         ["Status"] = "الحالة",
         ["No orders yet."] = "لا توجد طلبات بعد.",
+        ["Export CSV"] = "تصدير CSV",
         ["draft"] = "مسودة",
         ["confirmed"] = "مؤكد",
         ["fulfilled"] = "تم التسليم",
