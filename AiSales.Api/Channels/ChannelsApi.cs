@@ -31,10 +31,12 @@ public static class ChannelsApi
             .WithSummary("This merchant's channels.");
         channels.MapPut("/whatsapp", (WhatsAppChannelRequest request, ClaimsPrincipal user, NpgsqlDataSource db, SecretProtector protector, CancellationToken ct) =>
             ConnectAsync("whatsapp", "phoneNumberId", request.PhoneNumberId, request.AccessToken, user.MerchantId(), db, protector, ct))
-            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token.");
+            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         channels.MapPut("/instagram", (InstagramChannelRequest request, ClaimsPrincipal user, NpgsqlDataSource db, SecretProtector protector, CancellationToken ct) =>
             ConnectAsync("instagram", "accountId", request.AccountId, request.AccessToken, user.MerchantId(), db, protector, ct))
-            .WithSummary("Connect (or reconnect) the Instagram professional account id and its access token.");
+            .WithSummary("Connect (or reconnect) the Instagram professional account id and its access token.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         return api;
     }
 
