@@ -2,6 +2,7 @@ using AiSales.Core.Configuration;
 using AiSales.Web.Account;
 using AiSales.Web.Components;
 using AiSales.Web.Infrastructure;
+using AiSales.Web.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
 if (!builder.HasValidSettings(WebSettings.Rules))
@@ -17,6 +18,7 @@ var app = builder.Build();
 app.UseConsolePipeline();
 app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
+app.MapOrdersExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -27,10 +27,12 @@ public static class ChannelsApi
             .WithSummary("This merchant's channels.");
         channels.MapPut("/whatsapp", (WhatsAppChannelRequest request, ClaimsPrincipal user, ChannelConnector connector, CancellationToken ct) =>
             connector.ConnectAsync(Platforms.WhatsApp, "phoneNumberId", request.PhoneNumberId, request.AccessToken, user.MerchantId(), ct))
-            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token, once Meta confirms the token owns it.");
+            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token, once Meta confirms the token owns it.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         channels.MapPut("/instagram", (InstagramChannelRequest request, ClaimsPrincipal user, ChannelConnector connector, CancellationToken ct) =>
             connector.ConnectAsync(Platforms.Instagram, "accountId", request.AccountId, request.AccessToken, user.MerchantId(), ct))
-            .WithSummary("Connect (or reconnect) the Instagram professional account id and its access token, once Meta confirms the token owns it.");
+            .WithSummary("Connect (or reconnect) the Instagram professional account id and its access token, once Meta confirms the token owns it.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         return api;
     }
 

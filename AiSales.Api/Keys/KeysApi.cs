@@ -18,8 +18,11 @@ public static class KeysApi
     {
         var keys = api.MapGroup("/merchant/keys").WithTags("API keys");
         keys.MapGet("/", ListKeysAsync).WithSummary("List this merchant's API keys (never their secrets).");
-        keys.MapPost("/", CreateKeyAsync).WithSummary("Create another API key; the key is shown once.");
-        keys.MapDelete("/{id:guid}", RevokeKeyAsync).WithSummary("Revoke an API key. The last active key cannot be revoked.");
+        // Staff may see the keys (never their secrets); only owners (and API keys) create and revoke them.
+        keys.MapPost("/", CreateKeyAsync).WithSummary("Create another API key; the key is shown once.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
+        keys.MapDelete("/{id:guid}", RevokeKeyAsync).WithSummary("Revoke an API key. The last active key cannot be revoked.")
+            .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         return api;
     }
 

@@ -35,6 +35,8 @@ public static class OrdersApi
     {
         var orders = api.MapGroup("/orders").WithTags("Orders");
         orders.MapGet("/", ListAsync).WithSummary("Orders, newest first; filter by status.");
+        orders.MapGet("/export.csv", OrdersExport.Export)
+            .WithSummary("The orders as CSV (UTF-8 with BOM), one row per order line, newest first; filter by status. Streamed.");
         orders.MapGet("/{id:guid}", GetAsync).WithSummary("One order with its items and totals.");
         orders.MapPatch("/{id:guid}", OrderStatusChange.PatchAsync)
             .WithSummary("Change the status: draft→confirmed (takes the stock; 409 naming the short products) →fulfilled, "

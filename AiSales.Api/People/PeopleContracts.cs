@@ -26,7 +26,10 @@ public sealed record AcceptedInvite(string Email);
 
 public sealed record SignInRequest(string? Email, string? Password);
 
-public sealed record SignedInUser(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName);
+/// <summary>The signed-in person; <c>language</c> is their console language (<c>en</c>, <c>ar</c>), null until they choose one.</summary>
+public sealed record SignedInUser(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName, string? Language);
+
+public sealed record MeRequest(string? Language);
 
 public sealed record SignInResponse(string Token, DateTimeOffset ExpiresAt, SignedInUser User);
 

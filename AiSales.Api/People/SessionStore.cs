@@ -4,7 +4,7 @@ using Npgsql;
 namespace AiSales.Api.People;
 
 /// <summary>A user as sign-in reads them: the stored hash, whether they are locked out, and their shop.</summary>
-public sealed record SignInCandidate(Guid Id, string Email, string Role, string? PasswordHash, DateTimeOffset? LockedUntil, Guid MerchantId, string MerchantName);
+public sealed record SignInCandidate(Guid Id, string Email, string Role, string? PasswordHash, DateTimeOffset? LockedUntil, Guid MerchantId, string MerchantName, string? Language);
 
 /// <summary>The SQL of sign-in: the lockout counter and the sessions behind the console's bearer tokens.</summary>
 public static class SessionStore
@@ -12,7 +12,7 @@ public static class SessionStore
     public static async Task<SignInCandidate?> FindByEmailAsync(NpgsqlDataSource db, string email, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT u.id, u.email, u.role, u.password_hash, CASE WHEN u.locked_until > now() THEN u.locked_until END, m.id, m.name
+            SELECT u.id, u.email, u.role, u.password_hash, CASE WHEN u.locked_until > now() THEN u.locked_until END, m.id, m.name, u.language
             FROM merchant_users u JOIN merchants m ON m.id = u.merchant_id
             WHERE lower(u.email) = lower($1) AND m.status = 'active'
             """);
@@ -25,7 +25,8 @@ public static class SessionStore
 
         return new SignInCandidate(
             reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetGuid(5), reader.GetString(6));
+            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.GetGuid(5), reader.GetString(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7));
     }
 
     /// <summary>Counts a failure; the one that reaches the limit locks the account and starts the count again. Returns the lock's end, if any.</summary>

@@ -22,6 +22,8 @@ public static class SignInApi
 
         auth.MapGet("/me", MeAsync).WithSummary("The signed-in person and their shop.")
             .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
+        auth.MapPatch("/me", MeLanguage.PatchAsync).WithSummary("Remember the signed-in person's console language: {language: \"en\"|\"ar\"}.")
+            .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
         auth.MapPost("/sign-out", SignOutAsync).WithSummary("End this session: its token stops working at once.")
             .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
         return auth;
@@ -80,25 +82,13 @@ public static class SignInApi
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(null!, request.Password!) : null;
         var token = SessionTokens.Create();
         var expiresAt = await SessionStore.OpenSessionAsync(db, user.Id, token, rehashed, settings, cancellationToken);
-        return TypedResults.Ok(new SignInResponse(token.Token, expiresAt, new SignedInUser(user.Id, user.Email, user.Role, user.MerchantId, user.MerchantName)));
+        return TypedResults.Ok(new SignInResponse(token.Token, expiresAt, new SignedInUser(user.Id, user.Email, user.Role, user.MerchantId, user.MerchantName, user.Language)));
     }
 
-    private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken cancellationToken)
-    {
-        await using var command = db.CreateCommand("""
-            SELECT u.id, u.email, u.role, m.id, m.name FROM merchant_users u JOIN merchants m ON m.id = u.merchant_id
-            WHERE u.id = $1 AND u.merchant_id = $2
-            """);
-        command.Parameters.AddWithValue(principal.UserId() ?? Guid.Empty);
-        command.Parameters.AddWithValue(principal.MerchantId());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "This person no longer exists.");
-        }
-
-        return TypedResults.Ok(new SignedInUser(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3), reader.GetString(4)));
-    }
+    private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> MeAsync(ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        await MeLanguage.FindAsync(db, principal, cancellationToken) is { } me
+            ? TypedResults.Ok(me)
+            : MeLanguage.Gone();
 
     private static async Task<NoContent> SignOutAsync(ClaimsPrincipal principal, NpgsqlDataSource db, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using AiSales.Web.Api;
 
 namespace AiSales.Web.Account;
 
-public sealed record SignedInUser(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName);
+public sealed record SignedInUser(Guid Id, string Email, string Role, Guid MerchantId, string MerchantName, string? Language);
 
 public sealed record ApiSignIn(string Token, DateTimeOffset ExpiresAt, SignedInUser User);
 
@@ -31,6 +31,21 @@ public sealed class AccountClient(HttpClient http)
         catch (HttpRequestException)
         {
             // The token expires on its own.
+        }
+    }
+
+    /// <summary>Best effort: remembers the person's language with them; the browser's cookie is set whatever the API answers.</summary>
+    public async Task RememberLanguageAsync(string token, string language, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, "/api/auth/me") { Content = JsonContent.Create(new { language }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            using var _ = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // The cookie still holds the choice in this browser.
         }
     }
 

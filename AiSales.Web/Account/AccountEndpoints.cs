@@ -18,17 +18,25 @@ public static class AccountEndpoints
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.LocalRedirect("/sign-in?expired=true");
         });
-        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        app.MapGet("/culture/{name}", async (string name, string? returnUrl, HttpContext http, AccountClient account) =>
         {
             var culture = Texts.Cultures.Contains(name) ? name : Texts.Cultures[0];
-            // Remembered for a year in this browser (the language is the person's choice, not the shop's).
-            http.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            // The person's choice: remembered with them by the API when signed in, and in this browser's cookie.
+            if (http.User.FindFirst(ConsoleClaims.ApiToken)?.Value is { } token)
+            {
+                await account.RememberLanguageAsync(token, culture, http.RequestAborted);
+            }
+
+            RememberCulture(http, culture);
             return TypedResults.LocalRedirect(ConsoleUser.LocalUrl(returnUrl));
         }).AllowAnonymous();
     }
+
+    /// <summary>This browser's copy of the language, for a year (the ASP.NET Core culture cookie read by request localization).</summary>
+    public static void RememberCulture(HttpContext http, string culture) => http.Response.Cookies.Append(
+        CookieRequestCultureProvider.DefaultCookieName,
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+        new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
 
     private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AccountClient account)
     {

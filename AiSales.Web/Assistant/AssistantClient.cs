@@ -34,6 +34,8 @@ public sealed class AssistantForm
     /// <summary>One keyword per line (commas also separate).</summary>
     public string? HandoffKeywords { get; set; }
 
+    public List<FaqItem> Faq { get; set; } = [];
+
     public static AssistantForm From(JsonObject config) => new()
     {
         AssistantName = (string?)config["assistantName"],
@@ -42,6 +44,7 @@ public sealed class AssistantForm
         Greeting = (string?)config["greeting"],
         AiEnabled = (bool?)config["aiEnabled"] ?? true,
         HandoffKeywords = string.Join('\n', config["handoffKeywords"]?.AsArray().Select(k => (string?)k) ?? []),
+        Faq = [.. config["faq"]?.AsArray().OfType<JsonObject>().Select(e => new FaqItem { Question = (string?)e["question"], Answer = (string?)e["answer"] }) ?? []],
     };
 
     public JsonObject WriteTo(JsonObject config)
@@ -55,6 +58,15 @@ public sealed class AssistantForm
         copy["handoffKeywords"] = new JsonArray([.. (HandoffKeywords ?? "")
             .Split(['\n', ',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(k => (JsonNode?)JsonValue.Create(k))]);
+        copy["faq"] = new JsonArray([.. Faq.Select(e => (JsonNode?)new JsonObject { ["question"] = e.Question, ["answer"] = e.Answer })]);
         return copy;
     }
+}
+
+/// <summary>One faq entry as the form edits it.</summary>
+public sealed class FaqItem
+{
+    public string? Question { get; set; }
+
+    public string? Answer { get; set; }
 }

@@ -13,12 +13,42 @@ public sealed record ImportRejection(int Row, string? Sku, string Reason);
 
 public sealed record ImportReport(int Rows, int Created, int Updated, int Rejected, List<ImportRejection> Rejections);
 
-/// <summary>The catalogue: the API's Arabic-aware search, and CSV import (the API validates every row and reports what it rejected).</summary>
+/// <summary>What the product form edits; sent as the API's product request (the API validates every field).</summary>
+public sealed class ProductForm
+{
+    public string? Sku { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public decimal? Price { get; set; }
+
+    public string? Currency { get; set; }
+
+    public int? Stock { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public static ProductForm From(Product p) => new()
+    {
+        Sku = p.Sku, Name = p.Name, Description = p.Description, Price = p.Price, Currency = p.Currency, Stock = p.Stock, Active = p.Active,
+    };
+}
+
+/// <summary>
+/// The catalogue: the API's Arabic-aware search, add and edit (deactivating is an edit: <c>active = false</c>, which the
+/// agent's search skips), and CSV import (the API validates every row and reports what it rejected).
+/// </summary>
 public sealed class CatalogueClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
 {
     public Task<ApiResult<ProductPage>> SearchAsync(string? q, CancellationToken cancellationToken = default) =>
         GetAsync<ProductPage>(string.IsNullOrWhiteSpace(q) ? "/api/products?limit=100" : $"/api/products?limit=100&q={Uri.EscapeDataString(q)}", cancellationToken);
+
+    public Task<ApiResult<Product>> SaveAsync(Guid? id, ProductForm form, CancellationToken cancellationToken = default) => id is { } existing
+        ? SendAsync<Product>(HttpMethod.Put, $"/api/products/{existing}", form, cancellationToken)
+        : SendAsync<Product>(HttpMethod.Post, "/api/products", form, cancellationToken);
 
     public async Task<ApiResult<ImportReport>> ImportCsvAsync(string csv, CancellationToken cancellationToken = default)
     {

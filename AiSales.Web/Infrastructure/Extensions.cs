@@ -3,6 +3,7 @@ using AiSales.Web.Account;
 using AiSales.Web.Api;
 using AiSales.Web.Assistant;
 using AiSales.Web.Catalogue;
+using AiSales.Web.Channels;
 using AiSales.Web.Inbox;
 using AiSales.Web.Localization;
 using AiSales.Web.Orders;
@@ -73,6 +74,7 @@ public static class Extensions
         builder.Services.AddHttpClient<CatalogueClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<AssistantClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<PeopleClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<ChannelsClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<AiSales.Web.Overview.OverviewClient>(http => http.BaseAddress = baseAddress);
         // The event stream stays open: the service defaults' timeouts and retries would cut it (EXTEXP0001: the removal
         // API is marked experimental, and is the documented way to opt one client out).
@@ -81,6 +83,11 @@ public static class Extensions
         {
             http.BaseAddress = baseAddress;
             http.Timeout = Timeout.InfiniteTimeSpan;
+        }).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<OrdersExportClient>(http =>
+        {
+            http.BaseAddress = baseAddress;
+            http.Timeout = TimeSpan.FromMinutes(10);
         }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
     }

@@ -33,4 +33,41 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         await WaitForInteractiveAsync(page);
         Assert.Equal("نورة", await page.Locator("input[data-testid=assistant-name]").InputValueAsync());
     }
+
+    [Fact]
+    public async Task FaqEntriesAreSavedKeptOnReloadAndTheApisProblemIsShownUnderItsEntry()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
+        await page.GotoAsync(fixture.Web("/assistant"));
+        await WaitForInteractiveAsync(page);
+
+        await page.Locator("[data-testid=faq-add]").ClickAsync();
+        await page.Locator("[data-testid=faq-add]").ClickAsync();
+        var first = page.Locator(".faq-entry[data-faq-index='0']");
+        var second = page.Locator(".faq-entry[data-faq-index='1']");
+        await first.Locator("input[data-testid=faq-question]").FillAsync("هل التوصيل مجاني؟");
+        await first.Locator("textarea[data-testid=faq-answer]").FillAsync("نعم، التوصيل مجاني داخل الرياض.");
+        await second.Locator("input[data-testid=faq-question]").FillAsync("Returns?");
+        await second.Locator("textarea[data-testid=faq-answer]").FillAsync(new string('x', 2001));
+        await page.Locator("button[data-testid=save]").ClickAsync();
+        await second.Locator(".field-problem[data-field='faq[1].answer']").WaitForAsync();
+        Assert.Equal(0, await first.Locator(".field-problem").CountAsync());
+
+        await second.Locator("textarea[data-testid=faq-answer]").FillAsync("Within 14 days, unworn.");
+        await page.Locator("button[data-testid=save]").ClickAsync();
+        await page.Locator("[data-testid=saved]").WaitForAsync();
+        await page.ReloadAsync();
+        await WaitForInteractiveAsync(page);
+        Assert.Equal("هل التوصيل مجاني؟", await first.Locator("input[data-testid=faq-question]").InputValueAsync());
+        Assert.Equal("Within 14 days, unworn.", await second.Locator("textarea[data-testid=faq-answer]").InputValueAsync());
+
+        await first.Locator("[data-testid=faq-remove]").ClickAsync();
+        await page.Locator("button[data-testid=save]").ClickAsync();
+        await page.Locator("[data-testid=saved]").WaitForAsync();
+        using var stored = await SendAsync(api, HttpMethod.Get, "/api/merchant/ai-config", merchant.ApiKey);
+        var faq = (await stored.JsonAsync()).GetProperty("faq").EnumerateArray().ToList();
+        Assert.Equal("Returns?", Assert.Single(faq).GetProperty("question").GetString());
+    }
 }

@@ -38,6 +38,32 @@ public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task ExportCsvDownloadsTheShopsOrdersThroughTheConsole()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        await using var db = fixture.Platform.CreateDataSource();
+        var orderId = await MerchantApiTestData.SeedOrderAsync(db, merchant.Id, null, "confirmed");
+        var page = await SignedInPageAsync(fixture, merchant);
+        await page.GotoAsync(fixture.Web("/orders"));
+        await WaitForInteractiveAsync(page);
+        await page.Locator(".status-tabs button[data-status=confirmed]").ClickAsync();
+        await page.Locator($".order-item[data-order-id='{orderId}']").WaitForAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path);
+
+        Assert.EndsWith(".csv", download.SuggestedFilename);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var csv = System.Text.Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("order_number,order_id,status", csv);
+        Assert.Contains(orderId.ToString(), csv);
+        Assert.Contains("حقيبة جلد", csv);
+        Assert.DoesNotContain(merchant.ApiKey, csv);
+    }
+
+    [Fact]
     public async Task AnotherMerchantsOrderIsNotFoundInTheConsole()
     {
         using var api = fixture.CreateApiClient();

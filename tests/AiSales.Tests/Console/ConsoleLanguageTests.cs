@@ -1,0 +1,33 @@
+using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
+using static AiSales.Tests.MerchantConsole.ConsoleTestData;
+
+namespace AiSales.Tests.MerchantConsole;
+
+/// <summary>The console's language is remembered per person (by the API), not only in the browser that chose it.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task ArabicChosenInOneBrowserOpensInArabicAfterSigningInFromAFreshBrowser()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var first = await SignedInPageAsync(fixture, merchant);
+        Assert.Equal("ltr", await first.Locator("html").GetAttributeAsync("dir"));
+
+        await first.GotoAsync(fixture.Web("/culture/ar?returnUrl=/orders"));
+        await first.WaitForURLAsync("**/orders");
+        Assert.Equal("rtl", await first.Locator("html").GetAttributeAsync("dir"));
+        await first.Locator("[data-testid=sign-out]").ClickAsync();
+        await first.WaitForURLAsync("**/sign-in");
+        await first.Context.CloseAsync();
+
+        var fresh = await fixture.NewPageAsync();
+        await SignInAsync(fresh, fixture, merchant.OwnerEmail);
+        await fresh.Locator("[data-testid=signed-in-as]").WaitForAsync();
+
+        Assert.Equal("ar", await fresh.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("rtl", await fresh.Locator("html").GetAttributeAsync("dir"));
+        await fresh.Context.CloseAsync();
+    }
+}
