@@ -43,7 +43,7 @@ public sealed class SchemaMigrator(IServiceProvider services, MigrationTarget ta
                 return connection;
             }, cancellationToken);
 
-            await ExecuteAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken);
+            await TakeLockAsync(lockConnection, cancellationToken);
             logger.LogInformation("Migration lock taken; applying migrations");
             try
             {
@@ -68,6 +68,21 @@ public sealed class SchemaMigrator(IServiceProvider services, MigrationTarget ta
             logger.LogCritical(ex, "Migration failed after {ElapsedMs} ms: {ExceptionType}: {ExceptionMessage}",
                 stopwatch.ElapsedMilliseconds, ex.GetType().FullName, ex.Message);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// Waits for the migration lock by trying it every 250 ms, never with a blocking pg_advisory_lock: a session blocked in
+    /// a statement holds a snapshot, and CREATE INDEX CONCURRENTLY in the running migrator waits for every snapshot to end,
+    /// so the two would wait on each other until a command timeout broke the tie.
+    /// </summary>
+    private static async Task TakeLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", AdvisoryLockKey);
+        while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
     }
 

@@ -104,7 +104,9 @@ public sealed class TurnRunner(
             ConversationId = conversation.Id,
             CustomerId = conversation.CustomerId,
             Platform = conversation.Platform,
-            CustomerPhone = conversation.Platform == Platforms.WhatsApp ? conversation.Guard.Recipient : null,
+            // A WhatsApp customer known only by a business-scoped user id has no phone: the order asks for one.
+            CustomerPhone = conversation.Platform == Platforms.WhatsApp && conversation.Guard.Recipient is { } address
+                && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
             DraftAtStart = turn.Draft,
         };
 

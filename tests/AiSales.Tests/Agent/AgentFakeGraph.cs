@@ -100,7 +100,9 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     {
         Interlocked.Increment(ref _arrivals);
         var body = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body) ?? [];
-        var recipient = body["to"]?.GetValue<string>() ?? body["recipient"]?["id"]?.GetValue<string>() ?? "";
+        // WhatsApp: "to" (a phone) or "recipient" (a business-scoped user id, a string); Instagram: "recipient": {"id": …}.
+        var recipient = body["to"]?.GetValue<string>()
+            ?? (body["recipient"] is JsonValue scoped ? scoped.GetValue<string>() : body["recipient"]?["id"]?.GetValue<string>()) ?? "";
         var inFlight = _inFlight.AddOrUpdate(recipient, 1, (_, n) => n + 1);
         _maxInFlight.AddOrUpdate(recipient, inFlight, (_, n) => Math.Max(n, inFlight));
         try

@@ -6,10 +6,7 @@ public sealed class AgentUsernameTests(AgentFixture fixture)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
-    // Fails today: no send reaches the fake Graph within 30 s for a BSUID-keyed WhatsApp conversation (phone-keyed ones in
-    // the same run are answered). The cause is somewhere in the agent's turn path (Agent/Turns, owned by another engineer
-    // this week); GraphClient already addresses such a recipient with "recipient". Unskip once the turn answers it.
-    [Fact(Skip = "The agent's turn does not answer a BSUID-keyed WhatsApp customer yet (issue 13, item 7)")]
+    [Fact]
     public async Task ReplyToACustomerKnownOnlyByABusinessScopedUserIdIsSentWithRecipient()
     {
         var shop = await AgentTestData.CreateShopAsync(fixture.DataSource, fixture.Secrets, "whatsapp");
