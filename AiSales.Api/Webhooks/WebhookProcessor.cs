@@ -13,7 +13,7 @@ namespace AiSales.Api.Webhooks;
 /// </summary>
 public sealed class WebhookProcessor(
     NpgsqlDataSource dataSource,
-    WebhookStore store,
+    WebhookNormaliser normaliser,
     WebhookSignal signal,
     IOptions<WebhookOptions> options,
     InboundPublisher publisher,
@@ -155,7 +155,7 @@ public sealed class WebhookProcessor(
             onClaim?.Invoke(events[0].Id);
         }
 
-        var replies = await NormaliseAsync(connection, events);
+        var replies = await normaliser.NormaliseAsync(connection, events);
         await using (var finish = new NpgsqlCommand(FinishSql, connection, transaction))
         {
             finish.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
@@ -168,124 +168,6 @@ public sealed class WebhookProcessor(
 
         await publisher.PublishAsync(replies);
         return true;
-    }
-
-    private async Task<List<PendingReply>> NormaliseAsync(NpgsqlConnection connection, List<ClaimedEvent> events)
-    {
-        var work = new List<(ClaimedEvent Event, WebhookItem Item, long Arrival)>();
-        foreach (var webhookEvent in events)
-        {
-            try
-            {
-                // The arrival is fixed here, from the event and the item's place in its body, not by commit order.
-                work.AddRange(WebhookParser.Parse(webhookEvent.Platform, webhookEvent.Body)
-                    .Select((item, index) => (webhookEvent, item, MessageArrival.Of(webhookEvent.Id, index))));
-                webhookEvent.State = "processed";
-            }
-            catch (WebhookShapeException ex)
-            {
-                (webhookEvent.State, webhookEvent.Error) = ("unparsed", ex.Message);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException or OverflowException)
-            {
-                (webhookEvent.State, webhookEvent.Error) = ("unparsed", WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000));
-            }
-        }
-
-        // Rows are locked in one global order (by customer, stable): concurrent batches touching the same customers
-        // cannot deadlock on them. Which batch commits first does not matter to the send order (sent_at, arrival).
-        var ordered = work
-            .Select((w, index) => (w.Event, w.Item, w.Arrival, Key: CustomerKey(w.Event.Platform, w.Item), index))
-            .OrderBy(w => w.Key, StringComparer.Ordinal).ThenBy(w => w.index);
-
-        var replies = new List<PendingReply>();
-        var queued = new List<QueuedCustomerMessage>();
-        var routes = new Dictionary<string, WebhookRoute?>(StringComparer.Ordinal);
-        foreach (var (webhookEvent, item, arrival, _, _) in ordered)
-        {
-            // Anything but a customer message may depend on earlier rows (a reaction to a message of the
-            // same batch): send the queued messages first.
-            if (item is not CustomerMessage || queued.Count >= 128)
-            {
-                replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
-            }
-
-            var platform = webhookEvent.Platform;
-            var route = await RouteAsync(connection, platform, item.AccountId, routes)
-                ?? await RouteAsync(connection, platform, item.FallbackAccountId, routes);
-            if (route is null)
-            {
-                // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
-                webhookEvent.State = "unrouted";
-                webhookEvent.Error = WebhookJson.Truncate($"{webhookEvent.Error}Unknown account: {item.AccountId ?? item.FallbackAccountId ?? "(none)"}. ", 2000);
-                continue;
-            }
-
-            var timestamp = item.Timestamp ?? webhookEvent.ReceivedAt;
-            switch (item)
-            {
-                case CustomerMessage message:
-                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp, arrival);
-                    break;
-                case EchoMessage echo:
-                    await store.StoreEchoAsync(connection, route, echo, timestamp, arrival);
-                    break;
-                case StatusUpdate status:
-                    await store.ApplyStatusAsync(connection, route, status, timestamp);
-                    break;
-                case ReactionUpdate reaction:
-                    await store.ApplyReactionAsync(connection, platform, route, reaction, timestamp);
-                    break;
-                case MessageDeleted deleted:
-                    await store.ApplyDeleteAsync(connection, route, deleted, timestamp);
-                    break;
-                case ReadReceipt read:
-                    await store.ApplyReadAsync(connection, route, read, timestamp);
-                    break;
-            }
-        }
-
-        replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
-        return replies;
-    }
-
-    private static string CustomerKey(string platform, WebhookItem item) => item switch
-    {
-        CustomerMessage m => $"{platform}|{item.AccountId}|{m.CustomerId}",
-        EchoMessage e => $"{platform}|{item.AccountId}|{e.CustomerId}",
-        ReadReceipt r => $"{platform}|{item.AccountId}|{r.CustomerId}",
-        _ => $"{platform}|{item.AccountId}|~",
-    };
-
-    private async Task<WebhookRoute?> RouteAsync(NpgsqlConnection connection, string platform, string? accountId, Dictionary<string, WebhookRoute?> routes)
-    {
-        if (string.IsNullOrEmpty(accountId) || accountId.Length > 64)
-        {
-            return null;
-        }
-
-        if (!routes.TryGetValue(accountId, out var route))
-        {
-            route = await store.RouteAsync(connection, platform, accountId);
-            routes[accountId] = route;
-        }
-
-        return route;
-    }
-
-    private sealed class ClaimedEvent(long id, string platform, byte[] body, DateTimeOffset receivedAt)
-    {
-        public long Id { get; } = id;
-
-        public string Platform { get; } = platform;
-
-        public byte[] Body { get; } = body;
-
-        public DateTimeOffset ReceivedAt { get; } = receivedAt;
-
-        public string? State { get; set; }
-
-        public string? Error { get; set; }
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, params object[] values)

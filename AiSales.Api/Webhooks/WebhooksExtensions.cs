@@ -15,6 +15,7 @@ public static class WebhooksExtensions
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());
         builder.Services.AddSingleton<WebhookStore>();
+        builder.Services.AddSingleton<WebhookNormaliser>();
         builder.Services.AddSingleton<InboundPublisher>();
         builder.Services.AddHostedService<WebhookProcessor>();
         builder.Services.AddOptions<WebhookRetentionOptions>()
