@@ -14,7 +14,4 @@ public static class AsyncCommit
 {
     /// <summary>An SQL expression that makes the current transaction commit without waiting for the flush.</summary>
     public const string Expression = "set_config('synchronous_commit', 'off', true)";
-
-    /// <summary>A statement that does the same, as the first of a transaction.</summary>
-    public const string Statement = "SET LOCAL synchronous_commit = off";
 }

@@ -61,8 +61,7 @@ public static class Stages
 
     private static void Print(string name, List<double> values)
     {
-        values.Sort();
-        double At(double q) => values.Count == 0 ? double.NaN : values[(int)Math.Min(values.Count - 1, q * values.Count)];
-        Console.WriteLine($"| {name} | {At(0.5):0.0} ms | {At(0.9):0.0} ms | {At(0.99):0.0} ms |");
+        var sorted = values.Order().ToArray();
+        Console.WriteLine($"| {name} | {Report.P(sorted, 0.5):0.0} ms | {Report.P(sorted, 0.9):0.0} ms | {Report.P(sorted, 0.99):0.0} ms |");
     }
 }
