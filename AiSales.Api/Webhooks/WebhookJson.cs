@@ -148,5 +148,7 @@ public static class WebhookJson
         return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)).Replace("\0", "", StringComparison.Ordinal);
     }
 
+    public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     public static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }
