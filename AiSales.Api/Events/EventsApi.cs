@@ -20,7 +20,8 @@ public static class EventsApi
     {
         api.MapGet("/events", Stream)
             .WithTags("Events")
-            .WithSummary("Server-sent events: new messages, delivery-status changes, handoffs and orders of this merchant, live.");
+            .WithSummary("Server-sent events: new messages, delivery-status changes, handoffs and orders of this merchant, live.")
+            .AsLongLived();
         return api;
     }
 

@@ -11,9 +11,15 @@ public sealed record CreatedKey(Guid Id, string Name, string ApiKey, DateTimeOff
 
 public sealed record KeyView(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
-/// <summary>A merchant holds several keys (rotation without downtime) and revokes them one by one.</summary>
+/// <summary>
+/// A merchant holds several keys (rotation without downtime) and revokes them one by one. At most
+/// <see cref="MaxActiveKeys"/> are active at once: each key has its own rate-limit window, so unlimited keys would be
+/// unlimited traffic.
+/// </summary>
 public static class KeysApi
 {
+    public const int MaxActiveKeys = 20;
+
     public static RouteGroupBuilder MapKeysApi(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/merchant/keys").WithTags("API keys");
@@ -46,7 +52,7 @@ public static class KeysApi
         return TypedResults.Ok(keys);
     }
 
-    private static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKeyAsync(
+    private static async Task<Results<Created<CreatedKey>, ValidationProblem, ProblemHttpResult>> CreateKeyAsync(
         CreateKeyRequest? request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -59,7 +65,14 @@ public static class KeysApi
         name = name.Length == 0 ? "default" : name;
         var key = ApiKeys.Create();
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
-        var createdAt = await KeyStore.InsertAsync(connection, null, user.MerchantId(), key, name, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await KeyStore.LockAndCountActiveAsync(connection, transaction, user.MerchantId(), cancellationToken) >= MaxActiveKeys)
+        {
+            return MerchantApiProblems.Conflict($"A merchant holds at most {MaxActiveKeys} active API keys; revoke one before creating another.");
+        }
+
+        var createdAt = await KeyStore.InsertAsync(connection, transaction, user.MerchantId(), key, name, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/merchant/keys/{key.KeyId}", new CreatedKey(key.KeyId, name, key.Key, createdAt));
     }
 

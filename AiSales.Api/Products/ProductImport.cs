@@ -18,7 +18,11 @@ public sealed record ImportReport(int Rows, int Created, int Updated, int Reject
 public static class ProductImport
 {
     public const int BatchSize = 1000;
-    // Kestrel's default request body limit; 100,000 rows fit well within it.
+
+    /// <summary>Rows per import (issue 13: an import must never crowd out webhooks); a larger file is refused whole.</summary>
+    public const int MaxRows = 50_000;
+
+    // Kestrel's default request body limit; 50,000 rows fit well within it.
     private const long MaxBodyBytes = 30L * 1024 * 1024;
 
     public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
@@ -31,52 +35,41 @@ public static class ProductImport
         }
 
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        List<ImportRow> rows;
+        var rows = mediaType switch
+        {
+            "application/json" => ProductImportReader.ReadJsonAsync(request.Body, cancellationToken),
+            "text/csv" or "application/csv" => ProductImportReader.ReadCsvAsync(request.Body, cancellationToken),
+            _ => null,
+        };
+        if (rows is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The import cannot be read",
+                detail: $"Send the products as application/json (an array) or text/csv, not '{request.ContentType}'.");
+        }
+
+        var checkedRows = new ImportValidation();
         try
         {
-            rows = mediaType switch
+            await foreach (var row in rows)
             {
-                "application/json" => await ProductImportReader.ReadJsonAsync(request.Body, cancellationToken),
-                "text/csv" or "application/csv" => await ProductImportReader.ReadCsvAsync(request.Body, cancellationToken),
-                _ => throw new ImportFormatException(StatusCodes.Status415UnsupportedMediaType,
-                    $"Send the products as application/json (an array) or text/csv, not '{request.ContentType}'."),
-            };
+                if (checkedRows.Rows == MaxRows)
+                {
+                    // Nothing is written yet: the whole import is refused, and the rest of the body is never read.
+                    return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too many rows",
+                        detail: $"An import is limited to {MaxRows} rows; split the file.");
+                }
+
+                checkedRows.Add(row);
+            }
         }
         catch (ImportFormatException e)
         {
             return TypedResults.Problem(statusCode: e.StatusCode, title: "The import cannot be read", detail: e.Message);
         }
 
-        var rejections = new List<ImportRejection>();
-        var valid = new List<(int Row, ValidProduct Product)>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            if (row.ParseError is not null)
-            {
-                rejections.Add(new ImportRejection(row.Row, Blank(row.Request.Sku), row.ParseError));
-                continue;
-            }
-
-            var errors = new FieldErrors();
-            if (ProductRules.Validate(row.Request, errors) is not { } product)
-            {
-                var reason = string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}"));
-                rejections.Add(new ImportRejection(row.Row, Blank(row.Request.Sku), reason));
-            }
-            else if (seen.TryGetValue(product.Sku, out var first))
-            {
-                rejections.Add(new ImportRejection(row.Row, product.Sku, $"sku '{product.Sku}' already appears in row {first} of this import."));
-            }
-            else
-            {
-                seen[product.Sku] = row.Row;
-                valid.Add((row.Row, product));
-            }
-        }
-
-        var (created, updated) = await UpsertAsync(db, user.MerchantId(), valid.Select(v => v.Product).ToList(), cancellationToken);
-        return TypedResults.Ok(new ImportReport(rows.Count, created, updated, rejections.Count, rejections.OrderBy(r => r.Row).ToList()));
+        var (rejections, valid) = (checkedRows.Rejections, checkedRows.Valid);
+        var (created, updated) = await UpsertAsync(db, user.MerchantId(), valid, cancellationToken);
+        return TypedResults.Ok(new ImportReport(checkedRows.Rows, created, updated, rejections.Count, rejections.OrderBy(r => r.Row).ToList()));
     }
 
     public static async Task<(int Created, int Updated)> UpsertAsync(
@@ -120,7 +113,4 @@ public static class ProductImport
 
         return (created, updated);
     }
-
-    private static string? Blank(string? sku) => string.IsNullOrWhiteSpace(sku) ? null : sku.Trim();
-
 }

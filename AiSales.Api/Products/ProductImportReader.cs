@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using CsvHelper;
 
@@ -14,46 +16,40 @@ public sealed class ImportFormatException(int statusCode, string message) : Exce
 }
 
 /// <summary>
-/// Reads an import into rows: a JSON array (property names case-insensitive, numbers as numbers or
-/// strings) or CSV through CsvHelper (header matched by name, RFC 4180 quoting, UTF-8 with or without BOM).
+/// Reads an import row by row as the body arrives, never holding the whole file: a JSON array (elements deserialised
+/// one at a time; property names case-insensitive, numbers as numbers or strings) or CSV through CsvHelper (header
+/// matched by name, RFC 4180 quoting, UTF-8 with or without BOM). The caller decides how many rows it takes.
 /// </summary>
 public static class ProductImportReader
 {
-    public const int MaxRows = 100_000;
     private static readonly string[] RequiredColumns = ["sku", "name", "price", "currency"];
     private static readonly string[] OptionalColumns = ["description", "stock", "active"];
 
-    public static async Task<List<ImportRow>> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<ImportRow> ReadJsonAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        await using var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(body, cancellationToken: cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        var number = 0;
+        while (await NextJsonAsync(elements))
+        {
+            number++;
+            var element = elements.Current;
+            yield return element.ValueKind == JsonValueKind.Object
+                ? ReadJsonRow(number, element)
+                : new ImportRow(number, new ProductRequest(null, null, null, null, null, null, null), "the row is not a JSON object.");
+        }
+    }
+
+    // A yield cannot sit inside a try with a catch: the reading step is wrapped on its own.
+    private static async ValueTask<bool> NextJsonAsync(IAsyncEnumerator<JsonElement> elements)
+    {
         try
         {
-            document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            return await elements.MoveNextAsync();
         }
         catch (JsonException e)
         {
-            throw new ImportFormatException(StatusCodes.Status400BadRequest, $"The body is not valid JSON: {e.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new ImportFormatException(StatusCodes.Status400BadRequest, "The body must be a JSON array of products.");
-            }
-
-            var rows = new List<ImportRow>();
-            var number = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                number++;
-                CheckRowCount(number);
-                rows.Add(element.ValueKind == JsonValueKind.Object
-                    ? ReadJsonRow(number, element)
-                    : new ImportRow(number, new ProductRequest(null, null, null, null, null, null, null), "the row is not a JSON object."));
-            }
-
-            return rows;
+            throw new ImportFormatException(StatusCodes.Status400BadRequest, $"The body must be a JSON array of products: {e.Message}");
         }
     }
 
@@ -78,18 +74,11 @@ public static class ProductImportReader
         return new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors));
     }
 
-    public static async Task<List<ImportRow>> ReadCsvAsync(Stream body, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<ImportRow> ReadCsvAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Buffered (the size is bounded above) so the reader parses from memory; a UTF-8 byte order mark is skipped.
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
-        using var csv = CsvReader.Create(bytes, new CsvReaderOptions { Separator = ',', HasHeader = true, TrimWhitespace = true });
+        // The StreamReader skips a UTF-8 byte order mark.
+        using var text = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var csv = CsvReader.Create(text, new CsvReaderOptions { Separator = ',', HasHeader = true, TrimWhitespace = true }, leaveOpen: true);
         await csv.ReadHeaderAsync(cancellationToken);
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var name in RequiredColumns.Concat(OptionalColumns))
@@ -107,11 +96,9 @@ public static class ProductImportReader
                 $"The CSV header must name the columns sku,name,description,price,currency,stock (missing: {string.Join(", ", missing)}).");
         }
 
-        var rows = new List<ImportRow>();
         while (await csv.ReadAsync(cancellationToken))
         {
             var number = (int)csv.RowNumber;
-            CheckRowCount(number);
             string? Field(string name) =>
                 columns.TryGetValue(name, out var index) && index < csv.FieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
 
@@ -120,17 +107,7 @@ public static class ProductImportReader
             var stock = ParseInt(Field("stock"), "stock", errors);
             var active = ParseBool(Field("active"), "active", errors);
             var request = new ProductRequest(Field("sku"), Field("name"), Field("description"), price, Field("currency"), stock, active);
-            rows.Add(new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors)));
-        }
-
-        return rows;
-    }
-
-    private static void CheckRowCount(int number)
-    {
-        if (number > MaxRows)
-        {
-            throw new ImportFormatException(StatusCodes.Status413PayloadTooLarge, $"An import is limited to {MaxRows} rows; split the file.");
+            yield return new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors));
         }
     }
 

@@ -42,8 +42,9 @@ public static class ApiKeys
 
     public static byte[] HashSecret(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public static bool Matches(string secret, byte[] storedHash) =>
-        CryptographicOperations.FixedTimeEquals(HashSecret(secret), storedHash);
+    public static bool Matches(string secret, byte[] storedHash) => MatchesHash(HashSecret(secret), storedHash);
+
+    public static bool MatchesHash(byte[] presentedHash, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(presentedHash, storedHash);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

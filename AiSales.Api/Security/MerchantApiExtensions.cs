@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using AiSales.Api.AiConfig;
 using AiSales.Api.Channels;
 using AiSales.Api.Conversations;
@@ -13,9 +11,7 @@ using AiSales.Api.Security;
 using AiSales.Api.Stats;
 using AiSales.Core.Catalog;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -43,6 +39,7 @@ public static class MerchantApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ProductSearch>();
         builder.Services.AddSingleton<ChannelTokenRotation>();
+        builder.Services.AddSingleton<RejectedKeys>();
 
         builder.AddPeople();
         builder.Services.AddSingleton<MerchantEventWatchers>();
@@ -60,39 +57,7 @@ public static class MerchantApiExtensions
                 .AddAuthenticationSchemes(MerchantSessionHandler.SchemeName)
                 .RequireAuthenticatedUser());
 
-        builder.Services.AddOptions<RateLimitingSettings>()
-            .BindConfiguration(RateLimitingSettings.Section)
-            .Validate(s => s.PermitLimit >= 1 && s.WindowSeconds >= 1, "RateLimiting__PermitLimit and RateLimiting__WindowSeconds must be at least 1.")
-            .ValidateOnStart();
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Authentication runs before the limiter, so the partition is the verified key, not a header an
-            // attacker could forge to spend another merchant's budget.
-            options.AddPolicy(RateLimitingSettings.MerchantPolicy, context =>
-            {
-                var settings = context.RequestServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionKey(), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.PermitLimit,
-                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
-                    QueueLimit = 0,
-                });
-            });
-            options.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var settings = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
-                    ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-                    : settings.WindowSeconds;
-                rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await TypedResults.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.")
-                    .ExecuteAsync(rejected.HttpContext);
-            };
-        });
+        builder.AddMerchantRateLimiting();
 
         builder.Services.AddOpenApi(options => options.AddAiSalesSecuritySchemes());
         return builder;

@@ -8,13 +8,15 @@ namespace AiSales.Api.Security;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer aisk_…</c>. The merchant id comes only from the key's row, so a
-/// request can never name another tenant. Revoked keys and keys of disabled merchants fail.
+/// request can never name another tenant. Revoked keys and keys of disabled merchants fail; an unknown, revoked or
+/// wrong key just refused is refused again without a database round trip for a short while (<see cref="RejectedKeys"/>).
 /// </summary>
 public sealed class MerchantApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     NpgsqlDataSource dataSource,
+    RejectedKeys rejectedKeys,
     TimeProvider timeProvider) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "MerchantApiKey";
@@ -35,32 +37,49 @@ public sealed class MerchantApiKeyHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
+        var presentedHash = ApiKeys.HashSecret(secret);
+        if (rejectedKeys.Contains(keyId, presentedHash))
+        {
+            return Refused();
+        }
+
         Guid merchantId;
         byte[] hash;
         DateTimeOffset? lastUsed;
+        bool revoked, merchantActive;
         // The reader is disposed once, at the end of this block: Npgsql reuses a connection's reader object, so a
         // reader disposed early and then again by `await using` would close another request's reader on that connection.
         await using (var command = dataSource.CreateCommand("""
-            SELECT k.merchant_id, k.secret_hash, k.last_used_at
+            SELECT k.merchant_id, k.secret_hash, k.last_used_at, k.revoked_at IS NOT NULL, m.status = 'active'
             FROM merchant_api_keys k JOIN merchants m ON m.id = k.merchant_id
-            WHERE k.id = $1 AND k.revoked_at IS NULL AND m.status = 'active'
+            WHERE k.id = $1
             """))
         {
             command.Parameters.AddWithValue(keyId);
             await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
             if (!await reader.ReadAsync(Context.RequestAborted))
             {
-                return AuthenticateResult.Fail("Unknown, revoked or disabled API key.");
+                rejectedKeys.Add(keyId, presentedHash);
+                return Refused();
             }
 
             merchantId = reader.GetGuid(0);
             hash = (byte[])reader.GetValue(1);
             lastUsed = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2);
+            (revoked, merchantActive) = (reader.GetBoolean(3), reader.GetBoolean(4));
         }
 
-        if (!ApiKeys.Matches(secret, hash))
+        // Unknown ids and wrong secrets stay wrong, and revocation is final: remembered. A disabled merchant may be
+        // enabled again at any moment (on any replica), so its keys are always looked up.
+        if (!ApiKeys.MatchesHash(presentedHash, hash) || revoked)
         {
-            return AuthenticateResult.Fail("Unknown, revoked or disabled API key.");
+            rejectedKeys.Add(keyId, presentedHash);
+            return Refused();
+        }
+
+        if (!merchantActive)
+        {
+            return Refused();
         }
 
         if (lastUsed is null || timeProvider.GetUtcNow() - lastUsed > LastUsedResolution)
@@ -75,6 +94,8 @@ public sealed class MerchantApiKeyHandler(
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    private static AuthenticateResult Refused() => AuthenticateResult.Fail("Unknown, revoked or disabled API key.");
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,6 +1,10 @@
 namespace AiSales.Api.Security;
 
-/// <summary>Per-key limits of the merchant API (RateLimiting__PermitLimit requests per RateLimiting__WindowSeconds).</summary>
+/// <summary>
+/// Limits of the merchant API: RateLimiting__PermitLimit requests per RateLimiting__WindowSeconds per key (or signed-in
+/// person), and per merchant at most RateLimiting__ConcurrentRequests in progress at once, with up to
+/// RateLimiting__QueuedRequests more waiting their turn (beyond that: 429). Webhooks are never limited.
+/// </summary>
 public sealed class RateLimitingSettings
 {
     public const string Section = "RateLimiting";
@@ -9,4 +13,10 @@ public sealed class RateLimitingSettings
     public int PermitLimit { get; set; } = 120;
 
     public int WindowSeconds { get; set; } = 60;
+
+    public int ConcurrentRequests { get; set; } = 16;
+
+    public int QueuedRequests { get; set; } = 64;
+
+    public bool IsValid => PermitLimit >= 1 && WindowSeconds >= 1 && ConcurrentRequests >= 1 && QueuedRequests >= 0;
 }

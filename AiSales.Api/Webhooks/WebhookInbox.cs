@@ -19,7 +19,7 @@ public sealed class InboxUnavailableException(string message, Exception? inner =
 /// freeze does not store what was already answered 503 (the hosts' clocks are assumed NTP-synchronised).
 /// </summary>
 public sealed class WebhookInbox(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(WebhookDatabase.Key)] NpgsqlDataSource dataSource,
     IOptions<WebhookOptions> options,
     TimeProvider timeProvider,
     WebhookSignal signal,

@@ -12,7 +12,7 @@ namespace AiSales.Api.Webhooks;
 /// 'received' for the next pass; nothing acknowledged is lost.
 /// </summary>
 public sealed class WebhookProcessor(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(WebhookDatabase.Key)] NpgsqlDataSource dataSource,
     WebhookNormaliser normaliser,
     WebhookSignal signal,
     IOptions<WebhookOptions> options,

@@ -11,7 +11,7 @@ namespace AiSales.Api.Webhooks;
 /// 'received' are never deleted.
 /// </summary>
 public sealed class WebhookRetention(
-    NpgsqlDataSource dataSource, IOptions<WebhookRetentionOptions> options, TimeProvider timeProvider, ILogger<WebhookRetention> logger)
+    [FromKeyedServices(WebhookDatabase.Key)] NpgsqlDataSource dataSource, IOptions<WebhookRetentionOptions> options, TimeProvider timeProvider, ILogger<WebhookRetention> logger)
     : BackgroundService
 {
     private const string DeleteSql = """

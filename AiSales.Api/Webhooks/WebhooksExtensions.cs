@@ -11,6 +11,7 @@ public static class WebhooksExtensions
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Meta");
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddWebhookDatabase();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddSingleton<WebhookInbox>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookInbox>());

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using AiSales.Core.Data;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
@@ -18,30 +19,7 @@ public static class DataExtensions
     /// </summary>
     public static TBuilder AddAiSalesData<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDataSource(DatabaseName, configureDataSourceBuilder: dataSource =>
-        {
-            // Settings the operator's connection string gives are kept. (NpgsqlConnectionStringBuilder.ContainsKey
-            // answers "is this a keyword", so look at what was given.)
-            var settings = dataSource.ConnectionStringBuilder;
-            var given = settings.ConnectionString;
-
-            // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL
-            // skips parsing and planning them again (Max Auto Prepare=0 turns it off, e.g. behind a transaction-mode
-            // PgBouncer).
-            if (!Given(given, "max auto prepare"))
-            {
-                settings.MaxAutoPrepare = 64;
-                settings.AutoPrepareMinUsages = 2;
-            }
-
-            // No session state is ever left on a pooled connection here (advisory locks are transaction-scoped, no
-            // SET, LISTEN or temporary tables), so the seven reset statements Npgsql would otherwise send each time a
-            // connection goes back to the pool are pure cost: measured, more than half of all statements under load.
-            if (!Given(given, "no reset on close"))
-            {
-                settings.NoResetOnClose = true;
-            }
-        });
+        builder.AddNpgsqlDataSource(DatabaseName, configureDataSourceBuilder: dataSource => ApplyPoolDefaults(dataSource.ConnectionStringBuilder));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(RedisName)))
         {
@@ -70,6 +48,29 @@ public static class DataExtensions
                 ["ready"]));
 
         return builder;
+    }
+
+    /// <summary>The pool settings every AiSales data source uses, unless the operator's connection string gives them.</summary>
+    public static void ApplyPoolDefaults(NpgsqlConnectionStringBuilder settings)
+    {
+        // (NpgsqlConnectionStringBuilder.ContainsKey answers "is this a keyword", so look at what was given.)
+        var given = settings.ConnectionString;
+
+        // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL skips
+        // parsing and planning them again (Max Auto Prepare=0 turns it off, e.g. behind a transaction-mode PgBouncer).
+        if (!Given(given, "max auto prepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        // No session state is ever left on a pooled connection here (advisory locks are transaction-scoped, no SET,
+        // LISTEN or temporary tables), so the seven reset statements Npgsql would otherwise send each time a connection
+        // goes back to the pool are pure cost: measured, more than half of all statements under load.
+        if (!Given(given, "no reset on close"))
+        {
+            settings.NoResetOnClose = true;
+        }
     }
 
     private static bool Given(string connectionString, string keyword) =>

@@ -1,6 +1,7 @@
 namespace AiSales.Bench;
 
-public sealed record BenchOptions(int DurationSeconds, int CeilingSeconds, int Connections, int BatchedPercent, int DrainSeconds)
+public sealed record BenchOptions(
+    int DurationSeconds, int CeilingSeconds, int Connections, int BatchedPercent, int DrainSeconds, bool Storm, int BadKeysPerSecond, int ImportRows)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -11,6 +12,6 @@ public sealed record BenchOptions(int DurationSeconds, int CeilingSeconds, int C
         }
 
         return new BenchOptions(Read("--duration", 20), Read("--ceiling-duration", 10), Read("--connections", 100),
-            Read("--batched-percent", 10), Read("--drain", 60));
+            Read("--batched-percent", 10), Read("--drain", 60), args.Contains("--storm"), Read("--bad-keys-per-second", 2000), Read("--import-rows", 20000));
     }
 }

@@ -8,6 +8,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: AiSales.Bench webhooks [--duration 20] [--ceiling-duration 10] [--connections 100] [--batched-percent 10] [--drain 60]");
+    Console.Error.WriteLine("usage: AiSales.Bench webhooks [--duration 20] [--ceiling-duration 10] [--connections 100] [--batched-percent 10] [--drain 60] [--storm [--bad-keys-per-second 2000] [--import-rows 20000]]");
     return 2;
 }

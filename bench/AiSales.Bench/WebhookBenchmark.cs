@@ -20,7 +20,7 @@ public static class WebhookBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var root = RepositoryRoot();
+        var root = BenchProcess.RepositoryRoot();
         await using var pg = await LocalPostgres.StartAsync();
         Console.WriteLine($"PostgreSQL on 127.0.0.1:{pg.Port}");
         await using (var admin = new NpgsqlConnection(pg.ConnectionString("postgres")))
@@ -31,7 +31,7 @@ public static class WebhookBenchmark
         }
 
         var database = pg.ConnectionString("aisalesdb");
-        using (var migrator = StartService(root, "AiSales.MigrationService", new() { ["ConnectionStrings__aisalesdb"] = database }))
+        using (var migrator = BenchProcess.Start(root, "AiSales.MigrationService", new() { ["ConnectionStrings__aisalesdb"] = database }))
         {
             await migrator.WaitForExitAsync();
             if (migrator.ExitCode != 0)
@@ -48,7 +48,7 @@ public static class WebhookBenchmark
         var ceiling = await MeasureCeilingAsync(db, sampleBody, options);
 
         var port = LocalPostgres.FreePort();
-        using var api = StartService(root, "AiSales.Api", new()
+        using var api = BenchProcess.Start(root, "AiSales.Api", new()
         {
             ["ConnectionStrings__aisalesdb"] = database,
             ["Meta__AppSecret"] = AppSecret,
@@ -64,7 +64,7 @@ public static class WebhookBenchmark
         {
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
             using var client = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitAliveAsync(client);
+            await BenchProcess.WaitAliveAsync(client);
 
             var acked = new ConcurrentBag<string>();
             await LoadAsync(client, options, TimeSpan.FromSeconds(3), acked, null); // warm-up (JIT, pools): verified, not timed
@@ -72,7 +72,7 @@ public static class WebhookBenchmark
             var stopwatch = Stopwatch.StartNew();
             var (requests, failures) = await LoadAsync(client, options, TimeSpan.FromSeconds(options.DurationSeconds), acked, latencies);
             var elapsed = stopwatch.Elapsed.TotalSeconds;
-            var peakRssMb = PeakRssMb(api.Id);
+            var peakRssMb = BenchProcess.PeakRssMb(api.Id);
 
             var sorted = latencies.Order().ToArray();
             var rate = requests / elapsed;
@@ -83,6 +83,11 @@ public static class WebhookBenchmark
             Console.WriteLine($"latency p50 {Percentile(sorted, 0.50):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
             Console.WriteLine($"ratio to ceiling: {rate / ceiling.Tps:F2}");
             Console.WriteLine($"API peak RSS: {peakRssMb:F0} MiB");
+
+            if (options.Storm)
+            {
+                await MeasureUnderStormAsync(port, client, options, acked);
+            }
 
             var lost = await CountLostAsync(db, acked);
             Console.WriteLine($"acknowledged messages: {acked.Count}, missing from the inbox: {lost}");
@@ -98,6 +103,28 @@ public static class WebhookBenchmark
                 await api.WaitForExitAsync();
             }
         }
+    }
+
+    /// <summary>The same webhook load again, this time beside a merchant-API storm; webhook latency is printed for both.</summary>
+    private static async Task MeasureUnderStormAsync(int port, HttpClient client, BenchOptions options, ConcurrentBag<string> acked)
+    {
+        using var stormHandler = new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var stormClient = new HttpClient(stormHandler) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        var storm = new MerchantStorm(stormClient, options.BadKeysPerSecond, options.ImportRows);
+        using var stop = new CancellationTokenSource();
+        var storming = storm.RunAsync("bench-admin", stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the storm reaches its pace
+        var latencies = new ConcurrentBag<double>();
+        var stopwatch = Stopwatch.StartNew();
+        var (requests, failures) = await LoadAsync(client, options, TimeSpan.FromSeconds(options.DurationSeconds), acked, latencies);
+        var elapsed = stopwatch.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await storming;
+        var sorted = latencies.Order().ToArray();
+        Console.WriteLine();
+        Console.WriteLine($"webhooks beside the storm: {requests / elapsed:F0} webhooks/s, {failures} non-200, " +
+            $"latency p50 {Percentile(sorted, 0.50):F1} ms, p95 {Percentile(sorted, 0.95):F1} ms, p99 {Percentile(sorted, 0.99):F1} ms, max {sorted.LastOrDefault():F1} ms");
+        Console.WriteLine(storm.Summary(elapsed + 3));
     }
 
     private static async Task<(long Requests, long Failures)> LoadAsync(
@@ -267,80 +294,4 @@ public static class WebhookBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static double PeakRssMb(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-    }
-
-    private static async Task WaitAliveAsync(HttpClient client)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            try
-            {
-                using var response = await client.GetAsync("/alive");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The API did not become alive.");
-            }
-
-            await Task.Delay(200);
-        }
-    }
-
-    private static Process StartService(string root, string service, Dictionary<string, string> environment)
-    {
-        var dll = new[] { "Release", "Debug" }.Select(c => Path.Combine(root, service, "bin", c, "net10.0", service + ".dll")).FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"Build {service} first (dotnet build -c Release AiSales.sln).");
-        var startInfo = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add(dll);
-        foreach (var key in startInfo.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
-        {
-            startInfo.Environment.Remove(key);
-        }
-
-        startInfo.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        startInfo.Environment["Sentry__Dsn"] = "";
-        // Tuning knobs for experiments: Webhooks__* in the benchmark's environment reach the API.
-        foreach (var key in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("Webhooks__", StringComparison.Ordinal)))
-        {
-            startInfo.Environment[key] = Environment.GetEnvironmentVariable(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            startInfo.Environment[key] = value;
-        }
-
-        var process = Process.Start(startInfo)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null && (e.Data.Contains("fail", StringComparison.OrdinalIgnoreCase) || e.Data.Contains("crit"))) Console.Error.WriteLine($"[{service}] {e.Data}"); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[{service}] {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "AiSales.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

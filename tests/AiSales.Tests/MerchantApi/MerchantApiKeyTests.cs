@@ -85,6 +85,37 @@ public sealed class MerchantApiKeyTests(MerchantApiFixture fixture)
     }
 
     [Fact]
+    public async Task AMerchantHoldsAtMostTwentyActiveKeysAndRevokingOneMakesRoom()
+    {
+        var merchant = await CreateMerchantAsync(Api);
+        using var client = Api.CreateMerchantClient(merchant.ApiKey);
+        // Created two at a time: the limit holds even when creations race.
+        var created = new List<HttpResponseMessage>();
+        for (var i = 0; i < 11; i++)
+        {
+            created.AddRange(await Task.WhenAll(
+                client.PostAsJsonAsync("/api/merchant/keys", new { name = $"k{i}a" }, Timeout()),
+                client.PostAsJsonAsync("/api/merchant/keys", new { name = $"k{i}b" }, Timeout())));
+        }
+
+        var statuses = created.Select(r => r.StatusCode).ToList();
+        var refused = created.First(r => r.StatusCode == HttpStatusCode.Conflict);
+        var detail = (await refused.ReadJsonAsync()).GetProperty("detail").GetString();
+        var oneCreated = await created.First(r => r.StatusCode == HttpStatusCode.Created).ReadJsonAsync();
+        using var revoke = await client.DeleteAsync($"/api/merchant/keys/{oneCreated.GetProperty("id").GetGuid()}", Timeout());
+        using var afterRevoke = await client.PostAsJsonAsync("/api/merchant/keys", new { name = "replacement" }, Timeout());
+        using var overAgain = await client.PostAsJsonAsync("/api/merchant/keys", new { name = "one too many" }, Timeout());
+        created.ForEach(r => r.Dispose());
+
+        Assert.Equal(19, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Conflict));
+        Assert.Contains("at most 20 active API keys", detail);
+        Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, afterRevoke.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, overAgain.StatusCode);
+    }
+
+    [Fact]
     public async Task LastActiveKeyCannotBeRevoked()
     {
         var merchant = await CreateMerchantAsync(Api);

@@ -121,6 +121,37 @@ public sealed class MerchantProductsTests(MerchantApiFixture fixture)
         Assert.Equal([3, 4], report.GetProperty("rejections").EnumerateArray().Select(r => r.GetProperty("row").GetInt32()));
     }
 
+    [Theory]
+    [InlineData("text/csv")]
+    [InlineData("application/json")]
+    public async Task ImportOfMoreThanFiftyThousandRowsIsRefusedWholeAndWritesNothing(string mediaType)
+    {
+        using var client = await NewMerchantClientAsync();
+        var rows = Enumerable.Range(1, 50_001).Select(i => (Sku: $"R-{i}", Name: $"منتج {i}"));
+        var body = mediaType == "text/csv"
+            ? "sku,name,description,price,currency,stock\n" + string.Concat(rows.Select(r => $"{r.Sku},{r.Name},,10,SAR,1\n"))
+            : "[" + string.Join(",", rows.Select(r => $$"""{"sku":"{{r.Sku}}","name":"{{r.Name}}","price":10,"currency":"SAR"}""")) + "]";
+
+        using var response = await client.PostAsync("/api/products/import", new StringContent(body, Encoding.UTF8, mediaType), Timeout());
+        using var products = await client.GetAsync("/api/products?limit=1", Timeout());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("50000 rows", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(0, (await products.ReadJsonAsync()).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ImportThatIsNotAJsonArrayIsAProblem()
+    {
+        using var client = await NewMerchantClientAsync();
+
+        using var response = await client.PostAsync("/api/products/import",
+            new StringContent("""{"sku":"A","name":"B","price":1,"currency":"SAR"}""", Encoding.UTF8, "application/json"), Timeout());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("JSON array", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task ImportOfAnotherMediaTypeOrAMissingColumnIsAProblem()
     {

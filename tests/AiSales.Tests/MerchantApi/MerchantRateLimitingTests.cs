@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Claims;
+using AiSales.Api.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -45,10 +48,73 @@ public sealed class MerchantRateLimitingTests(MerchantApiFixture fixture)
     }
 
     [Fact]
-    public void OnlyMerchantRoutesAreLimitedAndThereIsNoGlobalLimiter()
+    public async Task OneMerchantsRequestsInProgressAreCappedWhileOtherMerchantsAndItsEventStreamGoOn()
+    {
+        await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>
+        {
+            ["RateLimiting:ConcurrentRequests"] = "1",
+            ["RateLimiting:QueuedRequests"] = "0",
+        });
+        // Real sockets: TestServer would not start a request before its whole body is there.
+        api.UseKestrel(0);
+        api.StartServer();
+        var busy = await CreateMerchantAsync(api);
+        var other = await CreateMerchantAsync(api);
+        using var client = api.CreateMerchantClient(busy.ApiKey);
+        using var otherClient = api.CreateMerchantClient(other.ApiKey);
+        using var closeEvents = new CancellationTokenSource();
+        var events = await client.GetAsync("/api/events", HttpCompletionOption.ResponseHeadersRead, closeEvents.Token);
+        // An import whose body is still arriving holds the merchant's only permit.
+        var slowBody = new HeldContent("sku,name,description,price,currency,stock\nH-1,Held,,5,SAR,1\n");
+        slowBody.Headers.ContentType = new("text/csv");
+        using var giveUp = new CancellationTokenSource();
+        // A plain client: the factory's own clients buffer a request body whole before sending it (to replay redirects).
+        using var uploader = new HttpClient { BaseAddress = client.BaseAddress };
+        uploader.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+        var import = uploader.PostAsync("/api/products/import", slowBody, giveUp.Token);
+        await slowBody.Started.WaitAsync(Timeout());
+        var held = await WaitUntilAsync(() => AvailablePermits(api, busy.Id) == 0);
+
+        using var refused = await client.GetAsync("/api/orders", Timeout());
+        using var otherMerchant = await otherClient.GetAsync("/api/orders", Timeout());
+        // The upload is abandoned: the permit must come back.
+        await giveUp.CancelAsync();
+        slowBody.Dispose();
+        await Assert.ThrowsAnyAsync<Exception>(() => import);
+        var released = await WaitUntilAsync(() => AvailablePermits(api, busy.Id) == 1);
+        using var afterwards = await client.GetAsync("/api/orders", Timeout());
+        var eventsStatus = events.StatusCode;
+        await closeEvents.CancelAsync();
+        events.Dispose();
+
+        Assert.Equal(HttpStatusCode.OK, eventsStatus);
+        Assert.True(held, "the import never took the merchant's permit");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Contains("in progress", (await refused.ReadJsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, otherMerchant.StatusCode);
+        Assert.True(released, "the abandoned import kept the merchant's permit");
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public void OnlyMerchantRoutesCarryTheWindowAndTheConcurrencyLimitLetsRequestsWithoutAMerchantThrough()
     {
         var options = fixture.Api.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value;
-        Assert.Null(options.GlobalLimiter);
+        var anonymous = new DefaultHttpContext { RequestServices = fixture.Api.Services };
+        var merchant = new DefaultHttpContext
+        {
+            RequestServices = fixture.Api.Services,
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(MerchantPrincipal.MerchantIdClaim, Guid.NewGuid().ToString())], "test")),
+        };
+        var settings = fixture.Api.Services.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
+
+        var anonymousLeases = Enumerable.Range(0, 1000).Select(_ => options.GlobalLimiter!.AttemptAcquire(anonymous)).ToList();
+        var merchantLeases = Enumerable.Range(0, settings.ConcurrentRequests + 1).Select(_ => options.GlobalLimiter!.AttemptAcquire(merchant)).ToList();
+
+        Assert.All(anonymousLeases, l => Assert.True(l.IsAcquired));
+        Assert.Equal(settings.ConcurrentRequests, merchantLeases.Count(l => l.IsAcquired));
+        anonymousLeases.Concat(merchantLeases).ToList().ForEach(l => l.Dispose());
 
         var endpoints = fixture.Api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var limited = endpoints.Where(e => e.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null).ToList();
@@ -56,5 +122,64 @@ public sealed class MerchantRateLimitingTests(MerchantApiFixture fixture)
         Assert.All(limited, e => Assert.StartsWith("/api/", e.RoutePattern.RawText));
         Assert.DoesNotContain(limited, e => e.RoutePattern.RawText!.StartsWith("/webhooks", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(limited, e => e.RoutePattern.RawText!.StartsWith("/api/admin", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static long? AvailablePermits(MerchantApiFactory api, Guid merchantId)
+    {
+        var limiter = api.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        var merchant = new DefaultHttpContext
+        {
+            RequestServices = api.Services,
+            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(MerchantPrincipal.MerchantIdClaim, merchantId.ToString())], "test")),
+        };
+        return limiter.GetStatistics(merchant)?.CurrentAvailablePermits;
+    }
+
+    private static async Task<bool> WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
+    /// <summary>Sends its first bytes at once and then stalls, like an upload that never finishes.</summary>
+    private sealed class HeldContent(string text) : HttpContent
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Started => _started.Task;
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
+            await stream.FlushAsync();
+            _started.TrySetResult();
+            await _stalled.Task.WaitAsync(cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _stalled.TrySetResult();
+            base.Dispose(disposing);
+        }
     }
 }
