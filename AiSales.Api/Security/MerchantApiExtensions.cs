@@ -64,6 +64,11 @@ public static class MerchantApiExtensions
             .BindConfiguration(RateLimitingSettings.Section)
             .Validate(s => s.PermitLimit >= 1 && s.WindowSeconds >= 1, "RateLimiting__PermitLimit and RateLimiting__WindowSeconds must be at least 1.")
             .ValidateOnStart();
+        builder.Services.AddOptions<AssistantTrialSettings>()
+            .BindConfiguration(AssistantTrialSettings.Section)
+            .Validate(s => s.PermitLimit >= 1 && s.WindowSeconds >= 1 && s.WaitSeconds is >= 1 and <= 120,
+                "AssistantTrials__PermitLimit and __WindowSeconds must be at least 1, __WaitSeconds 1 to 120.")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,17 +84,32 @@ public static class MerchantApiExtensions
                     QueueLimit = 0,
                 });
             });
+            // The "try it" box runs the model: its own, smaller budget per merchant (all its keys and people together).
+            options.AddPolicy(AssistantTrialSettings.Policy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<AssistantTrialSettings>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    $"trial:{context.User.FindFirst(MerchantPrincipal.MerchantIdClaim)?.Value ?? "anonymous"}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PermitLimit,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
             options.OnRejected = async (rejected, cancellationToken) =>
             {
-                var settings = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<RateLimitingSettings>>().Value;
+                var services = rejected.HttpContext.RequestServices;
+                var trial = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AssistantTrialSettings.Policy;
+                var (limit, window) = trial ? TrialLimit(services) : KeyLimit(services);
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
-                    : settings.WindowSeconds;
+                    : window;
                 rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                var who = trial ? "This shop may try the assistant" : "This API key is limited to";
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many requests",
-                    detail: $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.")
+                    detail: $"{who} {limit} requests per {window} s; retry after {retryAfter} s.")
                     .ExecuteAsync(rejected.HttpContext);
             };
         });
@@ -97,6 +117,12 @@ public static class MerchantApiExtensions
         builder.Services.AddOpenApi(options => options.AddAiSalesSecuritySchemes());
         return builder;
     }
+
+    private static (int Limit, int Window) TrialLimit(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<AssistantTrialSettings>>().Value is var t ? (t.PermitLimit, t.WindowSeconds) : default;
+
+    private static (int Limit, int Window) KeyLimit(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RateLimitingSettings>>().Value is var k ? (k.PermitLimit, k.WindowSeconds) : default;
 
     /// <summary>
     /// Authentication, authorization and the rate limiter, placed explicitly after the error handling so a
