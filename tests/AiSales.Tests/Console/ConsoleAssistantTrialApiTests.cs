@@ -69,6 +69,31 @@ public sealed class ConsoleAssistantTrialApiTests(ConsoleFixture fixture)
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("text", out _));
     }
 
+    [Fact]
+    public async Task TrialsHaveTheirOwnLimitPerMerchantAnsweredWithRetryAfter()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var other = await CreateMerchantAsync(api);
+
+        // The limiter counts requests before they are read: blank ones spend the budget without running the model.
+        for (var i = 0; i < 10; i++)
+        {
+            using var spent = await SendAsync(api, HttpMethod.Post, "/api/merchant/ai-config/try", merchant.ApiKey, new { text = "" });
+            Assert.Equal(HttpStatusCode.BadRequest, spent.StatusCode);
+        }
+
+        using var refused = await SendAsync(api, HttpMethod.Post, "/api/merchant/ai-config/try", merchant.ApiKey, new { text = "hello" });
+        using var settings = await SendAsync(api, HttpMethod.Get, "/api/merchant/ai-config", merchant.ApiKey);
+        using var otherShop = await SendAsync(api, HttpMethod.Post, "/api/merchant/ai-config/try", other.ApiKey, new { text = "" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter is not null, "429 carries Retry-After");
+        Assert.Contains("try the assistant", (await refused.JsonAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherShop.StatusCode);
+    }
+
     public static async Task<JsonElement> TryAsync(HttpClient api, string key, string text)
     {
         using var response = await SendAsync(api, HttpMethod.Post, "/api/merchant/ai-config/try", key, new { text });
