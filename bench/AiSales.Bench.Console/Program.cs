@@ -56,7 +56,15 @@ async Task<List<double>> TimeApiAsync(string url)
 
 System.Console.WriteLine($"API GET /api/conversations (first page): {Summary(await TimeApiAsync("/api/conversations"))}");
 System.Console.WriteLine($"API GET /api/conversations?unanswered=true: {Summary(await TimeApiAsync("/api/conversations?unanswered=true"))}");
+System.Console.WriteLine($"API GET /api/conversations/{{id}} (the {options.Big}-message conversation): {Summary(await TimeApiAsync($"/api/conversations/{seeded.BigConversationId}"))}");
 System.Console.WriteLine($"API GET /api/conversations/{{id}}/messages, all pages of the {options.Big}-message conversation: {Summary(await TimeApiAsync($"/api/conversations/{seeded.BigConversationId}/messages?limit=200&after={{after}}"))}");
+
+// The overview's figures (not a target of this bench, which signs in straight to the inbox).
+var stats = Stopwatch.StartNew();
+using (var response = await api.GetAsync("/api/stats"))
+{
+    System.Console.WriteLine($"API GET /api/stats (30 days): {(int)response.StatusCode} in {stats.ElapsedMilliseconds} ms");
+}
 
 await using var browsers = await Browsers.StartAsync(platform.WebAddress);
 var page = await browsers.SignedInPageAsync(ownerEmail, ConsolePlatform.OwnerPassword);
@@ -90,7 +98,10 @@ try
 catch (TimeoutException)
 {
     var texts = await page.Locator(".bubble .text").AllTextContentsAsync();
-    System.Console.WriteLine($"The conversation did not show {options.Big} bubbles within 60 s: {texts.Count} shown, the last: {texts.LastOrDefault()}");
+    var body = await page.InnerTextAsync("body");
+    await page.ScreenshotAsync(new() { Path = "/tmp/bench-console-conversation.png" });
+    System.Console.WriteLine($"The conversation did not show {options.Big} bubbles within 60 s: {texts.Count} shown, the last: {texts.LastOrDefault()}; "
+        + $"at {page.Url}: {body[..Math.Min(300, body.Length)].ReplaceLineEndings(" ")}");
 }
 
 
