@@ -31,10 +31,16 @@ public sealed class AgentTurn(NpgsqlDataSource dataSource)
     /// <summary>WhatsApp gives the customer's phone; on Instagram it must be asked.</summary>
     public string? CustomerPhone { get; init; }
 
+    /// <summary>
+    /// A dry run (the console's "try it" box, Trials/TrialDryRun): every tool statement runs on this connection, inside
+    /// a transaction that is rolled back, so the tools behave as in a turn and nothing they write is kept.
+    /// </summary>
+    public NpgsqlConnection? DryRun { get; init; }
+
     /// <summary>A command on the data source: it takes a pooled connection for its own execution only.</summary>
     public NpgsqlCommand Command(string sql, params object?[] values)
     {
-        var command = dataSource.CreateCommand(sql);
+        var command = DryRun is null ? dataSource.CreateCommand(sql) : new NpgsqlCommand(sql, DryRun);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
@@ -43,11 +49,14 @@ public sealed class AgentTurn(NpgsqlDataSource dataSource)
         return command;
     }
 
-    /// <summary>A pooled connection for a short transaction of several dependent statements (confirming an order).</summary>
+    /// <summary>
+    /// A pooled connection for a short transaction of several dependent statements (confirming an order). In a dry run
+    /// it cannot see the dry run's rows, so what it changes (keyed by them) matches nothing.
+    /// </summary>
     public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>Several statements in one round trip and one implicit transaction.</summary>
-    public NpgsqlBatch Batch() => dataSource.CreateBatch();
+    public NpgsqlBatch Batch() => DryRun?.CreateBatch() ?? dataSource.CreateBatch();
 
     /// <summary>The conversation's draft order as the turn began (read with the conversation), shown to the model.</summary>
     public Plugins.OrderView? DraftAtStart { get; init; }

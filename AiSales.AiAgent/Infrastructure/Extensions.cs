@@ -3,6 +3,7 @@ using AiSales.AiAgent.Agent.Model;
 using AiSales.AiAgent.Agent.Turns;
 using AiSales.AiAgent.Delivery;
 using AiSales.AiAgent.Intake;
+using AiSales.AiAgent.Trials;
 using AiSales.Core.Catalog;
 using AiSales.Core.Messaging;
 
@@ -33,6 +34,12 @@ public static class Extensions
         builder.Services.AddSingleton<LeaseKeeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaseKeeper>());
         builder.AddChatModel();
+
+        // The console's "try it" box: dry runs of the agent, nothing sent or kept.
+        builder.Services.AddOptions<TrialOptions>().BindConfiguration(TrialOptions.Section);
+        builder.Services.AddSingleton<TrialStore>();
+        builder.Services.AddSingleton<TrialDryRun>();
+        builder.Services.AddHostedService<TrialWorker>();
 
         // Delivery through the Graph API.
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);

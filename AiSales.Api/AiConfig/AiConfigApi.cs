@@ -19,6 +19,7 @@ public static class AiConfigApi
         config.MapGet("/", GetAsync).WithSummary("The assistant's configuration, faq included.");
         config.MapPut("/", PutAsync)
             .WithSummary("Replace the assistant's configuration. Without `faq` the stored faq is kept; `faq: []` clears it.");
+        config.MapAssistantTrialApi();
         return api;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using AiSales.Api.AiConfig;
 using AiSales.Api.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,11 @@ public static class MerchantRateLimiting
             .Validate(s => s.IsValid,
                 "RateLimiting__PermitLimit, RateLimiting__WindowSeconds and RateLimiting__ConcurrentRequests must be at least 1, RateLimiting__QueuedRequests at least 0.")
             .ValidateOnStart();
+        builder.Services.AddOptions<AssistantTrialSettings>()
+            .BindConfiguration(AssistantTrialSettings.Section)
+            .Validate(s => s.PermitLimit >= 1 && s.WindowSeconds >= 1 && s.WaitSeconds is >= 1 and <= 120,
+                "AssistantTrials__PermitLimit and __WindowSeconds must be at least 1, __WaitSeconds 1 to 120.")
+            .ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -30,6 +36,17 @@ public static class MerchantRateLimiting
             {
                 var settings = Settings(context);
                 return RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionKey(), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = settings.PermitLimit,
+                    Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            // The "try it" box runs the model: its own, smaller budget per merchant (all its keys and people together).
+            options.AddPolicy(AssistantTrialSettings.Policy, context =>
+            {
+                var settings = context.RequestServices.GetRequiredService<IOptions<AssistantTrialSettings>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter($"trial:{MerchantOf(context)?.ToString() ?? "anonymous"}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = settings.PermitLimit,
                     Window = TimeSpan.FromSeconds(settings.WindowSeconds),
@@ -63,13 +80,18 @@ public static class MerchantRateLimiting
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var settings = Settings(rejected.HttpContext);
-        // Only the fixed window knows when a permit comes back; a full concurrency queue frees up within moments.
+        // Only a fixed window knows when a permit comes back; a full concurrency queue frees up within moments.
         var window = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
         var retryAfter = window ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
         rejected.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-        var detail = window
-            ? $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s."
-            : $"This merchant already has {settings.ConcurrentRequests} requests in progress and {settings.QueuedRequests} waiting; retry after {retryAfter} s.";
+        var trial = rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == AssistantTrialSettings.Policy;
+        var trials = rejected.HttpContext.RequestServices.GetRequiredService<IOptions<AssistantTrialSettings>>().Value;
+        var detail = (window, trial) switch
+        {
+            (false, _) => $"This merchant already has {settings.ConcurrentRequests} requests in progress and {settings.QueuedRequests} waiting; retry after {retryAfter} s.",
+            (true, true) => $"This shop may try the assistant {trials.PermitLimit} requests per {trials.WindowSeconds} s; retry after {retryAfter} s.",
+            (true, false) => $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
+        };
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail)
             .ExecuteAsync(rejected.HttpContext);
     }

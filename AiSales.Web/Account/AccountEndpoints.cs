@@ -26,6 +26,10 @@ public static class AccountEndpoints
             {
                 await account.RememberLanguageAsync(token, culture, http.RequestAborted);
             }
+            else
+            {
+                LanguageChoice.KeepUntilSignIn(http, culture);
+            }
 
             RememberCulture(http, culture);
             return TypedResults.LocalRedirect(ConsoleUser.LocalUrl(returnUrl));

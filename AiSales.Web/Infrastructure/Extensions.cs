@@ -84,6 +84,11 @@ public static class Extensions
             http.BaseAddress = baseAddress;
             http.Timeout = Timeout.InfiniteTimeSpan;
         }).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<AssistantTrialClient>(http =>
+        {
+            http.BaseAddress = baseAddress;
+            http.Timeout = TimeSpan.FromSeconds(45);
+        }).RemoveAllResilienceHandlers();
         builder.Services.AddHttpClient<OrdersExportClient>(http =>
         {
             http.BaseAddress = baseAddress;

@@ -139,6 +139,14 @@ public sealed class Texts
         ["Copy this key now: it is shown only once."] = "انسخ هذا المفتاح الآن: لن يظهر إلا مرة واحدة.",
         ["Copy"] = "نسخ",
         ["Copied."] = "تم النسخ.",
+        ["Try it"] = "جرّبه",
+        ["Write as a customer would. The assistant answers with the saved settings and the live catalogue; nothing is sent to anyone."] =
+            "اكتب كما يكتب العميل. يرد المساعد بالإعدادات المحفوظة والكتالوج الحالي، ولا يُرسل شيء لأحد.",
+        ["Customer's message"] = "رسالة العميل",
+        ["Ask the assistant"] = "اسأل المساعد",
+        ["The assistant is thinking…"] = "المساعد يفكر…",
+        ["The assistant would hand this conversation to a person."] = "سيحوّل المساعد هذه المحادثة إلى موظف.",
+        ["The assistant did not answer in time."] = "لم يرد المساعد في الوقت المحدد.",
     };
 
     public string this[string english] =>

@@ -30,4 +30,32 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
         Assert.Equal("rtl", await fresh.Locator("html").GetAttributeAsync("dir"));
         await fresh.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ArabicChosenOnTheSignInPageIsStoredWithThePersonAtSignIn()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await fixture.NewPageAsync();
+        await SetPasswordAsync(page, merchant.InviteUrl);
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+
+        await page.Locator("a[hreflang=ar]").ClickAsync();
+        await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+        Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
+        await page.Context.CloseAsync();
+
+        using (var signedIn = await SignInAsync(api, merchant.OwnerEmail))
+        {
+            Assert.Equal("ar", (await signedIn.JsonAsync()).GetProperty("user").GetProperty("language").GetString());
+        }
+
+        var fresh = await fixture.NewPageAsync();
+        await SignInAsync(fresh, fixture, merchant.OwnerEmail);
+        await fresh.Locator("[data-testid=signed-in-as]").WaitForAsync();
+        Assert.Equal("ar", await fresh.Locator("html").GetAttributeAsync("lang"));
+        await fresh.Context.CloseAsync();
+    }
 }
