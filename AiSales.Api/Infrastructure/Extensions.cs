@@ -7,6 +7,7 @@ public static class Extensions
         builder.AddAiSalesData();
         builder.AddMerchantApi();
         builder.AddWebhooks();
+        builder.AddMedia();
         return builder;
     }
 }

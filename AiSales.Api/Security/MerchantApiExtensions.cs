@@ -5,6 +5,7 @@ using AiSales.Api.Channels;
 using AiSales.Api.Conversations;
 using AiSales.Api.Events;
 using AiSales.Api.Keys;
+using AiSales.Api.Media;
 using AiSales.Api.Merchants;
 using AiSales.Api.Orders;
 using AiSales.Api.People;
@@ -137,6 +138,7 @@ public static class MerchantApiExtensions
         api.MapAiConfigApi();
         api.MapProductsApi();
         api.MapConversationsApi();
+        api.MapMediaApi();
         api.MapOrdersApi();
         api.MapStatsApi();
         api.MapPeopleApi();
