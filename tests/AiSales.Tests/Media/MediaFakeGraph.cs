@@ -35,6 +35,7 @@ public sealed class MediaFakeGraph : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeMediaFile> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string AccountId, string Body)> _sends = new();
 
     private MediaFakeGraph(WebApplication app, int port)
     {
@@ -53,15 +54,23 @@ public sealed class MediaFakeGraph : IAsyncDisposable
         app.MapGet("/cdn/{mediaId}", (string mediaId) => fake._files.TryGetValue(mediaId, out var file)
             ? Results.Bytes(file.Bytes, file.MimeType)
             : Results.NotFound());
-        app.MapPost("/{version}/{accountId}/messages", () => Results.Ok(new
+        app.MapPost("/{version}/{accountId}/messages", async (string accountId, HttpContext context) =>
         {
+            using var reader = new StreamReader(context.Request.Body);
+            fake._sends.Enqueue((accountId, await reader.ReadToEndAsync()));
+            return Results.Ok(new
+            {
             messaging_product = "whatsapp",
             messages = new[] { new { id = $"wamid.fake{Guid.NewGuid():N}" } },
             message_id = $"mid.fake{Guid.NewGuid():N}",
-        }));
+            });
+        });
         await app.StartAsync();
         return fake;
     }
+
+    /// <summary>The bodies POSTed to an account's messages endpoint (the agent's replies), oldest first.</summary>
+    public IReadOnlyList<string> SendsTo(string accountId) => _sends.Where(s => s.AccountId == accountId).Select(s => s.Body).ToList();
 
     public FakeMediaFile Add(string mediaId, FakeMediaFile file) => _files[mediaId] = file;
 

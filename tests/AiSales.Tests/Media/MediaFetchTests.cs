@@ -112,6 +112,25 @@ public sealed class MediaFetchTests(MediaFixture fixture)
         Assert.Equal(Jpeg, await file.Content.ReadAsByteArrayAsync());
     }
 
+    [Fact]
+    public async Task ThePhotoOfACustomerIsAnsweredWithAQuestionAboutWhichProduct()
+    {
+        var shop = await CreateShopAsync(fixture, "whatsapp");
+        var mediaId = WebhookTestDataIds.NewMediaId();
+        fixture.Graph.Add(mediaId, new FakeMediaFile(shop.Token, Jpeg, "image/jpeg"));
+
+        await SendWhatsAppMediaAsync(fixture, shop, "image", mediaId, "image/jpeg");
+
+        var deadline = DateTime.UtcNow + WaitTimeout;
+        while (fixture.Graph.SendsTo(shop.AccountId).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var reply = Assert.Single(fixture.Graph.SendsTo(shop.AccountId));
+        Assert.Contains("Which product do you mean?", reply);
+    }
+
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }
 
