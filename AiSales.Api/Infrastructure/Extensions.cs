@@ -8,6 +8,7 @@ public static class Extensions
         builder.AddMerchantApi();
         builder.AddWebhooks();
         builder.AddMedia();
+        builder.AddTemplates();
         return builder;
     }
 }

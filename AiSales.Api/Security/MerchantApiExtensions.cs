@@ -12,6 +12,7 @@ using AiSales.Api.People;
 using AiSales.Api.Products;
 using AiSales.Api.Security;
 using AiSales.Api.Stats;
+using AiSales.Api.Templates;
 using AiSales.Core.Catalog;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -139,6 +140,7 @@ public static class MerchantApiExtensions
         api.MapProductsApi();
         api.MapConversationsApi();
         api.MapMediaApi();
+        api.MapTemplatesApi();
         api.MapOrdersApi();
         api.MapStatsApi();
         api.MapPeopleApi();
