@@ -36,6 +36,7 @@ public sealed class MediaFakeGraph : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeMediaFile> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string AccountId, string Body)> _sends = new();
+    private readonly ConcurrentDictionary<string, (string Token, object[] Templates)> _templates = new(StringComparer.Ordinal);
 
     private MediaFakeGraph(WebApplication app, int port)
     {
@@ -51,6 +52,7 @@ public sealed class MediaFakeGraph : IAsyncDisposable
         var fake = new MediaFakeGraph(app, port);
         app.MapGet("/{version}/{mediaId}", fake.LookUp);
         app.MapGet("/files/{mediaId}", fake.Download);
+        app.MapGet("/{version}/{wabaId}/message_templates", fake.Templates);
         app.MapGet("/cdn/{mediaId}", (string mediaId) => fake._files.TryGetValue(mediaId, out var file)
             ? Results.Bytes(file.Bytes, file.MimeType)
             : Results.NotFound());
@@ -73,6 +75,9 @@ public sealed class MediaFakeGraph : IAsyncDisposable
     public IReadOnlyList<string> SendsTo(string accountId) => _sends.Where(s => s.AccountId == accountId).Select(s => s.Body).ToList();
 
     public FakeMediaFile Add(string mediaId, FakeMediaFile file) => _files[mediaId] = file;
+
+    /// <summary>The templates of a fake WhatsApp Business Account, served two per page, to the given token only.</summary>
+    public void AddTemplates(string wabaId, string token, params object[] templates) => _templates[wabaId] = (token, templates);
 
     /// <summary>A link Instagram would put in an attachment's payload.url.</summary>
     public string CdnUrl(string mediaId) => $"{BaseUrl}/cdn/{mediaId}?oh=signature";
@@ -98,6 +103,25 @@ public sealed class MediaFakeGraph : IAsyncDisposable
             sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Bytes)),
             file_size = file.DeclareSize ? file.Bytes.LongLength : (long?)null,
             id = mediaId,
+        });
+    }
+
+    private IResult Templates(string version, string wabaId, HttpContext context)
+    {
+        if (!_templates.TryGetValue(wabaId, out var account) || context.Request.Headers.Authorization != $"Bearer {account.Token}")
+        {
+            return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 401);
+        }
+
+        var start = int.TryParse(context.Request.Query["after"], out var after) ? after : 0;
+        var page = account.Templates.Skip(start).Take(2).ToArray();
+        var next = start + page.Length < account.Templates.Length;
+        return Results.Ok(new
+        {
+            data = page,
+            paging = next
+                ? (object)new { cursors = new { before = start.ToString(), after = (start + 2).ToString() }, next = $"{BaseUrl}/{version}/{wabaId}/message_templates?after={start + 2}" }
+                : new { cursors = new { before = start.ToString(), after = (start + page.Length).ToString() } },
         });
     }
 

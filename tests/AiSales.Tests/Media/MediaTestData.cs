@@ -8,7 +8,7 @@ using Npgsql;
 namespace AiSales.Tests.Media;
 
 /// <summary>A merchant with a channel whose token the fake Graph knows.</summary>
-public sealed record MediaShop(Guid MerchantId, string ApiKey, string Platform, string AccountId, string Token);
+public sealed record MediaShop(Guid MerchantId, string ApiKey, string Platform, string AccountId, string Token, string? WabaId = null);
 
 /// <summary>A media row as the worker left it.</summary>
 public sealed record MediaRow(Guid Id, string State, string? MimeType, long? Size, string? Error, Guid ConversationId);
@@ -20,7 +20,7 @@ public static class MediaTestData
     private static readonly SecretProtector Protector = new(Convert.FromHexString(AppHostFixture.EncryptionKeyHex));
 
     /// <summary>A merchant created through the admin API (for its API key), its channel stored as the merchant API stores it.</summary>
-    public static async Task<MediaShop> CreateShopAsync(MediaFixture fixture, string platform)
+    public static async Task<MediaShop> CreateShopAsync(MediaFixture fixture, string platform, string? wabaId = null)
     {
         using var admin = fixture.CreateApiClient();
         admin.DefaultRequestHeaders.Add("X-Admin-Key", AppHostFixture.AdminApiKey);
@@ -34,8 +34,8 @@ public static class MediaTestData
         var token = $"EAAG-media-test-{Guid.NewGuid():N}";
         var sealedToken = Protector.Seal(token, $"channel-token:{merchantId}:{platform}");
         await using var command = fixture.DataSource.CreateCommand("""
-            INSERT INTO channels (merchant_id, platform, account_id, token_ciphertext, token_key_id, token_last4)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO channels (merchant_id, platform, account_id, token_ciphertext, token_key_id, token_last4, waba_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
             """);
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(platform);
@@ -43,8 +43,25 @@ public static class MediaTestData
         command.Parameters.AddWithValue(sealedToken.Ciphertext);
         command.Parameters.AddWithValue(sealedToken.KeyId);
         command.Parameters.AddWithValue(token[^4..]);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)wabaId ?? DBNull.Value });
         await command.ExecuteNonQueryAsync();
-        return new MediaShop(merchantId, body.GetProperty("apiKey").GetString()!, platform, accountId, token);
+        return new MediaShop(merchantId, body.GetProperty("apiKey").GetString()!, platform, accountId, token, wabaId);
+    }
+
+    /// <summary>A WhatsApp conversation whose customer last wrote <paramref name="lastWrote"/> ago.</summary>
+    public static async Task<Guid> SeedConversationAsync(MediaFixture fixture, MediaShop shop, string customer, TimeSpan lastWrote)
+    {
+        await using var command = fixture.DataSource.CreateCommand("""
+            WITH c AS (
+                INSERT INTO customers (merchant_id, platform, phone) VALUES ($1, 'whatsapp', $2) RETURNING id)
+            INSERT INTO conversations (merchant_id, customer_id, platform, customer_phone, status, last_customer_message_at, last_activity_at)
+            SELECT $1, c.id, 'whatsapp', $2, 'human', now() - make_interval(secs => $3), now() - make_interval(secs => $3) FROM c
+            RETURNING id
+            """);
+        command.Parameters.AddWithValue(shop.MerchantId);
+        command.Parameters.AddWithValue(customer);
+        command.Parameters.AddWithValue(lastWrote.TotalSeconds);
+        return (Guid)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>A WhatsApp customer's media message, signed like Meta signs it.</summary>
