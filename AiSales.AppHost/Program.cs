@@ -29,6 +29,8 @@ var api = builder.AddProject<Projects.AiSales_Api>("api")
     .WithEnvironment("Admin__ApiKey", adminApiKey)
     .WithSettingWhenSet(builder.Configuration, "Meta:GraphApiBaseUrl")
     .WithSettingWhenSet(builder.Configuration, "Meta:GraphApiVersion")
+    .WithSettingWhenSet(builder.Configuration, "Media:Directory")
+    .WithSecretSettingWhenSet(builder, "Media:AzureBlobConnectionString", "media-blob-connection-string")
     .WithSentry()
     .WithHttpHealthCheck("/health")
     .WithExternalHttpEndpoints();

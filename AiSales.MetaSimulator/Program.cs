@@ -18,6 +18,8 @@ app.UseStaticFiles();
 app.MapDefaultEndpoints();
 app.MapGraphApi();
 app.MapGraphLookupApi();
+app.MapGraphMediaApi();
+app.MapGraphTemplatesApi();
 app.MapChatApi();
 app.MapControlApi();
 

@@ -35,6 +35,8 @@ public static class SimulatorExtensions
         builder.Services.AddSingleton<AccountRegistry>();
         builder.Services.AddSingleton<FaultSwitches>();
         builder.Services.AddSingleton<GraphRequestLog>();
+        builder.Services.AddSingleton<MediaLibrary>();
+        _ = DemoImage.Png; // drawn at start-up, not in the first customer's request
         builder.Services.AddSingleton<ChatStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new WebhookSigner(builder.Configuration["Meta:AppSecret"]!));

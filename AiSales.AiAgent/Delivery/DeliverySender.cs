@@ -46,7 +46,7 @@ public sealed class DeliverySender(
             await rateLimiter.WaitAsync(delivery.AccountId, stoppingToken);
             logger.LogDebug("Sending delivery {DeliveryId} (attempt {Attempt})", delivery.Id, delivery.Attempts);
             var result = await graph.SendAsync(
-                new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag),
+                new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag, delivery.Template),
                 stoppingToken);
             logger.LogDebug("Delivery {DeliveryId}: {Outcome} {Code}", delivery.Id, result.Outcome, result.ErrorCode);
             await RecordAsync(delivery, result);
@@ -93,6 +93,13 @@ public sealed class DeliverySender(
     /// <summary>Contract section 5 (<see cref="MessagingWindow"/>): a closed window fails the delivery without sending.</summary>
     private string? WindowProblem(ClaimedDelivery delivery, out bool humanAgentTag)
     {
+        if (delivery.Template is not null)
+        {
+            // An approved template may be sent at any time: that is what templates are for (docs/templates.md).
+            humanAgentTag = false;
+            return null;
+        }
+
         var verdict = MessagingWindow.Check(delivery.Platform, delivery.Author == "human", delivery.LastCustomerMessageAt, time.GetUtcNow());
         humanAgentTag = verdict == WindowVerdict.HumanAgentTag;
         return verdict == WindowVerdict.Closed ? "The 24-hour customer service window is closed" : null;

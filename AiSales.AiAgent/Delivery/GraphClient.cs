@@ -8,9 +8,10 @@ using Polly.Timeout;
 
 namespace AiSales.AiAgent.Delivery;
 
-/// <summary>One text message to one customer, as the sender hands it to the Graph API.</summary>
+/// <summary>One text message (or, with <see cref="Template"/>, one WhatsApp template) to one customer, as the sender hands it to the Graph API.</summary>
 public sealed record GraphSend(
-    Guid DeliveryId, string Platform, string AccountId, string AccessToken, string Recipient, string Text, bool HumanAgentTag);
+    Guid DeliveryId, string Platform, string AccountId, string AccessToken, string Recipient, string Text, bool HumanAgentTag,
+    string? Template = null);
 
 /// <summary>
 /// The typed client for Meta's Graph API send endpoints (contract section 5). Its resilience pipeline
@@ -64,6 +65,11 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
 
     private static JsonObject Body(GraphSend send)
     {
+        if (send.Platform == Platforms.WhatsApp && send.Template is not null)
+        {
+            return TemplateMessage.Body(send.Recipient, JsonNode.Parse(send.Template)!, send.DeliveryId);
+        }
+
         if (send.Platform == Platforms.WhatsApp)
         {
             return new JsonObject

@@ -20,7 +20,10 @@ public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, str
 public sealed record MessageView(
     long Id, string Direction, string Author, string Kind, string? Text, JsonElement Payload, string? DeliveryStatus,
     DateTimeOffset? DeliveryStatusAt, int? ErrorCode, string? ErrorTitle, string? Reaction, bool IsDeleted,
-    DateTimeOffset? PlatformTimestamp, DateTimeOffset SentAt, DateTimeOffset CreatedAt);
+    DateTimeOffset? PlatformTimestamp, DateTimeOffset SentAt, DateTimeOffset CreatedAt, MessageMedia? Media);
+
+/// <summary>A customer's file on a message (docs/media.md); its bytes at GET /api/media/{id} once state is 'stored'.</summary>
+public sealed record MessageMedia(Guid Id, string Type, string? MimeType, long? Size, string State);
 
 public sealed record MessagePage(IReadOnlyList<MessageView> Items, long? NextAfter);
 
@@ -42,7 +45,9 @@ public static class ConversationSql
 
     public const string MessageColumns = """
         id, direction, author, kind, text, payload::text, delivery_status, delivery_status_at, error_code, error_title,
-        reaction, is_deleted, platform_timestamp, created_at, sent_at
+        reaction, is_deleted, platform_timestamp, created_at, sent_at,
+        (SELECT json_build_object('id', md.id, 'type', md.type, 'mimeType', md.mime_type, 'size', md.size_bytes, 'state', md.state)::text
+         FROM media md WHERE md.message_id = messages.id)
         """;
 
     /// <summary>The send order (contract §4 rule 9); DESC of it is its exact reverse (NULL arrival: ours, last in a tie).</summary>
@@ -59,7 +64,8 @@ public static class ConversationSql
         return new MessageView(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), NullableString(r, 4), payload.RootElement.Clone(),
             NullableString(r, 6), NullableTime(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), NullableString(r, 9),
-            NullableString(r, 10), r.GetBoolean(11), NullableTime(r, 12), r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(13));
+            NullableString(r, 10), r.GetBoolean(11), NullableTime(r, 12), r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(13),
+            r.IsDBNull(15) ? null : JsonSerializer.Deserialize<MessageMedia>(r.GetString(15), JsonSerializerOptions.Web));
     }
 
     private static string? NullableString(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

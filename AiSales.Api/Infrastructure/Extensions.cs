@@ -7,6 +7,8 @@ public static class Extensions
         builder.AddAiSalesData();
         builder.AddMerchantApi();
         builder.AddWebhooks();
+        builder.AddMedia();
+        builder.AddTemplates();
         return builder;
     }
 }

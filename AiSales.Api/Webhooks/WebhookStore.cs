@@ -1,3 +1,4 @@
+using AiSales.Api.Media;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -111,7 +112,7 @@ public sealed class WebhookStore
         var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
         var command = UpsertMessageCommand(platform, route.MerchantId, item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
-            item.ReplyToExternalId, replyState, deliveryStatus: null, arrival);
+            item.ReplyToExternalId, replyState, deliveryStatus: null, arrival, MediaSource.Of(platform, item.Kind, item.Payload));
         pending.Add(new QueuedCustomerMessage(command, route.MerchantId, replyState == "pending"));
     }
 
@@ -163,7 +164,7 @@ public sealed class WebhookStore
         // Typed by the merchant in Meta's own app: part of the conversation, never a reply trigger.
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(UpsertMessageCommand(WebhookPlatform.Instagram, route.MerchantId, item.CustomerId, null, timestamp, customerSpoke: false,
-            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent", arrival));
+            item.ExternalId, "outbound", "merchant_app", item.Kind, item.Text, item.Payload.ToJsonString(), null, null, deliveryStatus: "sent", arrival, media: null));
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -191,7 +192,7 @@ public sealed class WebhookStore
     private static NpgsqlBatchCommand UpsertMessageCommand(
         string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
         bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
-        string? replyTo, string? replyState, string? deliveryStatus, long arrival)
+        string? replyTo, string? replyState, string? deliveryStatus, long arrival, MediaSource? media)
     {
         var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
         var command = new NpgsqlBatchCommand(sql);
@@ -212,6 +213,10 @@ public sealed class WebhookStore
         command.Parameters.Add(Text(deliveryStatus));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
         command.Parameters.AddWithValue(arrival);
+        command.Parameters.Add(Text(media?.Type));
+        command.Parameters.Add(Text(media?.GraphMediaId));
+        command.Parameters.Add(Text(media?.Url));
+        command.Parameters.Add(Text(media?.DeclaredMime));
         return command;
     }
 
@@ -251,7 +256,12 @@ public sealed class WebhookStore
                                   reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp, sent_at, arrival)
             SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6, $6, $17 FROM conversation
             ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
-            RETURNING id)
+            RETURNING id),
+        -- A customer's file: the work to fetch it is committed with the message (docs/media.md).
+        media AS (
+            INSERT INTO media (merchant_id, message_id, platform, type, graph_media_id, source_url, declared_mime)
+            SELECT $1, message.id, $2, $18, $19, $20, $21 FROM message WHERE $18 IS NOT NULL
+            ON CONFLICT (message_id) DO NOTHING)
         SELECT conversation.id, (SELECT id FROM message) FROM conversation
         """;
 }

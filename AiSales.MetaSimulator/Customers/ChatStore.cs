@@ -5,7 +5,7 @@ using AiSales.MetaSimulator.Graph;
 namespace AiSales.MetaSimulator.Customers;
 
 /// <summary>One bubble in a simulated chat. From is "customer" or "shop"; Status follows Meta's ticks for shop messages.</summary>
-public sealed record ChatMessage(string Id, string From, string Kind, string Text, DateTimeOffset At, string Status);
+public sealed record ChatMessage(string Id, string From, string Kind, string Text, DateTimeOffset At, string Status, string? ImageUrl = null);
 
 /// <summary>A change the page should show: a new bubble, or a new status for one.</summary>
 public sealed record ChatEvent(string Type, ChatMessage Message);
@@ -20,8 +20,8 @@ public sealed class ChatStore(TimeProvider time)
     public IReadOnlyList<ChatMessage> Messages(Platform platform, string accountId, string customerId) =>
         ChatFor(platform, accountId, customerId).Snapshot();
 
-    public ChatMessage AddCustomerMessage(Platform platform, string accountId, string customerId, string id, string kind, string text) =>
-        ChatFor(platform, accountId, customerId).Add(new ChatMessage(id, "customer", kind, text, time.GetUtcNow(), "sent"));
+    public ChatMessage AddCustomerMessage(Platform platform, string accountId, string customerId, string id, string kind, string text, string? imageUrl = null) =>
+        ChatFor(platform, accountId, customerId).Add(new ChatMessage(id, "customer", kind, text, time.GetUtcNow(), "sent", imageUrl));
 
     public ChatMessage AddShopMessage(Platform platform, string accountId, string customerId, string id, string text) =>
         ChatFor(platform, accountId, customerId).Add(new ChatMessage(id, "shop", "text", text, time.GetUtcNow(), "accepted"));

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using AiSales.MetaSimulator.Graph;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace AiSales.MetaSimulator.Customers;
 
@@ -13,7 +15,7 @@ public enum CustomerAction
 }
 
 /// <summary>Turns what a customer does on the page into the webhook Meta would send, signs it and posts it to the API.</summary>
-public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats, ApiClient api, TimeProvider time)
+public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats, ApiClient api, TimeProvider time, MediaLibrary media, IServer server)
 {
     private const string DefaultName = "Demo Customer";
 
@@ -38,8 +40,10 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
             switch (action)
             {
                 case CustomerAction.Image:
-                    message = WebhookPayloads.WhatsAppImage(customerId, id, now, text);
-                    bubble = chats.AddCustomerMessage(account.Platform, account.AccountId, customerId, id, "image", "📷 " + text);
+                    // A real photo, served by the simulated Graph API (GraphMediaApi): the platform fetches it.
+                    var photo = media.Add(account.AccountId, DemoImage.Png, "image/png");
+                    message = WebhookPayloads.WhatsAppImage(customerId, id, now, text, photo);
+                    bubble = chats.AddCustomerMessage(account.Platform, account.AccountId, customerId, id, "image", text, $"/chat-media/{photo.Id}");
                     break;
                 case CustomerAction.Reaction:
                     var reacted = LastShopMessage(account, customerId);
@@ -66,8 +70,9 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
             switch (action)
             {
                 case CustomerAction.Image:
-                    body = WebhookPayloads.InstagramAttachment(account.AccountId, customerId, mid, now, "image", "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=" + Random.Shared.Next());
-                    bubble = chats.AddCustomerMessage(account.Platform, account.AccountId, customerId, mid, "image", "📷 " + text);
+                    var picture = media.Add(account.AccountId, DemoImage.Png, "image/png");
+                    body = WebhookPayloads.InstagramAttachment(account.AccountId, customerId, mid, now, "image", GraphMediaApi.CdnUrl(picture, OwnAddress()));
+                    bubble = chats.AddCustomerMessage(account.Platform, account.AccountId, customerId, mid, "image", text, $"/chat-media/{picture.Id}");
                     break;
                 case CustomerAction.Reaction:
                     var reacted = LastShopMessage(account, customerId);
@@ -91,6 +96,11 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
 
         return await PostAsync(account, customerId, body, bubble is null ? [] : [bubble]);
     }
+
+    /// <summary>Where the platform reaches this simulator (its Graph API base URL is this same server).</summary>
+    private string OwnAddress() =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.Replace("[::]", "localhost").Replace("0.0.0.0", "localhost")
+        ?? "http://localhost:5300";
 
     public async Task<IResult> SendBatchAsync(string platform, string? accountId, string customerId, string? customerName, string[] texts)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AiSales.MetaSimulator.Graph;
 
 namespace AiSales.MetaSimulator.Customers;
 
@@ -38,13 +39,13 @@ public static class WebhookPayloads
     public static JsonObject WhatsAppText(string customerPhone, string id, DateTimeOffset at, string text) =>
         WhatsAppMessage(customerPhone, id, at, "text", new JsonObject { ["body"] = text });
 
-    public static JsonObject WhatsAppImage(string customerPhone, string id, DateTimeOffset at, string caption) =>
+    public static JsonObject WhatsAppImage(string customerPhone, string id, DateTimeOffset at, string caption, SimulatedMedia media) =>
         WhatsAppMessage(customerPhone, id, at, "image", new JsonObject
         {
             ["caption"] = caption,
-            ["mime_type"] = "image/jpeg",
-            ["sha256"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
-            ["id"] = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(CultureInfo.InvariantCulture),
+            ["mime_type"] = media.MimeType,
+            ["sha256"] = media.Sha256,
+            ["id"] = media.Id,
         });
 
     public static JsonObject WhatsAppReaction(string customerPhone, string id, DateTimeOffset at, string reactedMessageId, string emoji) =>

@@ -112,7 +112,7 @@ public sealed class DemoSeeder(
         accounts.Register(new SimulatedAccount(Platform.WhatsApp, demo.WhatsAppPhoneNumberId, demo.WhatsAppToken, ShopName));
         accounts.Register(new SimulatedAccount(Platform.Instagram, demo.InstagramAccountId, demo.InstagramToken, ShopName));
         await SendAsMerchantAsync(HttpMethod.Put, "/api/merchant/channels/whatsapp",
-            new { phoneNumberId = demo.WhatsAppPhoneNumberId, accessToken = demo.WhatsAppToken }, apiKey, "connect WhatsApp", cancellationToken);
+            new { phoneNumberId = demo.WhatsAppPhoneNumberId, accessToken = demo.WhatsAppToken, wabaId = DemoTemplates.WabaId }, apiKey, "connect WhatsApp", cancellationToken);
         await SendAsMerchantAsync(HttpMethod.Put, "/api/merchant/channels/instagram",
             new { accountId = demo.InstagramAccountId, accessToken = demo.InstagramToken }, apiKey, "connect Instagram", cancellationToken);
         await SendAsMerchantAsync(HttpMethod.Post, "/api/products/import",

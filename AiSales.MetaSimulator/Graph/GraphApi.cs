@@ -84,6 +84,11 @@ public static class GraphApi
     {
         // A user known only by a business-scoped user id is addressed with "recipient" instead of "to".
         var to = json?["to"]?.GetValue<string>() ?? json?["recipient"]?.GetValue<string>();
+        if (json?["type"]?.GetValue<string>() == "template" && !string.IsNullOrWhiteSpace(to) && json["messaging_product"]?.GetValue<string>() == "whatsapp")
+        {
+            return GraphTemplatesApi.Send(account, json, to, record, chats, statusWebhooks);
+        }
+
         var text = json?["text"]?["body"]?.GetValue<string>();
         var problem =
             json?["messaging_product"]?.GetValue<string>() != "whatsapp" ? "(#100) The parameter messaging_product is required and must be whatsapp." :

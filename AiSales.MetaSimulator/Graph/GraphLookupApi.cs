@@ -17,9 +17,14 @@ public static class GraphLookupApi
             TokenOf(request) is { } token && accounts.FindByToken(Platform.Instagram, token) is { } account
                 ? Results.Json(new { id = account.AccountId, user_id = account.AccountId, username = Username(account) })
                 : InvalidToken()).ExcludeFromDescription();
-        app.MapGet($"/{Version}/{{objectId}}", (string objectId, HttpRequest request, AccountRegistry accounts) =>
+        app.MapGet($"/{Version}/{{objectId}}", (string objectId, HttpRequest request, AccountRegistry accounts, MediaLibrary media) =>
         {
             var token = TokenOf(request);
+            if (media.Find(objectId) is { } file)
+            {
+                return GraphMediaApi.LookUp(file, token, request, accounts);
+            }
+
             if (token is null || (accounts.FindByToken(Platform.WhatsApp, token) ?? accounts.FindByToken(Platform.Instagram, token)) is null)
             {
                 return InvalidToken();

@@ -67,6 +67,13 @@ const AiSalesSimulator = (() => {
         tick.className = "ticks";
         meta.append(tick);
       }
+      if (message.imageUrl) {
+        const image = document.createElement("img");
+        image.className = "photo";
+        image.src = message.imageUrl;
+        image.alt = "📷";
+        bubble.append(image);
+      }
       bubble.append(text, meta);
       list.append(bubble);
       list.scrollTop = list.scrollHeight;

@@ -111,8 +111,13 @@ public sealed class TurnRunner(
         };
 
         usage.MakeCurrent();
+        // Nothing to read: a photo, voice note, sticker or file without a caption (docs/media.md). The offline agent
+        // cannot see it, so it asks which product the customer means instead of guessing.
         var answer = texts.Count == 0
-            ? new AgentAnswer(language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?", conversation.State)
+            ? new AgentAnswer(language == "ar"
+                ? "شكرًا، وصلني المرفق لكن ما أقدر أشوفه. أي منتج تقصد؟ اكتب لي اسمه أو وصفه وأشيّك لك على السعر والتوفر."
+                : "Thanks, I got your attachment but I can't view it. Which product do you mean? Write its name or describe it and I'll check the price and availability.",
+                conversation.State)
             : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
         var text = answer.Text;
 

@@ -85,6 +85,7 @@ public sealed class MerchantApiFactory(AppHostFixture platform, IReadOnlyDiction
             ["Meta:GraphApiBaseUrl"] = FakeGraphOwners.Shared.BaseUrl,
             // The AppHost's own API normalises webhooks; this in-process host serves merchant routes only.
             ["Webhooks:ProcessorWorkers"] = "0",
+            ["Media:Workers"] = "0",
             ["RateLimiting:PermitLimit"] = "100000",
             ["RateLimiting:WindowSeconds"] = "60",
             // Everything down to Debug is captured, so a secret logged at any level is caught.

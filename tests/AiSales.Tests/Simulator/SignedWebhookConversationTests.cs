@@ -50,4 +50,34 @@ public sealed class SignedWebhookConversationTests(AppHostFixture fixture)
         var conversations = await shop.Api.GetFromJsonAsync<JsonElement>("/api/conversations?status=human");
         Assert.Single(conversations.GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task ACustomerPhotoFromTheSimulatorIsFetchedStoredAndServedToTheMerchant()
+    {
+        var shop = await SimulatedShop.CreateAsync(fixture, "whatsapp", "Photo shop");
+
+        using (var sent = await shop.Simulator.PostAsJsonAsync($"/simulator/chats/whatsapp/{shop.Customer}/image?account={shop.AccountId}", new { text = "" }))
+        {
+            Assert.Equal(200, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiStatus").GetInt32());
+        }
+
+        JsonElement media = default;
+        await shop.WaitForAsync(async () =>
+        {
+            var conversations = await shop.Api.GetFromJsonAsync<JsonElement>("/api/conversations");
+            if (conversations.GetProperty("items").EnumerateArray().FirstOrDefault() is not { ValueKind: JsonValueKind.Object } conversation)
+            {
+                return false;
+            }
+
+            var messages = await shop.Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation.GetProperty("id").GetString()}/messages");
+            media = messages.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("media"))
+                .FirstOrDefault(m => m.ValueKind == JsonValueKind.Object);
+            return media.ValueKind == JsonValueKind.Object && media.GetProperty("state").GetString() == "stored";
+        });
+        using var file = await shop.Api.GetAsync($"/api/media/{media.GetProperty("id").GetString()}");
+
+        Assert.Equal("image/png", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(media.GetProperty("size").GetInt64(), (await file.Content.ReadAsByteArrayAsync()).LongLength);
+    }
 }

@@ -1,0 +1,56 @@
+using AiSales.Api.Media;
+using AiSales.Core.Messaging;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MediaExtensions
+{
+    /// <summary>Customers' files (docs/media.md): the blob store, the downloader with its Polly pipeline, the worker.</summary>
+    public static IHostApplicationBuilder AddMedia(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
+        builder.Services.AddOptions<MediaOptions>()
+            .BindConfiguration(MediaOptions.Section)
+            .Validate(o => o.Workers >= 0 && o.MaxAttempts >= 1 && o.AttemptTimeoutSeconds >= 1 && o.PollMilliseconds >= 1,
+                "Media__Workers must be 0 or more; Media__MaxAttempts, __AttemptTimeoutSeconds and __PollMilliseconds at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IBlobStore>(sp => sp.GetRequiredService<IOptions<MediaOptions>>().Value.UsesAzure
+            ? new AzureBlobStore(sp.GetRequiredService<IOptions<MediaOptions>>())
+            : new FileBlobStore(sp.GetRequiredService<IOptions<MediaOptions>>()));
+        builder.Services.AddSingleton<MediaStore>();
+        builder.Services.AddSingleton<MediaFetcher>();
+        builder.Services.AddHostedService<MediaWorker>();
+
+        var client = builder.Services.AddHttpClient<MediaDownloader>((sp, http) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            http.BaseAddress = new Uri(graph.GraphApiBaseUrl.TrimEnd('/') + "/");
+            http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts rule
+        });
+#pragma warning disable EXTEXP0001 // the documented way to drop the ServiceDefaults handler for one client
+        client.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        // Reads, so safe to repeat: 5xx, 408, 429 and connection failures are retried with back-off; 401/403/404/410
+        // are not (an expired media URL is answered by a fresh look-up in MediaDownloader, not by repeating it).
+        client.AddResilienceHandler("graph-media", (pipeline, context) =>
+        {
+            var attempt = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<MediaOptions>>().Value.AttemptTimeoutSeconds);
+            pipeline
+                .AddTimeout(attempt * 4 + TimeSpan.FromSeconds(10))
+                .AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    MaxDelay = TimeSpan.FromSeconds(5),
+                    ShouldRetryAfterHeader = true,
+                })
+                .AddTimeout(attempt);
+        });
+        return builder;
+    }
+}
