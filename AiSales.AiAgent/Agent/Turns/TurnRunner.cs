@@ -98,22 +98,41 @@ public sealed class TurnRunner(
     private async Task<TurnReply> AnswerAsync(TurnSnapshot turn, string language, List<string> texts, TurnUsage usage, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
-        var agentTurn = new AgentTurn(dataSource)
-        {
-            MerchantId = conversation.MerchantId,
-            ConversationId = conversation.Id,
-            CustomerId = conversation.CustomerId,
-            Platform = conversation.Platform,
-            // A WhatsApp customer known only by a business-scoped user id has no phone: the order asks for one.
-            CustomerPhone = conversation.Platform == Platforms.WhatsApp && conversation.Guard.Recipient is { } address
-                && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
-            DraftAtStart = turn.Draft,
-        };
-
+        var agentTurn = NewAgentTurn(conversation, turn.Draft);
         usage.MakeCurrent();
-        var answer = texts.Count == 0
-            ? new AgentAnswer(language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?", conversation.State)
-            : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
+
+        // A WhatsApp cart goes into the draft first, by the order's own rules; the agent then answers any text with it.
+        var carts = turn.Answer.Select(p => Carts.Cart.FromPayload(p.Payload)).OfType<Carts.Cart>().ToList();
+        Carts.CartResult? carted = null;
+        if (carts.Count > 0)
+        {
+            carted = await Carts.CartApplier.ApplyAsync(agentTurn, new Carts.Cart([.. carts.SelectMany(c => c.Lines)], null), cancellationToken);
+            texts = [.. texts, .. carts.Select(c => c.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t))];
+            language = Carts.CartLanguage.Of(language, conversation.Merchant.Language, texts, turn.History, carted);
+            agentTurn = NewAgentTurn(conversation, carted.Order);
+            agentTurn.Helped = carted.Lines.Any(l => l.Added is not null);
+        }
+
+        var say = Offline.Phrases.Phrasebook.For(language);
+        AgentAnswer answer;
+        if (texts.Count > 0)
+        {
+            answer = await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
+            if (carted is not null)
+            {
+                answer = answer with { Text = Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: false) + " " + answer.Text };
+            }
+        }
+        else if (carted is not null)
+        {
+            answer = new AgentAnswer(Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: true),
+                Offline.Dialogue.DialogueRules.AfterOrder(conversation.State, carted.Order, carted.LastAdded));
+        }
+        else
+        {
+            answer = new AgentAnswer(language == "ar" ? "شكرًا! كيف أقدر أساعدك؟" : "Thanks! How can I help you?", conversation.State);
+        }
+
         var text = answer.Text;
 
         var failedTurns = TurnPolicy.FailedTurnsAfter(conversation.FailedTurns, agentTurn.Helped, agentTurn.HandedOff, agentTurn.SearchMissed);
@@ -128,6 +147,20 @@ public sealed class TurnRunner(
         var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
         return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson());
     }
+
+    private AgentTurn NewAgentTurn(TurnConversation conversation, Plugins.OrderView? draft) => new(dataSource)
+    {
+        MerchantId = conversation.MerchantId,
+        ConversationId = conversation.Id,
+        CustomerId = conversation.CustomerId,
+        Platform = conversation.Platform,
+        // A WhatsApp customer known only by a business-scoped user id has no phone: the order asks for one.
+        CustomerPhone = conversation.Platform == Platforms.WhatsApp && conversation.Guard.Recipient is { } address
+            && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
+        DraftAtStart = draft,
+    };
+
+    private static bool PhoneNeeded(TurnConversation conversation) => conversation.Platform == Platforms.Instagram;
 
     private async Task<TurnResult> FailAsync(TurnSnapshot turn, TurnUsage usage, string language, Exception ex)
     {

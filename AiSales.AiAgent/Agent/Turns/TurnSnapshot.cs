@@ -4,8 +4,11 @@ using AiSales.Core.Security;
 
 namespace AiSales.AiAgent.Agent.Turns;
 
-/// <summary>A customer message waiting for the agent, in send order.</summary>
-public sealed record PendingMessage(long Id, string? Text);
+/// <summary>
+/// A customer message waiting for the agent, in send order: its text, its platform id (for the read receipt), and its
+/// payload when it carries something the turn reads beyond text (a WhatsApp cart, a button or list tap, a quick reply).
+/// </summary>
+public sealed record PendingMessage(long Id, string? Text, string? ExternalId = null, string? Payload = null);
 
 /// <summary>
 /// What decides whether the AI may speak, read when the turn starts and re-read under the row lock when it commits:

@@ -49,7 +49,8 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
                    WHERE c.id = $1 AND e.state = 'received' AND e.id < newest.arrival / 4096
                      AND e.received_at > now() - make_interval(secs => $4)
                      AND position(convert_to(coalesce(c.customer_phone, c.customer_instagram), 'UTF8') IN e.body) > 0),
-               pending
+               pending, external_id,
+               CASE WHEN payload ?| array['order', 'interactive', 'quick_reply'] THEN payload::text END
         FROM (SELECT *, count(*) OVER () AS pending FROM messages
               WHERE conversation_id = $1 AND reply_state = 'pending'
                 AND EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND turn_owner = $2)
@@ -98,7 +99,8 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         long pendingTotal = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingMessage(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+            pending.Add(new PendingMessage(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             waits |= reader.GetBoolean(2);
             pendingTotal = reader.GetInt64(3);
         }
