@@ -41,6 +41,13 @@ public sealed class AgentFakeGraph : IAsyncDisposable
 
     public IReadOnlyCollection<GraphRequest> Requests => _requests;
 
+    private readonly ConcurrentQueue<GraphRequest> _signals = new();
+
+    /// <summary>Read receipts, typing indicators and sender actions (contract §5): not replies, so not in <see cref="For"/>.</summary>
+    public IReadOnlyList<GraphRequest> SignalsFor(string accountId) => _signals.Where(r => r.AccountId == accountId).ToList();
+
+    private static bool IsSignal(JsonObject body) => body.ContainsKey("sender_action") || body["status"]?.GetValue<string>() == "read";
+
     public static async Task<AgentFakeGraph> StartAsync()
     {
         var (app, port) = LocalHttpServer.Create();
@@ -100,6 +107,18 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     {
         Interlocked.Increment(ref _arrivals);
         var body = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body) ?? [];
+        if (IsSignal(body))
+        {
+            _signals.Enqueue(new GraphRequest(context.Request.Path, accountId, context.Request.Headers.Authorization.ToString(), body, DateTime.UtcNow)
+            {
+                StatusCode = 200,
+            });
+            await context.Response.WriteAsJsonAsync(body.ContainsKey("sender_action")
+                ? new { recipient_id = body["recipient"]?["id"]?.GetValue<string>() } as object
+                : new { success = true });
+            return;
+        }
+
         // WhatsApp: "to" (a phone) or "recipient" (a business-scoped user id, a string); Instagram: "recipient": {"id": …}.
         var recipient = body["to"]?.GetValue<string>()
             ?? (body["recipient"] is JsonValue scoped ? scoped.GetValue<string>() : body["recipient"]?["id"]?.GetValue<string>()) ?? "";
