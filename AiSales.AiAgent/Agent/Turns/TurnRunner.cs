@@ -55,7 +55,7 @@ public sealed class TurnRunner(
             ? typing.Start(new TypingTarget(conversation.MerchantId, conversation.Platform, conversation.Guard.AccountId!, conversation.Guard.Token!,
                 recipient, turn.Answer[^1].ExternalId))
             : Task.CompletedTask;
-        var texts = turn.Answer.Select(p => p.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        var texts = turn.Answer.Select(p => Choices.TapReader.TextOf(p.Payload, p.Text)).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         var language = TurnPolicy.ReplyLanguage(conversation.Merchant.Language, texts, turn.History);
         var settings = options.Value;
         var usage = new TurnUsage(conversation.MerchantId, settings.Provider.ToLowerInvariant(), settings.Model ?? settings.Provider);
@@ -154,7 +154,9 @@ public sealed class TurnRunner(
         }
 
         var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
-        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson());
+        // Buttons, a list or quick replies for what the assistant now waits for, unless the merchant switched them off.
+        var offer = handoff is null && conversation.Merchant.InteractiveReplies ? Choices.ChoiceOffer.For(answer.State, language) : null;
+        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson(), offer?.ToJson());
     }
 
     private AgentTurn NewAgentTurn(TurnConversation conversation, Plugins.OrderView? draft) => new(dataSource)

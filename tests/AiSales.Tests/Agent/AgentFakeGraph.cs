@@ -13,7 +13,8 @@ public sealed record GraphRequest(string Path, string AccountId, string? Authori
     /// <summary>0 while unanswered (a hanging send).</summary>
     public int StatusCode { get; set; }
 
-    public string Text => Body["text"]?["body"]?.GetValue<string>() ?? Body["message"]?["text"]?.GetValue<string>() ?? "";
+    public string Text => Body["text"]?["body"]?.GetValue<string>() ?? Body["message"]?["text"]?.GetValue<string>()
+        ?? Body["interactive"]?["body"]?["text"]?.GetValue<string>() ?? "";
 
     public bool Accepted => StatusCode == 200;
 }
