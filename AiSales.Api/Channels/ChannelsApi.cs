@@ -6,18 +6,20 @@ using Npgsql;
 
 namespace AiSales.Api.Channels;
 
-public sealed record WhatsAppChannelRequest(string? PhoneNumberId, string? AccessToken);
+/// <summary><c>wabaId</c> (templates are listed from it) and <c>catalogId</c> (product messages) are optional Meta ids.</summary>
+public sealed record WhatsAppChannelRequest(string? PhoneNumberId, string? AccessToken, string? WabaId = null, string? CatalogId = null);
 
 public sealed record InstagramChannelRequest(string? AccountId, string? AccessToken);
 
 /// <summary>What a merchant sees of a channel: never the token, only its last four characters.</summary>
 public sealed record ChannelView(
-    string Platform, bool Connected, string Status, string AccountId, string TokenLast4, string? StatusReason, DateTimeOffset StatusChangedAt);
+    string Platform, bool Connected, string Status, string AccountId, string TokenLast4, string? StatusReason, DateTimeOffset StatusChangedAt,
+    string? WabaId = null, string? CatalogId = null);
 
 /// <summary>The channel routes; connecting (ownership check, sealing, storing) is <see cref="ChannelConnector"/>'s job.</summary>
 public static class ChannelsApi
 {
-    public const string ViewColumns = "platform, status, account_id, token_last4, status_reason, status_changed_at";
+    public const string ViewColumns = "platform, status, account_id, token_last4, status_reason, status_changed_at, waba_id, catalog_id";
 
     public static RouteGroupBuilder MapChannelsApi(this RouteGroupBuilder api)
     {
@@ -26,8 +28,10 @@ public static class ChannelsApi
                 TypedResults.Ok(await ListAsync(db, user.MerchantId(), ct)))
             .WithSummary("This merchant's channels.");
         channels.MapPut("/whatsapp", (WhatsAppChannelRequest request, ClaimsPrincipal user, ChannelConnector connector, CancellationToken ct) =>
-            connector.ConnectAsync(Platforms.WhatsApp, "phoneNumberId", request.PhoneNumberId, request.AccessToken, user.MerchantId(), ct))
-            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token, once Meta confirms the token owns it.")
+            connector.ConnectAsync(Platforms.WhatsApp, "phoneNumberId", request.PhoneNumberId, request.AccessToken, user.MerchantId(), ct,
+                new WhatsAppBusinessIds(request.WabaId, request.CatalogId)))
+            .WithSummary("Connect (or reconnect) the WhatsApp Business phone number id and its access token, once Meta confirms the token owns it; " +
+                "optionally the WhatsApp Business Account id (templates) and Meta catalogue id (product messages).")
             .RequireAuthorization(MerchantApiExtensions.OwnerPolicy);
         channels.MapPut("/instagram", (InstagramChannelRequest request, ClaimsPrincipal user, ChannelConnector connector, CancellationToken ct) =>
             connector.ConnectAsync(Platforms.Instagram, "accountId", request.AccountId, request.AccessToken, user.MerchantId(), ct))
@@ -57,6 +61,7 @@ public static class ChannelsApi
         var status = reader.GetString(1);
         return new ChannelView(
             reader.GetString(0), status == "connected", status, reader.GetString(2), reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5));
+            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
     }
 }

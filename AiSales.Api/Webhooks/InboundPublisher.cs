@@ -38,16 +38,32 @@ public sealed class InboundPublisher(
                 replies.Count, options.Value.RedisBatchBudget, options.Value.RedisSkipFor);
         }
 
+        // A Redis that was only slow (a busy machine, a pause) answers this very batch a little late: that is proof
+        // enough to use it again at once. A hung one never does, and the probe decides.
+        _ = publishing.ContinueWith(t => RecoverIfAnswered(t), TaskScheduler.Default);
         StartProbe(redis);
     }
 
-    private async Task PublishAllAsync(IConnectionMultiplexer redis, IReadOnlyList<PendingReply> replies)
+    /// <summary>True when Redis took at least one of the batch's messages.</summary>
+    private async Task<bool> PublishAllAsync(IConnectionMultiplexer redis, IReadOnlyList<PendingReply> replies)
     {
         // Issued together, so they share one wait; the multiplexer keeps their order on its connection.
         var added = await Task.WhenAll(replies.Select(r => InboundQueue.TryPublishAsync(redis, r.MessageId, r.ConversationId, r.MerchantId, logger)));
-        if (added.Any(a => a))
+        if (!added.Any(a => a))
         {
-            await RedisNudge.PublishAsync(redis, InboundQueue.NudgeChannel, "1", logger);
+            return false;
+        }
+
+        await RedisNudge.PublishAsync(redis, InboundQueue.NudgeChannel, "1", logger);
+        return true;
+    }
+
+    private void RecoverIfAnswered(Task<bool> publishing)
+    {
+        if (publishing is { IsCompletedSuccessfully: true, Result: true } && !_breaker.AllowsRedis)
+        {
+            _breaker.Close();
+            logger.LogInformation("Redis took the overdue batch after all; inbound messages are published to it again");
         }
     }
 

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Components;
 namespace AiSales.Web.Channels;
 
 public sealed record Channel(
-    string Platform, bool Connected, string Status, string AccountId, string TokenLast4, string? StatusReason, DateTimeOffset StatusChangedAt);
+    string Platform, bool Connected, string Status, string AccountId, string TokenLast4, string? StatusReason, DateTimeOffset StatusChangedAt,
+    string? WabaId = null, string? CatalogId = null);
 
 public sealed record ApiKey(Guid Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
@@ -20,10 +21,14 @@ public sealed class ChannelsClient(HttpClient http, ApiSession session, Navigati
     public Task<ApiResult<List<Channel>>> ListChannelsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<List<Channel>>("/api/merchant/channels", cancellationToken);
 
-    /// <summary>WhatsApp takes <c>phoneNumberId</c>, Instagram <c>accountId</c>: the API's own field names, so its problems land on the right field.</summary>
-    public Task<ApiResult<Channel>> ConnectAsync(string platform, string? accountId, string? accessToken, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// WhatsApp takes <c>phoneNumberId</c> (and optionally <c>wabaId</c>, <c>catalogId</c>), Instagram <c>accountId</c>:
+    /// the API's own field names, so its problems land on the right field.
+    /// </summary>
+    public Task<ApiResult<Channel>> ConnectAsync(
+        string platform, string? accountId, string? accessToken, string? wabaId = null, string? catalogId = null, CancellationToken cancellationToken = default) =>
         SendAsync<Channel>(HttpMethod.Put, $"/api/merchant/channels/{platform}", platform == "whatsapp"
-            ? new { phoneNumberId = accountId, accessToken }
+            ? new { phoneNumberId = accountId, accessToken, wabaId, catalogId }
             : new { accountId, accessToken }, cancellationToken);
 
     public Task<ApiResult<List<ApiKey>>> ListKeysAsync(CancellationToken cancellationToken = default) =>

@@ -77,6 +77,35 @@ public sealed class ChannelOwnershipTests(MerchantApiFixture fixture)
         Assert.Equal("0001", channel.GetProperty("tokenLast4").GetString());
     }
 
+    [Fact]
+    public async Task WhatsAppKeepsItsBusinessAccountAndCatalogueIdsUntilAPutLeavesThemOut()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        var phoneNumberId = UniqueAccountId();
+        var token = $"EAAGbusiness{Guid.NewGuid():N}";
+        FakeGraphOwners.Shared.Own(token, phoneNumberId);
+
+        using var spaced = await client.PutAsJsonAsync("/api/merchant/channels/whatsapp",
+            new { phoneNumberId, accessToken = token, wabaId = "1029 384", catalogId = new string('7', 65) }, Timeout());
+        var spacedErrors = (await spaced.ReadJsonAsync()).GetProperty("errors");
+        using var withIds = await client.PutAsJsonAsync("/api/merchant/channels/whatsapp",
+            new { phoneNumberId, accessToken = token, wabaId = "102938475610", catalogId = "5566778899" }, Timeout());
+        var stored = Assert.Single(await ChannelsAsync(client));
+        using var without = await client.PutAsJsonAsync("/api/merchant/channels/whatsapp", new { phoneNumberId, accessToken = token }, Timeout());
+        var cleared = Assert.Single(await ChannelsAsync(client));
+
+        Assert.Equal(HttpStatusCode.BadRequest, spaced.StatusCode);
+        Assert.True(spacedErrors.TryGetProperty("wabaId", out _), spacedErrors.ToString());
+        Assert.True(spacedErrors.TryGetProperty("catalogId", out _), spacedErrors.ToString());
+        Assert.Equal(HttpStatusCode.OK, withIds.StatusCode);
+        Assert.Equal("102938475610", stored.GetProperty("wabaId").GetString());
+        Assert.Equal("5566778899", stored.GetProperty("catalogId").GetString());
+        Assert.Equal(HttpStatusCode.OK, without.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, cleared.GetProperty("wabaId").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, cleared.GetProperty("catalogId").ValueKind);
+    }
+
     private static Task<HttpResponseMessage> PutChannelAsync(HttpClient client, string platform, string accountId, string token) =>
         client.PutAsJsonAsync($"/api/merchant/channels/{platform}", platform == "whatsapp"
             ? new { phoneNumberId = accountId, accessToken = token } as object

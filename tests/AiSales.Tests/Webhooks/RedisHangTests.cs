@@ -20,20 +20,12 @@ public sealed class RedisHangTests(AppHostFixture fixture)
     [Fact]
     public async Task HungRedisCostsOneBudgetPerBatchThenIsSkippedAndIsUsedAgainAfterItRecovers()
     {
-        var redisEndpoint = (IPEndPoint)ConfigurationOptions.Parse(fixture.RedisConnectionString).EndPoints
-            .Select(e => e is DnsEndPoint dns ? new IPEndPoint(IPAddress.Loopback, dns.Port) : e).First();
-        await using var forwarder = new WebhookTcpForwarder("127.0.0.1", redisEndpoint.Port);
-        forwarder.Start();
-        var redisOptions = ConfigurationOptions.Parse(fixture.RedisConnectionString);
-        redisOptions.EndPoints.Clear();
-        redisOptions.EndPoints.Add(IPAddress.Loopback, forwarder.Port);
+        await using var forwarder = StartForwarder();
+        var redisOptions = ThroughForwarder(forwarder);
         redisOptions.AsyncTimeout = 2000;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
         await using var services = new ServiceCollection().AddSingleton<IConnectionMultiplexer>(redis).BuildServiceProvider();
-        var publisher = new InboundPublisher(services, Options.Create(new WebhookOptions
-        {
-            RedisBatchBudget = Budget, RedisSkipFor = TimeSpan.FromSeconds(30), RedisProbeInterval = TimeSpan.FromMilliseconds(200),
-        }), TimeProvider.System, NullLogger<InboundPublisher>.Instance);
+        var publisher = NewPublisher(services, probeInterval: TimeSpan.FromMilliseconds(200));
         // Conversations that do not exist: an agent reading these entries finds nothing to answer.
         var batch = Enumerable.Range(0, 50).Select(i => new PendingReply(-1 - i, Guid.NewGuid(), Guid.NewGuid())).ToList();
         await publisher.PublishAsync(batch); // healthy: connects and publishes
@@ -54,6 +46,51 @@ public sealed class RedisHangTests(AppHostFixture fixture)
         Assert.True(third < TimeSpan.FromSeconds(1), $"a batch after recovery took {third}");
         Assert.False(publisher.SkippingRedis);
     }
+
+    [Fact]
+    public async Task SlowRedisThatAnswersTheOverdueBatchIsUsedAgainWithoutWaitingForTheProbe()
+    {
+        await using var forwarder = StartForwarder();
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ThroughForwarder(forwarder));
+        await using var services = new ServiceCollection().AddSingleton<IConnectionMultiplexer>(redis).BuildServiceProvider();
+        // The probe would wait ten minutes: only the overdue batch itself can bring Redis back here.
+        var publisher = NewPublisher(services, probeInterval: TimeSpan.FromMinutes(10));
+        var batch = Enumerable.Range(0, 5).Select(i => new PendingReply(-1 - i, Guid.NewGuid(), Guid.NewGuid())).ToList();
+        await publisher.PublishAsync(batch);
+
+        forwarder.Freeze();
+        await publisher.PublishAsync(batch);
+        var skipping = publisher.SkippingRedis;
+        forwarder.Thaw();
+        var recovered = await WaitUntilAsync(() => !publisher.SkippingRedis, TimeSpan.FromSeconds(10));
+
+        Assert.True(skipping, "a batch past its budget did not start skipping Redis");
+        Assert.True(recovered, "Redis answered the overdue batch but stayed skipped");
+    }
+
+    private WebhookTcpForwarder StartForwarder()
+    {
+        var redisEndpoint = (IPEndPoint)ConfigurationOptions.Parse(fixture.RedisConnectionString).EndPoints
+            .Select(e => e is DnsEndPoint dns ? new IPEndPoint(IPAddress.Loopback, dns.Port) : e).First();
+        var forwarder = new WebhookTcpForwarder("127.0.0.1", redisEndpoint.Port);
+        forwarder.Start();
+        return forwarder;
+    }
+
+    private ConfigurationOptions ThroughForwarder(WebhookTcpForwarder forwarder)
+    {
+        var redisOptions = ConfigurationOptions.Parse(fixture.RedisConnectionString);
+        redisOptions.EndPoints.Clear();
+        redisOptions.EndPoints.Add(IPAddress.Loopback, forwarder.Port);
+        redisOptions.AsyncTimeout = 5000;
+        return redisOptions;
+    }
+
+    private static InboundPublisher NewPublisher(IServiceProvider services, TimeSpan probeInterval) =>
+        new(services, Options.Create(new WebhookOptions
+        {
+            RedisBatchBudget = Budget, RedisSkipFor = TimeSpan.FromSeconds(30), RedisProbeInterval = probeInterval,
+        }), TimeProvider.System, NullLogger<InboundPublisher>.Instance);
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> action)
     {
