@@ -155,7 +155,8 @@ public sealed class TurnRunner(
 
         var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
         // Buttons, a list or quick replies for what the assistant now waits for, unless the merchant switched them off.
-        var offer = handoff is null && conversation.Merchant.InteractiveReplies ? Choices.ChoiceOffer.For(answer.State, language) : null;
+        var offer = handoff is null && conversation.Merchant.InteractiveReplies ? Choices.ChoiceOffer.For(answer.State, language,
+            conversation.Platform == Platforms.WhatsApp ? conversation.CatalogId : null) : null;
         return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson(), offer?.ToJson());
     }
 
@@ -177,7 +178,7 @@ public sealed class TurnRunner(
     {
         var conversationId = turn.Conversation.Id;
         var failures = turn.Conversation.TurnFailures + 1;
-        var error = Describe(ex);
+        var error = TurnErrors.Describe(ex);
         if (TurnPolicy.RetryAfter(failures, options.Value.MaxTurnAttempts) is { } pause)
         {
             logger.LogWarning(ex, "Conversation {ConversationId}: try {Try} of {Max} failed; next try in {Pause}",
@@ -190,20 +191,5 @@ public sealed class TurnRunner(
         logger.LogError(ex, "Conversation {ConversationId}: the assistant failed {Tries} times; the customer was told a person will answer",
             conversationId, failures);
         return await committer.GiveUpAsync(turn, usage, language, error);
-    }
-
-    /// <summary>For the merchant and agent_turns: the kind of failure and its message, never a request or a key.</summary>
-    private static string Describe(Exception ex)
-    {
-        var root = ex is ToolFailedException { InnerException: { } inner } ? inner : ex;
-        var text = root switch
-        {
-            TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "the model did not answer in time",
-            Microsoft.SemanticKernel.HttpOperationException http => $"the model provider answered {(int?)http.StatusCode ?? 0}",
-            HttpRequestException => "the model provider could not be reached",
-            ToolFailedException or NpgsqlException or PostgresException => $"a tool failed: {root.GetType().Name}",
-            _ => $"{root.GetType().Name}: {root.Message}",
-        };
-        return ex is ToolFailedException && root is PostgresException pg ? $"a tool failed: {pg.SqlState} {pg.MessageText}" : text;
     }
 }

@@ -21,10 +21,10 @@ public sealed record TurnGuard(
     public bool CanSendNow => ChannelConnected && AccountId is not null && Token is not null;
 }
 
-/// <summary>The conversation as a claimed turn sees it.</summary>
+/// <summary>The conversation as a claimed turn sees it; <c>CatalogId</c>: the WhatsApp channel's Meta catalogue, if any.</summary>
 public sealed record TurnConversation(
     Guid Id, Guid MerchantId, Guid CustomerId, string Platform, int FailedTurns, int TurnFailures, MerchantProfile Merchant, TurnGuard Guard,
-    DialogueState State);
+    DialogueState State, string? CatalogId = null);
 
 /// <summary>
 /// A claimed turn's reading, taken in one round trip, after which no connection is held: the conversation, the

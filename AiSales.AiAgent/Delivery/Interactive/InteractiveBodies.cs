@@ -16,9 +16,16 @@ public static class InteractiveBodies
     public const int MaxRows = 10;
     public const int MaxQuickReplies = 13;
 
+    public const int MaxProducts = 30;
+
     /// <summary>The WhatsApp <c>interactive</c> object, or null when the text or the choices do not fit.</summary>
     public static JsonObject? WhatsApp(string text, ReplyChoices choices)
     {
+        if (choices.Kind == ReplyChoices.Products)
+        {
+            return ProductMessage(text, choices);
+        }
+
         if (choices.Kind == ReplyChoices.Buttons)
         {
             if (text.Length > 1024 || choices.Items.Count is 0 or > MaxButtons)
@@ -65,6 +72,45 @@ public static class InteractiveBodies
 
                         return (JsonNode)row;
                     }).ToArray()),
+                }),
+            },
+        };
+    }
+
+    /// <summary>
+    /// A single-product message (one item) or a product list (one section, ≤ 30 items, a text header) from the
+    /// channel's Meta catalogue, our SKUs as retailer ids; body ≤ 1,024 characters.
+    /// </summary>
+    private static JsonObject? ProductMessage(string text, ReplyChoices choices)
+    {
+        if (choices.CatalogId is not { Length: > 0 } catalog || text.Length > 1024 || choices.Items.Count is 0 or > MaxProducts)
+        {
+            return null;
+        }
+
+        if (choices.Items.Count == 1)
+        {
+            return new JsonObject
+            {
+                ["type"] = "product",
+                ["body"] = new JsonObject { ["text"] = text },
+                ["action"] = new JsonObject { ["catalog_id"] = catalog, ["product_retailer_id"] = choices.Items[0].Id },
+            };
+        }
+
+        var header = Clip(choices.Button ?? "Products", 60);
+        return new JsonObject
+        {
+            ["type"] = "product_list",
+            ["header"] = new JsonObject { ["type"] = "text", ["text"] = header },
+            ["body"] = new JsonObject { ["text"] = text },
+            ["action"] = new JsonObject
+            {
+                ["catalog_id"] = catalog,
+                ["sections"] = new JsonArray(new JsonObject
+                {
+                    ["title"] = Clip(header, 24),
+                    ["product_items"] = new JsonArray(choices.Items.Select(c => (JsonNode)new JsonObject { ["product_retailer_id"] = c.Id }).ToArray()),
                 }),
             },
         };

@@ -9,13 +9,16 @@ public sealed record ReplyChoice(string Id, string Title, string? Description = 
 /// <summary>
 /// What a reply offers to tap (contract §5): <see cref="Buttons"/> (WhatsApp reply buttons, ≤ 3) or a <see cref="List"/>
 /// (WhatsApp list message, ≤ 10 rows, opened by <see cref="Button"/>); on Instagram both are quick replies (≤ 13).
+/// With the WhatsApp channel's Meta <see cref="CatalogId"/>, a listing is a <see cref="Products"/> message instead: a
+/// single-product message, or a product list (≤ 30 items) headed by <see cref="Button"/>; the item ids are our SKUs.
 /// Kept with the outbound message (<c>messages.payload.choices</c>) so the sender builds the body, and the stored text
 /// stays what the console shows.
 /// </summary>
-public sealed record ReplyChoices(string Kind, IReadOnlyList<ReplyChoice> Items, string? Button = null)
+public sealed record ReplyChoices(string Kind, IReadOnlyList<ReplyChoice> Items, string? Button = null, string? CatalogId = null)
 {
     public const string Buttons = "buttons";
     public const string List = "list";
+    public const string Products = "products";
 
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {

@@ -67,6 +67,22 @@ public sealed class InteractiveBodiesTests
         Assert.Null(ChoiceOffer.For(DialogueState.Empty with { Awaiting = Awaiting.Choice, Shown = [new ShownProduct(Guid.NewGuid(), "A", "A", "")] }, "en"));
     }
 
+    [Theory]
+    [InlineData("ar", "1. شنطة جلد سوداء")]
+    [InlineData("en", "1. Black Leather Bag")]
+    public void ABilingualNameIsShownInTheCustomersLanguage(string language, string title)
+    {
+        var state = DialogueState.Empty with
+        {
+            Awaiting = Awaiting.Choice,
+            Shown = [new ShownProduct(Guid.NewGuid(), "BAG-1", "Black Leather Bag | شنطة جلد سوداء", ""), new ShownProduct(Guid.NewGuid(), "BAG-2", "Brown Bag", "")],
+        };
+
+        var row = ChoiceOffer.For(state, language)!.Items[0];
+        Assert.Equal(title, row.Title);
+        Assert.Equal("Black Leather Bag | شنطة جلد سوداء", row.Description);
+    }
+
     [Fact]
     public void ChoicesRoundTripAsStored() =>
         Assert.Equal(s_confirm.Items, ReplyChoices.FromJson(s_confirm.ToJson())!.Items);
