@@ -47,6 +47,7 @@ public static class SimulatorExtensions
         });
         builder.Services.AddSingleton<StatusWebhooks>();
         builder.Services.AddSingleton<SimulatedCustomer>();
+        builder.Services.AddSingleton<CustomerCommerce>();
         builder.Services.AddSingleton<DemoState>();
         builder.Services.AddHostedService<DemoSeeder>();
         return builder;

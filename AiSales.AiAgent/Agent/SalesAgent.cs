@@ -15,7 +15,7 @@ namespace AiSales.AiAgent.Agent;
 /// <summary>The merchant's AI configuration as the system prompt needs it.</summary>
 public sealed record MerchantProfile(
     string Name, string AssistantName, string Persona, string Language, string Greeting, IReadOnlyList<string> HandoffKeywords,
-    IReadOnlyList<FaqEntry> Faq);
+    IReadOnlyList<FaqEntry> Faq, bool InteractiveReplies = true);
 
 /// <summary>One earlier message of the conversation, as chat history.</summary>
 public sealed record HistoryMessage(bool FromCustomer, string Text);

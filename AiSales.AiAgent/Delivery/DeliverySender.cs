@@ -45,9 +45,16 @@ public sealed class DeliverySender(
 
             await rateLimiter.WaitAsync(delivery.AccountId, stoppingToken);
             logger.LogDebug("Sending delivery {DeliveryId} (attempt {Attempt})", delivery.Id, delivery.Attempts);
-            var result = await graph.SendAsync(
-                new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag, delivery.Template),
-                stoppingToken);
+            var send = new GraphSend(delivery.Id, delivery.Platform, delivery.AccountId, token, delivery.Recipient, delivery.Body, humanAgentTag,
+                delivery.Template, Interactive.ReplyChoices.FromJson(delivery.Choices));
+            var result = await graph.SendAsync(send, stoppingToken);
+            if (send.Choices is not null && result.Outcome == GraphOutcome.Permanent && result.ErrorCode != 131047)
+            {
+                // The channel refused the buttons, list or quick replies: plain text always works (contract §5).
+                logger.LogInformation("Delivery {DeliveryId}: interactive reply refused (code {Code}); sent as plain text", delivery.Id, result.ErrorCode);
+                result = await graph.SendAsync(send with { Choices = null }, stoppingToken);
+            }
+
             logger.LogDebug("Delivery {DeliveryId}: {Outcome} {Code}", delivery.Id, result.Outcome, result.ErrorCode);
             await RecordAsync(delivery, result);
         }

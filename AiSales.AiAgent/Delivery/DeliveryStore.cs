@@ -6,7 +6,7 @@ namespace AiSales.AiAgent.Delivery;
 /// <summary>A claimed delivery with what sending it needs (the token still sealed).</summary>
 public sealed record ClaimedDelivery(
     Guid Id, long MessageId, Guid MerchantId, Guid ChannelId, string Platform, string AccountId, string Recipient, string Body,
-    bool HumanAgentTag, string Author, int Attempts, SealedSecret Token, DateTimeOffset? LastCustomerMessageAt, string? Template = null);
+    bool HumanAgentTag, string Author, int Attempts, SealedSecret Token, DateTimeOffset? LastCustomerMessageAt, string? Template = null, string? Choices = null);
 
 /// <summary>
 /// The delivery state machine in SQL: pending → sending (leased) → sent | failed. Every transition is
@@ -39,7 +39,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
 
     private const string LoadSql = """
         SELECT d.id, d.message_id, d.merchant_id, d.channel_id, d.platform, c.account_id, d.recipient, d.body,
-               d.human_agent_tag, m.author, d.attempts, c.token_ciphertext, c.token_key_id, v.last_customer_message_at, d.template::text
+               d.human_agent_tag, m.author, d.attempts, c.token_ciphertext, c.token_key_id, v.last_customer_message_at, d.template::text,
+               (m.payload->'choices')::text
         FROM outbound_deliveries d
         JOIN channels c ON c.id = d.channel_id
         JOIN messages m ON m.id = d.message_id
@@ -78,7 +79,8 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
                 rows.GetGuid(0), rows.GetInt64(1), rows.GetGuid(2), rows.GetGuid(3), rows.GetString(4), rows.GetString(5),
                 rows.GetString(6), rows.GetString(7), rows.GetBoolean(8), rows.GetString(9), rows.GetInt32(10),
                 new SealedSecret(rows.GetFieldValue<byte[]>(11), rows.GetString(12)),
-                rows.IsDBNull(13) ? null : rows.GetFieldValue<DateTimeOffset>(13), rows.IsDBNull(14) ? null : rows.GetString(14)));
+                rows.IsDBNull(13) ? null : rows.GetFieldValue<DateTimeOffset>(13), rows.IsDBNull(14) ? null : rows.GetString(14),
+                rows.IsDBNull(15) ? null : rows.GetString(15)));
         }
 
         return claimed;

@@ -8,10 +8,13 @@ using Polly.Timeout;
 
 namespace AiSales.AiAgent.Delivery;
 
-/// <summary>One text message (or, with <see cref="Template"/>, one WhatsApp template) to one customer, as the sender hands it to the Graph API.</summary>
+/// <summary>
+/// One message to one customer, as the sender hands it to the Graph API: text, with what it offers to tap (if any), or,
+/// with <see cref="Template"/>, one WhatsApp template.
+/// </summary>
 public sealed record GraphSend(
     Guid DeliveryId, string Platform, string AccountId, string AccessToken, string Recipient, string Text, bool HumanAgentTag,
-    string? Template = null);
+    string? Template = null, Interactive.ReplyChoices? Choices = null);
 
 /// <summary>
 /// The typed client for Meta's Graph API send endpoints (contract section 5). Its resilience pipeline
@@ -63,7 +66,8 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
         }
     }
 
-    private static JsonObject Body(GraphSend send)
+    /// <summary>The request body: text, or the interactive shape when the send offers choices that fit (contract §5).</summary>
+    public static JsonObject Body(GraphSend send)
     {
         if (send.Platform == Platforms.WhatsApp && send.Template is not null)
         {
@@ -72,31 +76,35 @@ public sealed class GraphClient(HttpClient http, IOptions<GraphOptions> options,
 
         if (send.Platform == Platforms.WhatsApp)
         {
-            return new JsonObject
+            var interactive = send.Choices is { } choices ? Interactive.InteractiveBodies.WhatsApp(send.Text, choices) : null;
+            var body = new JsonObject
             {
                 ["messaging_product"] = "whatsapp",
                 ["recipient_type"] = "individual",
                 // A customer known only by a business-scoped user id is addressed with "recipient" (Meta, 2026 usernames).
                 [WhatsAppAddress.SendField(send.Recipient)] = send.Recipient,
-                ["type"] = "text",
-                ["text"] = new JsonObject { ["body"] = send.Text },
+                ["type"] = interactive is null ? "text" : "interactive",
+                [interactive is null ? "text" : "interactive"] = interactive ?? new JsonObject { ["body"] = send.Text },
                 // Echoed back in status webhooks: ingestion records the wamid on this delivery (reconciliation).
                 ["biz_opaque_callback_data"] = send.DeliveryId.ToString(),
             };
+            return body;
         }
 
-        var body = new JsonObject
-        {
-            ["recipient"] = new JsonObject { ["id"] = send.Recipient },
-            ["message"] = new JsonObject { ["text"] = send.Text },
-        };
+        var quickReplies = send.Choices is { } offered && !send.HumanAgentTag ? Interactive.InteractiveBodies.Instagram(send.Text, offered) : null;
+        var instagram = new JsonObject { ["recipient"] = new JsonObject { ["id"] = send.Recipient } };
         if (send.HumanAgentTag)
         {
-            body["messaging_type"] = "MESSAGE_TAG";
-            body["tag"] = "HUMAN_AGENT";
+            instagram["messaging_type"] = "MESSAGE_TAG";
+            instagram["tag"] = "HUMAN_AGENT";
+        }
+        else if (quickReplies is not null)
+        {
+            instagram["messaging_type"] = "RESPONSE";
         }
 
-        return body;
+        instagram["message"] = quickReplies ?? new JsonObject { ["text"] = send.Text };
+        return instagram;
     }
 
     private static string? ExternalIdOf(string platform, string json)

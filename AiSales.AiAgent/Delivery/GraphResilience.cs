@@ -46,6 +46,22 @@ public static class GraphResilience
         return builder;
     }
 
+    /// <summary>The typing indicator's client: one attempt, a short timeout, no retries (best effort, contract §5).</summary>
+    public static IHttpClientBuilder AddTypingClient(this IServiceCollection services)
+    {
+        var builder = services.AddHttpClient<TypingIndicator>((sp, http) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            var delivery = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+            http.BaseAddress = new Uri(graph.GraphApiBaseUrl.TrimEnd('/') + "/");
+            http.Timeout = TimeSpan.FromMilliseconds(Math.Max(100, delivery.TypingTimeoutMilliseconds));
+        });
+#pragma warning disable EXTEXP0001 // no retries for a best-effort signal
+        builder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        return builder;
+    }
+
     private static async ValueTask<bool> ShouldRetryAsync(Outcome<HttpResponseMessage> outcome)
     {
         if (outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })

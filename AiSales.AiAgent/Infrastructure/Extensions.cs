@@ -45,6 +45,7 @@ public static class Extensions
         builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section);
         builder.Services.AddGraphClient();
+        builder.Services.AddTypingClient();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddSingleton<DeliverySignal>();

@@ -8,8 +8,9 @@ using NpgsqlTypes;
 namespace AiSales.Api.AiConfig;
 
 /// <summary>
-/// The merchant's assistant: its name, persona, language, the keywords that hand a conversation to a human, and the
-/// faq it answers shop questions from (delivery, returns, payment, hours, location…).
+/// The merchant's assistant: its name, persona, language, the keywords that hand a conversation to a human, the
+/// faq it answers shop questions from (delivery, returns, payment, hours, location…), and whether its replies may carry
+/// buttons, lists and quick replies.
 /// </summary>
 public static class AiConfigApi
 {
@@ -26,7 +27,7 @@ public static class AiConfigApi
     private static async Task<Ok<AiConfigView>> GetAsync(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text FROM merchants WHERE id = $1
+            SELECT assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies FROM merchants WHERE id = $1
             """);
         command.Parameters.AddWithValue(user.MerchantId());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -47,9 +48,10 @@ public static class AiConfigApi
         // A null faq (left out of the request) keeps the stored one.
         await using var command = db.CreateCommand("""
             UPDATE merchants SET assistant_name = $2, persona = $3, language = $4, greeting = $5, ai_enabled = $6,
-                                 handoff_keywords = $7, faq = coalesce($8, faq), updated_at = now()
+                                 handoff_keywords = $7, faq = coalesce($8, faq), interactive_replies = coalesce($9, interactive_replies),
+                                 updated_at = now()
             WHERE id = $1
-            RETURNING assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text
+            RETURNING assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies
             """);
         command.Parameters.AddWithValue(user.MerchantId());
         command.Parameters.AddWithValue(config.AssistantName);
@@ -63,6 +65,7 @@ public static class AiConfigApi
             NpgsqlDbType = NpgsqlDbType.Jsonb,
             Value = config.Faq is null ? DBNull.Value : FaqJson.Serialize(config.Faq),
         });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)config.InteractiveReplies ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return TypedResults.Ok(Read(reader));
@@ -70,5 +73,5 @@ public static class AiConfigApi
 
     private static AiConfigView Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
-        reader.GetFieldValue<string[]>(5), FaqJson.Deserialize(reader.GetString(6)));
+        reader.GetFieldValue<string[]>(5), FaqJson.Deserialize(reader.GetString(6)), reader.GetBoolean(7));
 }

@@ -2,18 +2,22 @@ using AiSales.Core.Knowledge;
 
 namespace AiSales.Api.AiConfig;
 
+/// <summary>GET (and PUT's answer). <c>InteractiveReplies</c>: buttons, lists and quick replies in the assistant's replies.</summary>
 public sealed record AiConfigView(
     string AssistantName, string Persona, string Language, string Greeting, bool AiEnabled, IReadOnlyList<string> HandoffKeywords,
-    IReadOnlyList<FaqEntry> Faq);
+    IReadOnlyList<FaqEntry> Faq, bool InteractiveReplies);
 
-/// <summary>PUT body. <c>Faq</c> absent (or null) keeps the stored faq, for clients that predate it; <c>[]</c> clears it.</summary>
+/// <summary>
+/// PUT body. <c>Faq</c> absent (or null) keeps the stored faq, for clients that predate it; <c>[]</c> clears it. The same
+/// for <c>InteractiveReplies</c>: absent keeps the stored switch.
+/// </summary>
 public sealed record AiConfigRequest(
     string? AssistantName, string? Persona, string? Language, string? Greeting, bool? AiEnabled, List<string?>? HandoffKeywords,
-    List<FaqEntryRequest?>? Faq = null);
+    List<FaqEntryRequest?>? Faq = null, bool? InteractiveReplies = null);
 
 public sealed record FaqEntryRequest(string? Question, string? Answer);
 
 /// <summary>A validated PUT, trimmed: what is stored. A null <c>Faq</c> keeps the stored faq.</summary>
 public sealed record AiConfigUpdate(
     string AssistantName, string Persona, string Language, string Greeting, bool AiEnabled, IReadOnlyList<string> HandoffKeywords,
-    IReadOnlyList<FaqEntry>? Faq);
+    IReadOnlyList<FaqEntry>? Faq, bool? InteractiveReplies = null);

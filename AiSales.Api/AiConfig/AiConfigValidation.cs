@@ -27,7 +27,7 @@ public static class AiConfigValidation
 
         return new AiConfigUpdate(
             assistantName, persona, language ?? "", greeting, request.AiEnabled ?? false,
-            Keywords(request.HandoffKeywords ?? [], errors), Faq(request.Faq, errors));
+            Keywords(request.HandoffKeywords ?? [], errors), Faq(request.Faq, errors), request.InteractiveReplies);
     }
 
     private static List<string> Keywords(List<string?> submitted, FieldErrors errors)

@@ -2,10 +2,10 @@ using Npgsql;
 
 namespace AiSales.Core.Messaging;
 
-/// <summary>One part of a reply to queue: who wrote it and where it goes.</summary>
+/// <summary>One part of a reply to queue: who wrote it and where it goes; <c>Choices</c> (JSON) what it offers to tap.</summary>
 public sealed record OutboxReply(
     Guid MerchantId, Guid ConversationId, string Platform, Guid ChannelId, string Recipient, string Text, string Author,
-    bool HumanAgentTag = false);
+    bool HumanAgentTag = false, string? Choices = null);
 
 /// <summary>A lease taken at insert time: the writer sends this part itself right after its commit.</summary>
 public sealed record OutboxLease(string Owner, TimeSpan Duration);
@@ -20,8 +20,9 @@ public static class ReplyOutbox
 {
     private const string InsertSql = """
         WITH message AS (
-            INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at)
-            SELECT $1, $2, $3, 'outbound', $7, 'text', $4, 'pending', now()
+            INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, delivery_status, delivery_status_at, payload)
+            SELECT $1, $2, $3, 'outbound', $7, 'text', $4, 'pending', now(),
+                   CASE WHEN $11::jsonb IS NULL THEN '{{}}'::jsonb ELSE jsonb_build_object('choices', $11::jsonb) END
             WHERE {0}
             RETURNING id),
         direct AS (
@@ -57,6 +58,7 @@ public static class ReplyOutbox
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)lease?.Owner ?? DBNull.Value });
         command.Parameters.AddWithValue(lease?.Duration.TotalSeconds ?? 0d);
         command.Parameters.AddWithValue(reply.HumanAgentTag);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb, Value = (object?)reply.Choices ?? DBNull.Value });
         return command;
     }
 }

@@ -16,6 +16,8 @@ public static class ChatApi
 
     public sealed record BatchRequest(string[] Texts, string? CustomerName);
 
+    public sealed record TapRequest(string? Id, string? CustomerName);
+
     public sealed record SendResult(int ApiStatus, IReadOnlyList<ChatMessage> Messages);
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
@@ -29,6 +31,12 @@ public static class ChatApi
         chats.MapPost("/story-mention", SendStoryMentionAsync);
         chats.MapPost("/duplicate", SendDuplicateAsync);
         chats.MapPost("/batch", SendBatchAsync);
+        chats.MapPost("/tap", (string platform, string customerId, string? account, TapRequest request, CustomerCommerce commerce) =>
+            string.IsNullOrWhiteSpace(request.Id)
+                ? Task.FromResult<IResult>(TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Name the choice tapped."] }))
+                : commerce.TapAsync(platform, account, customerId, request.CustomerName, request.Id));
+        chats.MapPost("/cart", (string platform, string customerId, string? account, SendRequest request, CustomerCommerce commerce) =>
+            commerce.CartAsync(platform, account, customerId, request.CustomerName));
         return app;
     }
 

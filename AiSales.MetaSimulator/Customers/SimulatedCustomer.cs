@@ -147,7 +147,7 @@ public sealed class SimulatedCustomer(AccountRegistry accounts, ChatStore chats,
         return TypedResults.Ok(new ChatApi.SendResult(status, []));
     }
 
-    private async Task<IResult> PostAsync(SimulatedAccount account, string customerId, JsonObject body, IReadOnlyList<ChatMessage> bubbles)
+    internal async Task<IResult> PostAsync(SimulatedAccount account, string customerId, JsonObject body, IReadOnlyList<ChatMessage> bubbles)
     {
         var platform = account.Platform == Platform.WhatsApp ? "whatsapp" : "instagram";
         var bytes = WebhookPayloads.Serialize(body);

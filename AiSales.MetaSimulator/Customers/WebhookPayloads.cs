@@ -111,7 +111,7 @@ public static class WebhookPayloads
     public static JsonObject InstagramRead(string accountId, string customerId, string mid, DateTimeOffset at) =>
         InstagramEvent(accountId, customerId, accountId, at, new JsonObject { ["read"] = new JsonObject { ["mid"] = mid } });
 
-    private static JsonObject WhatsAppMessage(string customerPhone, string id, DateTimeOffset at, string type, JsonObject content) => new()
+    internal static JsonObject WhatsAppMessage(string customerPhone, string id, DateTimeOffset at, string type, JsonObject content) => new()
     {
         ["from"] = customerPhone,
         ["id"] = id,
@@ -139,7 +139,7 @@ public static class WebhookPayloads
         };
     }
 
-    private static JsonObject InstagramEvent(string accountId, string senderId, string recipientId, DateTimeOffset at, JsonObject content)
+    internal static JsonObject InstagramEvent(string accountId, string senderId, string recipientId, DateTimeOffset at, JsonObject content)
     {
         var item = new JsonObject
         {

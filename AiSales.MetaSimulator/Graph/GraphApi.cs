@@ -44,6 +44,13 @@ public static class GraphApi
             return Record(401, GraphError(401, 190, "Invalid OAuth access token - Cannot parse access token", "OAuthException"));
         }
 
+        // "Seen" and "typing…" are not sends: fault switches (which count sends) never apply to them.
+        if (TryParse(body) is { } signal && GraphSignals.IsSignal(signal))
+        {
+            var answer = GraphSignals.Handle(account, signal, chats);
+            return Record(answer is IStatusCodeHttpResult { StatusCode: >= 400 } failed ? failed.StatusCode!.Value : 200, answer);
+        }
+
         if (faults.Take(accountId) is { } fault)
         {
             switch (fault.Mode)
@@ -90,10 +97,13 @@ public static class GraphApi
         }
 
         var text = json?["text"]?["body"]?.GetValue<string>();
+        var interactive = json?["type"]?.GetValue<string>() == "interactive" ? ChatChoices.WhatsApp(json?["interactive"]) : default;
+        text = interactive.Text ?? text;
         var problem =
             json?["messaging_product"]?.GetValue<string>() != "whatsapp" ? "(#100) The parameter messaging_product is required and must be whatsapp." :
             string.IsNullOrWhiteSpace(to) ? "(#100) The parameter to (or recipient) is required." :
-            json?["type"]?.GetValue<string>() is not (null or "text") ? "(#100) Only text messages are supported by the simulator." :
+            interactive.Problem is { } invalid ? invalid :
+            json?["type"]?.GetValue<string>() is not (null or "text" or "interactive") ? "(#100) Only text and interactive messages are supported by the simulator." :
             string.IsNullOrEmpty(text) ? "(#100) The parameter text['body'] is required." :
             text.Length > WhatsAppTextLimit ? $"(#100) Param text['body'] must be at most {WhatsAppTextLimit} characters long." :
             null;
@@ -104,7 +114,7 @@ public static class GraphApi
 
         var messageId = WebhookPayloads.NewWhatsAppMessageId();
         var callbackData = json?["biz_opaque_callback_data"]?.GetValue<string>();
-        chats.AddShopMessage(Platform.WhatsApp, account.AccountId, to!, messageId, text!);
+        chats.AddShopMessage(Platform.WhatsApp, account.AccountId, to!, messageId, text!, interactive.Kind, interactive.Choices);
         statusWebhooks.ScheduleWhatsAppStatuses(account, to!, messageId, callbackData);
         return record(200, Results.Json(new JsonObject
         {
@@ -121,7 +131,9 @@ public static class GraphApi
         var text = json?["message"]?["text"]?.GetValue<string>();
         var messagingType = json?["messaging_type"]?.GetValue<string>();
         var tag = json?["tag"]?.GetValue<string>();
+        var (quickReplies, quickReplyProblem) = ChatChoices.Instagram(json?["message"]);
         var problem =
+            quickReplyProblem is { } invalid ? invalid :
             string.IsNullOrWhiteSpace(recipient) ? "(#100) The parameter recipient is required." :
             string.IsNullOrEmpty(text) ? "(#100) The parameter message['text'] is required." :
             Encoding.UTF8.GetByteCount(text) > InstagramTextByteLimit ? $"(#100) Length of param message[text] must be less than or equal to {InstagramTextByteLimit}" :
@@ -133,9 +145,21 @@ public static class GraphApi
         }
 
         var messageId = WebhookPayloads.NewInstagramMessageId();
-        chats.AddShopMessage(Platform.Instagram, account.AccountId, recipient!, messageId, text!);
+        chats.AddShopMessage(Platform.Instagram, account.AccountId, recipient!, messageId, text!, "quick_reply", quickReplies);
         statusWebhooks.ScheduleInstagramEchoAndRead(account, recipient!, messageId, text!);
         return record(200, Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = messageId }), messageId);
+    }
+
+    private static JsonNode? TryParse(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     internal static IResult GraphError(int status, int code, string message, string type, string? details = null)

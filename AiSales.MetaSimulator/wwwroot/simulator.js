@@ -44,7 +44,44 @@ const AiSalesSimulator = (() => {
     return s.accounts.find(a => a.platform === platform)?.accountId ?? "—";
   }
 
-  function render(list, message) {
+  // The shop's "typing…" bubble (read + typing indicator, Instagram typing_on), until its next message.
+  function typing(list, on) {
+    let bubble = document.getElementById("typing");
+    if (on && !bubble) {
+      bubble = document.createElement("div");
+      bubble.id = "typing";
+      bubble.className = "bubble shop typing";
+      bubble.textContent = "typing…";
+      list.append(bubble);
+      list.scrollTop = list.scrollHeight;
+    } else if (!on && bubble) {
+      bubble.remove();
+    }
+  }
+
+  // Buttons, list rows or quick replies the shop offered; a tap sends the webhook Meta would (textContent: never HTML).
+  function choices(bubble, message, onTap) {
+    const group = document.createElement("div");
+    group.className = `choices ${message.choiceKind}`;
+    for (const choice of message.choices) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "choice";
+      button.dataset.id = choice.id;
+      button.textContent = choice.title;
+      if (choice.description) button.title = choice.description;
+      button.onclick = async () => {
+        group.querySelectorAll("button").forEach(b => { b.disabled = true; });
+        button.classList.add("chosen");
+        await onTap(choice.id);
+      };
+      group.append(button);
+    }
+    bubble.append(group);
+  }
+
+  function render(list, message, onTap) {
+    if (message.from === "shop") typing(list, false);
     let bubble = document.getElementById(`m-${message.id}`);
     if (!bubble) {
       bubble = document.createElement("div");
@@ -62,11 +99,9 @@ const AiSalesSimulator = (() => {
       const time = document.createElement("span");
       time.textContent = new Date(message.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
       meta.append(time);
-      if (message.from === "shop") {
-        const tick = document.createElement("span");
-        tick.className = "ticks";
-        meta.append(tick);
-      }
+      const tick = document.createElement("span");
+      tick.className = message.from === "shop" ? "ticks" : "seen";
+      meta.append(tick);
       if (message.imageUrl) {
         const image = document.createElement("img");
         image.className = "photo";
@@ -75,10 +110,13 @@ const AiSalesSimulator = (() => {
         bubble.append(image);
       }
       bubble.append(text, meta);
+      if (message.choices?.length) choices(bubble, message, onTap);
       list.append(bubble);
       list.scrollTop = list.scrollHeight;
     }
     bubble.dataset.status = message.status;
+    const seen = bubble.querySelector(".seen");
+    if (seen) seen.textContent = message.status === "read" ? "Seen" : "";
     const tick = bubble.querySelector(".ticks");
     if (tick) {
       tick.textContent = ticks[message.status] ?? "";
@@ -92,6 +130,7 @@ const AiSalesSimulator = (() => {
     document.body.classList.add(platform);
     document.getElementById("channel-name").textContent = platform === "whatsapp" ? "WhatsApp" : "Instagram";
     document.getElementById("send-story-mention").hidden = platform !== "instagram";
+    document.getElementById("send-cart").hidden = platform !== "whatsapp";
     const notice = document.getElementById("notice");
     const list = document.getElementById("messages");
     const id = customerId(platform);
@@ -107,7 +146,12 @@ const AiSalesSimulator = (() => {
     document.getElementById("shop-name").textContent = s.shopName;
 
     const events = new EventSource(`${base}/events`);
-    events.addEventListener("chat", e => render(list, JSON.parse(e.data).message));
+    const tap = id => post("tap", { id, customerName: name() });
+    events.addEventListener("chat", e => {
+      const event = JSON.parse(e.data);
+      if (event.type === "typing" || event.type === "typing_off") typing(list, event.type === "typing");
+      else render(list, event.message, tap);
+    });
 
     async function post(path, body) {
       notice.textContent = "";
@@ -135,6 +179,7 @@ const AiSalesSimulator = (() => {
     document.getElementById("send-reaction").onclick = () => post("reaction", { text: "❤️", customerName: name() });
     document.getElementById("send-story-mention").onclick = () => post("story-mention", { customerName: name() });
     document.getElementById("send-duplicate").onclick = () => post("duplicate");
+    document.getElementById("send-cart").onclick = () => post("cart", { customerName: name() });
     document.getElementById("send-batch").onclick = () => post("batch", {
       texts: input.value.trim() ? input.value.split("|").map(t => t.trim()) : ["مرحبا", "بكم الحقيبة السوداء؟"],
       customerName: name(),

@@ -8,7 +8,9 @@ namespace AiSales.AiAgent.Agent.Turns;
 
 /// <summary>What the model produced, to be committed if the conversation still lets the AI speak.</summary>
 /// <param name="State">What the assistant remembers after this reply, as JSON; written only if the reply goes in.</param>
-public sealed record TurnReply(IReadOnlyList<string> Parts, string? HandoffReason, int FailedTurns, TurnUsage Usage, string? State = null);
+/// <param name="Choices">What the reply offers to tap (JSON), carried by its last part.</param>
+public sealed record TurnReply(
+    IReadOnlyList<string> Parts, string? HandoffReason, int FailedTurns, TurnUsage Usage, string? State = null, string? Choices = null);
 
 /// <summary>
 /// Ends a turn in one round trip (one implicit transaction) that re-checks everything under the conversation's row lock:
@@ -30,7 +32,7 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
         var lease = new OutboxLease(sender.LeaseOwner, TimeSpan.FromSeconds(delivery.Value.LeaseSeconds));
         for (var i = 0; i < reply.Parts.Count; i++)
         {
-            var part = Part(conversation, conversation.Guard, reply.Parts[i]);
+            var part = Part(conversation, conversation.Guard, reply.Parts[i]) with { Choices = i == reply.Parts.Count - 1 ? reply.Choices : null };
             batch.BatchCommands.Add(ReplyOutbox.InsertCommand(part, i == 0 ? lease : null, TurnSql.MayReply));
         }
 
@@ -64,7 +66,10 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
             if (ok && reply.Parts.Count > 0 && await reader.NextResultAsync(cancellationToken) && await reader.ReadAsync(cancellationToken)
                 && reader.GetString(2) == "sending")
             {
-                sendNow = Direct(conversation, guard, reader.GetGuid(0), reader.GetInt64(1), reply.Parts[0]);
+                sendNow = Direct(conversation, guard, reader.GetGuid(0), reader.GetInt64(1), reply.Parts[0]) with
+                {
+                    Choices = reply.Parts.Count == 1 ? reply.Choices : null,
+                };
             }
         }
 

@@ -21,6 +21,8 @@ public sealed class TurnRunner(
     NpgsqlDataSource dataSource,
     DeliverySender sender,
     DeliverySignal deliverySignal,
+    TypingIndicator typing,
+    IOptions<DeliveryOptions> delivery,
     IServiceProvider services,
     IOptions<AgentOptions> options,
     TimeProvider time,
@@ -48,7 +50,12 @@ public sealed class TurnRunner(
             return TurnResult.Skipped;
         }
 
-        var texts = turn.Answer.Select(p => p.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        // "Seen" and "typing…" for the customer's last message, in the background: never delays or fails the reply.
+        var typingShown = conversation.Guard is { CanSendNow: true, Recipient: { } recipient }
+            ? typing.Start(new TypingTarget(conversation.MerchantId, conversation.Platform, conversation.Guard.AccountId!, conversation.Guard.Token!,
+                recipient, turn.Answer[^1].ExternalId))
+            : Task.CompletedTask;
+        var texts = turn.Answer.Select(p => Choices.TapReader.TextOf(p.Payload, p.Text)).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         var language = TurnPolicy.ReplyLanguage(conversation.Merchant.Language, texts, turn.History);
         var settings = options.Value;
         var usage = new TurnUsage(conversation.MerchantId, settings.Provider.ToLowerInvariant(), settings.Model ?? settings.Provider);
@@ -60,6 +67,8 @@ public sealed class TurnRunner(
             var reply = await AnswerAsync(turn, language, texts, usage, turnCancel.Token);
             lease.Dispose();
             usage.Duration = time.GetElapsedTime(started);
+            // A typing indicator still in flight gets a moment, so that it never lands after the reply.
+            await Task.WhenAny(typingShown, Task.Delay(Math.Max(0, delivery.Value.TypingWaitMilliseconds), cancellationToken));
             return await gate.RunAsync(() => committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -98,27 +107,46 @@ public sealed class TurnRunner(
     private async Task<TurnReply> AnswerAsync(TurnSnapshot turn, string language, List<string> texts, TurnUsage usage, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
-        var agentTurn = new AgentTurn(dataSource)
-        {
-            MerchantId = conversation.MerchantId,
-            ConversationId = conversation.Id,
-            CustomerId = conversation.CustomerId,
-            Platform = conversation.Platform,
-            // A WhatsApp customer known only by a business-scoped user id has no phone: the order asks for one.
-            CustomerPhone = conversation.Platform == Platforms.WhatsApp && conversation.Guard.Recipient is { } address
-                && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
-            DraftAtStart = turn.Draft,
-        };
-
+        var agentTurn = NewAgentTurn(conversation, turn.Draft);
         usage.MakeCurrent();
-        // Nothing to read: a photo, voice note, sticker or file without a caption (docs/media.md). The offline agent
-        // cannot see it, so it asks which product the customer means instead of guessing.
-        var answer = texts.Count == 0
-            ? new AgentAnswer(language == "ar"
+
+        // A WhatsApp cart goes into the draft first, by the order's own rules; the agent then answers any text with it.
+        var carts = turn.Answer.Select(p => Carts.Cart.FromPayload(p.Payload)).OfType<Carts.Cart>().ToList();
+        Carts.CartResult? carted = null;
+        if (carts.Count > 0)
+        {
+            carted = await Carts.CartApplier.ApplyAsync(agentTurn, new Carts.Cart([.. carts.SelectMany(c => c.Lines)], null), cancellationToken);
+            texts = [.. texts, .. carts.Select(c => c.Text).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t))];
+            language = Carts.CartLanguage.Of(language, conversation.Merchant.Language, texts, turn.History, carted);
+            agentTurn = NewAgentTurn(conversation, carted.Order);
+            agentTurn.Helped = carted.Lines.Any(l => l.Added is not null);
+        }
+
+        var say = Offline.Phrases.Phrasebook.For(language);
+        AgentAnswer answer;
+        if (texts.Count > 0)
+        {
+            answer = await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
+            if (carted is not null)
+            {
+                answer = answer with { Text = Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: false) + " " + answer.Text };
+            }
+        }
+        else if (carted is not null)
+        {
+            answer = new AgentAnswer(Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: true),
+                Offline.Dialogue.DialogueRules.AfterOrder(conversation.State, carted.Order, carted.LastAdded));
+        }
+        else
+        {
+            // Nothing to read: a photo, voice note, sticker or file without a caption (docs/media.md). The offline agent
+            // cannot see it, so it asks which product the customer means instead of guessing.
+            answer = new AgentAnswer(language == "ar"
                 ? "شكرًا، وصلني المرفق لكن ما أقدر أشوفه. أي منتج تقصد؟ اكتب لي اسمه أو وصفه وأشيّك لك على السعر والتوفر."
                 : "Thanks, I got your attachment but I can't view it. Which product do you mean? Write its name or describe it and I'll check the price and availability.",
-                conversation.State)
-            : await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
+                conversation.State);
+        }
+
         var text = answer.Text;
 
         var failedTurns = TurnPolicy.FailedTurnsAfter(conversation.FailedTurns, agentTurn.Helped, agentTurn.HandedOff, agentTurn.SearchMissed);
@@ -131,14 +159,31 @@ public sealed class TurnRunner(
         }
 
         var parts = string.IsNullOrWhiteSpace(text) ? [] : MessageSplitter.Split(conversation.Platform, text);
-        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson());
+        // Buttons, a list or quick replies for what the assistant now waits for, unless the merchant switched them off.
+        var offer = handoff is null && conversation.Merchant.InteractiveReplies ? Choices.ChoiceOffer.For(answer.State, language,
+            conversation.Platform == Platforms.WhatsApp ? conversation.CatalogId : null) : null;
+        return new TurnReply(parts, handoff, handoff is null ? failedTurns : 0, usage, answer.State.ToJson(), offer?.ToJson());
     }
+
+    private AgentTurn NewAgentTurn(TurnConversation conversation, Plugins.OrderView? draft) => new(dataSource)
+    {
+        MerchantId = conversation.MerchantId,
+        ConversationId = conversation.Id,
+        CustomerId = conversation.CustomerId,
+        Platform = conversation.Platform,
+        // A WhatsApp customer known only by a business-scoped user id has no phone: the order asks for one.
+        CustomerPhone = conversation.Platform == Platforms.WhatsApp && conversation.Guard.Recipient is { } address
+            && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
+        DraftAtStart = draft,
+    };
+
+    private static bool PhoneNeeded(TurnConversation conversation) => conversation.Platform == Platforms.Instagram;
 
     private async Task<TurnResult> FailAsync(TurnSnapshot turn, TurnUsage usage, string language, Exception ex)
     {
         var conversationId = turn.Conversation.Id;
         var failures = turn.Conversation.TurnFailures + 1;
-        var error = Describe(ex);
+        var error = TurnErrors.Describe(ex);
         if (TurnPolicy.RetryAfter(failures, options.Value.MaxTurnAttempts) is { } pause)
         {
             logger.LogWarning(ex, "Conversation {ConversationId}: try {Try} of {Max} failed; next try in {Pause}",
@@ -151,20 +196,5 @@ public sealed class TurnRunner(
         logger.LogError(ex, "Conversation {ConversationId}: the assistant failed {Tries} times; the customer was told a person will answer",
             conversationId, failures);
         return await committer.GiveUpAsync(turn, usage, language, error);
-    }
-
-    /// <summary>For the merchant and agent_turns: the kind of failure and its message, never a request or a key.</summary>
-    private static string Describe(Exception ex)
-    {
-        var root = ex is ToolFailedException { InnerException: { } inner } ? inner : ex;
-        var text = root switch
-        {
-            TimeoutException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException => "the model did not answer in time",
-            Microsoft.SemanticKernel.HttpOperationException http => $"the model provider answered {(int?)http.StatusCode ?? 0}",
-            HttpRequestException => "the model provider could not be reached",
-            ToolFailedException or NpgsqlException or PostgresException => $"a tool failed: {root.GetType().Name}",
-            _ => $"{root.GetType().Name}: {root.Message}",
-        };
-        return ex is ToolFailedException && root is PostgresException pg ? $"a tool failed: {pg.SqlState} {pg.MessageText}" : text;
     }
 }

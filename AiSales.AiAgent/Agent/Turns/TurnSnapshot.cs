@@ -4,8 +4,11 @@ using AiSales.Core.Security;
 
 namespace AiSales.AiAgent.Agent.Turns;
 
-/// <summary>A customer message waiting for the agent, in send order.</summary>
-public sealed record PendingMessage(long Id, string? Text);
+/// <summary>
+/// A customer message waiting for the agent, in send order: its text, its platform id (for the read receipt), and its
+/// payload when it carries something the turn reads beyond text (a WhatsApp cart, a button or list tap, a quick reply).
+/// </summary>
+public sealed record PendingMessage(long Id, string? Text, string? ExternalId = null, string? Payload = null);
 
 /// <summary>
 /// What decides whether the AI may speak, read when the turn starts and re-read under the row lock when it commits:
@@ -18,10 +21,10 @@ public sealed record TurnGuard(
     public bool CanSendNow => ChannelConnected && AccountId is not null && Token is not null;
 }
 
-/// <summary>The conversation as a claimed turn sees it.</summary>
+/// <summary>The conversation as a claimed turn sees it; <c>CatalogId</c>: the WhatsApp channel's Meta catalogue, if any.</summary>
 public sealed record TurnConversation(
     Guid Id, Guid MerchantId, Guid CustomerId, string Platform, int FailedTurns, int TurnFailures, MerchantProfile Merchant, TurnGuard Guard,
-    DialogueState State);
+    DialogueState State, string? CatalogId = null);
 
 /// <summary>
 /// A claimed turn's reading, taken in one round trip, after which no connection is held: the conversation, the

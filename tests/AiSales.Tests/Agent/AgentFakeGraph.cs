@@ -13,7 +13,8 @@ public sealed record GraphRequest(string Path, string AccountId, string? Authori
     /// <summary>0 while unanswered (a hanging send).</summary>
     public int StatusCode { get; set; }
 
-    public string Text => Body["text"]?["body"]?.GetValue<string>() ?? Body["message"]?["text"]?.GetValue<string>() ?? "";
+    public string Text => Body["text"]?["body"]?.GetValue<string>() ?? Body["message"]?["text"]?.GetValue<string>()
+        ?? Body["interactive"]?["body"]?["text"]?.GetValue<string>() ?? "";
 
     public bool Accepted => StatusCode == 200;
 }
@@ -40,6 +41,13 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     public string BaseUrl { get; }
 
     public IReadOnlyCollection<GraphRequest> Requests => _requests;
+
+    private readonly ConcurrentQueue<GraphRequest> _signals = new();
+
+    /// <summary>Read receipts, typing indicators and sender actions (contract §5): not replies, so not in <see cref="For"/>.</summary>
+    public IReadOnlyList<GraphRequest> SignalsFor(string accountId) => _signals.Where(r => r.AccountId == accountId).ToList();
+
+    private static bool IsSignal(JsonObject body) => body.ContainsKey("sender_action") || body["status"]?.GetValue<string>() == "read";
 
     public static async Task<AgentFakeGraph> StartAsync()
     {
@@ -100,6 +108,18 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     {
         Interlocked.Increment(ref _arrivals);
         var body = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body) ?? [];
+        if (IsSignal(body))
+        {
+            _signals.Enqueue(new GraphRequest(context.Request.Path, accountId, context.Request.Headers.Authorization.ToString(), body, DateTime.UtcNow)
+            {
+                StatusCode = 200,
+            });
+            await context.Response.WriteAsJsonAsync(body.ContainsKey("sender_action")
+                ? new { recipient_id = body["recipient"]?["id"]?.GetValue<string>() } as object
+                : new { success = true });
+            return;
+        }
+
         // WhatsApp: "to" (a phone) or "recipient" (a business-scoped user id, a string); Instagram: "recipient": {"id": …}.
         var recipient = body["to"]?.GetValue<string>()
             ?? (body["recipient"] is JsonValue scoped ? scoped.GetValue<string>() : body["recipient"]?["id"]?.GetValue<string>()) ?? "";

@@ -66,11 +66,29 @@ public sealed record SimulatedShop(HttpClient Api, HttpClient Simulator, string 
         (await GraphRequestsAsync())
             .Where(r => r.GetProperty("statusCode").GetInt32() == 200)
             .Select(r => JsonDocument.Parse(r.GetProperty("body").GetString()!).RootElement)
-            .Select(b => Platform == "whatsapp" ? b.GetProperty("text").GetProperty("body").GetString()! : b.GetProperty("message").GetProperty("text").GetString()!)
+            .Select(b => Platform == "instagram" ? b.GetProperty("message").GetProperty("text").GetString()!
+                : b.TryGetProperty("text", out var text) ? text.GetProperty("body").GetString()! : b.GetProperty("interactive").GetProperty("body").GetProperty("text").GetString()!)
             .ToList();
 
+    /// <summary>The sends to this shop's account, oldest first: read receipts, typing indicators and sender actions left out.</summary>
     public async Task<List<JsonElement>> GraphRequestsAsync() =>
-        (await Simulator.GetFromJsonAsync<List<JsonElement>>($"/simulator/graph/requests?accountId={AccountId}"))!;
+        (await Simulator.GetFromJsonAsync<List<JsonElement>>($"/simulator/graph/requests?accountId={AccountId}"))!
+            .Where(r => !IsSignal(r.GetProperty("body").GetString()))
+            .ToList();
+
+    private static bool IsSignal(string? body)
+    {
+        try
+        {
+            var root = JsonDocument.Parse(body ?? "").RootElement;
+            return root.ValueKind == JsonValueKind.Object
+                && (root.TryGetProperty("sender_action", out _) || (root.TryGetProperty("status", out var status) && status.GetString() == "read"));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     public async Task<JsonElement> WhatsAppChannelAsync()
     {

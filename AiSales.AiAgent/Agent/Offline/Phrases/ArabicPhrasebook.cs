@@ -50,6 +50,15 @@ public sealed class ArabicPhrasebook : Phrasebook
 
     public override string Removed(string name) => $"تمت إزالة {name} من طلبك.";
 
+    public override string CartReceived() => "شكرًا على سلتك!";
+
+    public override string CartPriceChanged(OrderLine line, string? currency, decimal shownPrice, string? shownCurrency) =>
+        $"سعر {line.Name} الآن {Money(line.UnitPrice, currency)} (السلة كانت تعرض {Money(shownPrice, shownCurrency ?? currency)}).";
+
+    public override string CartUnknown(IReadOnlyList<string> skus) => skus.Count == 1
+        ? $"عذرًا، المنتج {skus[0]} غير موجود في الكتالوج، فما أضفته للطلب."
+        : $"عذرًا، المنتجات {string.Join("، ", skus)} غير موجودة في الكتالوج، فما أضفتها للطلب.";
+
     public override string EmptyOrder() => "طلبك فاضي الحين. وش تحب تطلب؟";
 
     public override string OrderLines(OrderView order) =>

@@ -50,6 +50,15 @@ public sealed class EnglishPhrasebook : Phrasebook
 
     public override string Removed(string name) => $"Removed {name} from your order.";
 
+    public override string CartReceived() => "Thanks for your cart!";
+
+    public override string CartPriceChanged(OrderLine line, string? currency, decimal shownPrice, string? shownCurrency) =>
+        $"{line.Name} is {Money(line.UnitPrice, currency)} now (your cart showed {Money(shownPrice, shownCurrency ?? currency)}).";
+
+    public override string CartUnknown(IReadOnlyList<string> skus) => skus.Count == 1
+        ? $"Sorry, item {skus[0]} is not in our catalogue, so it is not in your order."
+        : $"Sorry, items {string.Join(", ", skus)} are not in our catalogue, so they are not in your order.";
+
     public override string EmptyOrder() => "Your order is empty now. What would you like?";
 
     public override string OrderLines(OrderView order) =>

@@ -85,6 +85,15 @@ public abstract class Phrasebook
 
     public abstract string Removed(string name);
 
+    /// <summary>A WhatsApp cart arrived and at least one line went into the order.</summary>
+    public abstract string CartReceived();
+
+    /// <summary>A cart line is in the order at our price, not the one the cart showed.</summary>
+    public abstract string CartPriceChanged(OrderLine line, string? currency, decimal shownPrice, string? shownCurrency);
+
+    /// <summary>Cart lines whose SKU the catalogue does not have.</summary>
+    public abstract string CartUnknown(IReadOnlyList<string> skus);
+
     public abstract string EmptyOrder();
 
     public abstract string OrderLines(OrderView order);
