@@ -26,7 +26,4 @@ public sealed class DeliveryOptions
 
     /// <summary>The read receipt and typing indicator at a turn's start: one attempt, never retried, at most this long.</summary>
     public int TypingTimeoutMilliseconds { get; set; } = 2000;
-
-    /// <summary>How long a reply waits for its typing indicator still in flight (so it never lands after the reply).</summary>
-    public int TypingWaitMilliseconds { get; set; } = 300;
 }

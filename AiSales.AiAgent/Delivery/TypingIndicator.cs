@@ -12,7 +12,7 @@ public sealed record TypingTarget(Guid MerchantId, string Platform, string Accou
 /// <summary>
 /// Best effort "seen" and "typing…" when a turn starts (contract §5): fire-and-forget, one attempt per request with a
 /// short timeout, never retried, never thrown; failures are logged at debug without the token or the body. The reply
-/// never waits on it beyond <see cref="DeliveryOptions.TypingWaitMilliseconds"/>.
+/// never waits on it: a 300 ms wait for it measured DM → reply p50 1.5–19 s at 200/s offline (docs/benchmarks.md).
 /// </summary>
 public sealed class TypingIndicator(HttpClient http, SecretProtector secrets, IOptions<GraphOptions> graph, ILogger<TypingIndicator> logger)
 {

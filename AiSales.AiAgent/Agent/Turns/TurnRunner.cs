@@ -22,7 +22,6 @@ public sealed class TurnRunner(
     DeliverySender sender,
     DeliverySignal deliverySignal,
     TypingIndicator typing,
-    IOptions<DeliveryOptions> delivery,
     IServiceProvider services,
     IOptions<AgentOptions> options,
     TimeProvider time,
@@ -51,7 +50,7 @@ public sealed class TurnRunner(
         }
 
         // "Seen" and "typing…" for the customer's last message, in the background: never delays or fails the reply.
-        var typingShown = conversation.Guard is { CanSendNow: true, Recipient: { } recipient }
+        _ = conversation.Guard is { CanSendNow: true, Recipient: { } recipient }
             ? typing.Start(new TypingTarget(conversation.MerchantId, conversation.Platform, conversation.Guard.AccountId!, conversation.Guard.Token!,
                 recipient, turn.Answer[^1].ExternalId))
             : Task.CompletedTask;
@@ -67,8 +66,6 @@ public sealed class TurnRunner(
             var reply = await AnswerAsync(turn, language, texts, usage, turnCancel.Token);
             lease.Dispose();
             usage.Duration = time.GetElapsedTime(started);
-            // A typing indicator still in flight gets a moment, so that it never lands after the reply.
-            await Task.WhenAny(typingShown, Task.Delay(Math.Max(0, delivery.Value.TypingWaitMilliseconds), cancellationToken));
             return await gate.RunAsync(() => committer.CommitAsync(turn, reply with { Usage = usage }, cancellationToken), cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
