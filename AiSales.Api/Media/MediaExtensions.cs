@@ -11,7 +11,6 @@ public static class MediaExtensions
     /// <summary>Customers' files (docs/media.md): the blob store, the downloader with its Polly pipeline, the worker.</summary>
     public static IHostApplicationBuilder AddMedia(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section);
         builder.Services.AddOptions<MediaOptions>()
             .BindConfiguration(MediaOptions.Section)
             .Validate(o => o.Workers >= 0 && o.MaxAttempts >= 1 && o.AttemptTimeoutSeconds >= 1 && o.PollMilliseconds >= 1,
@@ -24,15 +23,7 @@ public static class MediaExtensions
         builder.Services.AddSingleton<MediaFetcher>();
         builder.Services.AddHostedService<MediaWorker>();
 
-        var client = builder.Services.AddHttpClient<MediaDownloader>((sp, http) =>
-        {
-            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            http.BaseAddress = new Uri(graph.GraphApiBaseUrl.TrimEnd('/') + "/");
-            http.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts rule
-        });
-#pragma warning disable EXTEXP0001 // the documented way to drop the ServiceDefaults handler for one client
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        var client = builder.Services.AddGraphClient<MediaDownloader>();
         // Reads, so safe to repeat: 5xx, 408, 429 and connection failures are retried with back-off; 401/403/404/410
         // are not (an expired media URL is answered by a fresh look-up in MediaDownloader, not by repeating it).
         client.AddResilienceHandler("graph-media", (pipeline, context) =>
