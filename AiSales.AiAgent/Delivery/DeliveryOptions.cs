@@ -26,4 +26,7 @@ public sealed class DeliveryOptions
 
     /// <summary>The read receipt and typing indicator at a turn's start: one attempt, never retried, at most this long.</summary>
     public int TypingTimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>Read receipts and typing indicators sent at once (and connections for them); 0 turns them off.</summary>
+    public int TypingConcurrency { get; set; } = 4;
 }

@@ -46,15 +46,24 @@ public static class GraphResilience
         return builder;
     }
 
-    /// <summary>The typing indicator's client: one attempt, a short timeout, no retries (best effort, contract §5).</summary>
+    /// <summary>
+    /// The typing indicator's queue, sender and client: one attempt, a short timeout, no retries (best effort, contract
+    /// §5), at most <c>Delivery__TypingConcurrency</c> connections.
+    /// </summary>
     public static IHttpClientBuilder AddTypingClient(this IServiceCollection services)
     {
-        var builder = services.AddHttpClient<TypingIndicator>((sp, http) =>
+        services.AddSingleton<TypingIndicator>();
+        services.AddHostedService<TypingSender>();
+        var builder = services.AddHttpClient(TypingSender.ClientName, (sp, http) =>
         {
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
             var delivery = sp.GetRequiredService<IOptions<DeliveryOptions>>().Value;
             http.BaseAddress = new Uri(graph.GraphApiBaseUrl.TrimEnd('/') + "/");
             http.Timeout = TimeSpan.FromMilliseconds(Math.Max(100, delivery.TypingTimeoutMilliseconds));
+        }).ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = Math.Max(1, sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.TypingConcurrency),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         });
 #pragma warning disable EXTEXP0001 // no retries for a best-effort signal
         builder.RemoveAllResilienceHandlers();

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using AiSales.Core.Messaging;
+using System.Threading.Channels;
 using AiSales.Core.Security;
 using Microsoft.Extensions.Options;
 
@@ -9,43 +7,55 @@ namespace AiSales.AiAgent.Delivery;
 /// <summary>Who to show "seen" and "typing…" to, and through which channel.</summary>
 public sealed record TypingTarget(Guid MerchantId, string Platform, string AccountId, SealedSecret Token, string Recipient, string? LastMessageExternalId);
 
-/// <summary>
-/// Best effort "seen" and "typing…" when a turn starts (contract §5): fire-and-forget, one attempt per request with a
-/// short timeout, never retried, never thrown; failures are logged at debug without the token or the body. The reply
-/// never waits on it: a 300 ms wait for it measured DM → reply p50 1.5–19 s at 200/s offline (docs/benchmarks.md).
-/// </summary>
-public sealed class TypingIndicator(HttpClient http, SecretProtector secrets, IOptions<GraphOptions> graph, ILogger<TypingIndicator> logger)
+/// <summary>One turn's request for "seen" and "typing…": once the turn has its reply, "typing…" is no longer true.</summary>
+public sealed class TypingSignal(TypingTarget target, long queuedAt)
 {
-    /// <summary>Starts the requests in the background and returns their task (which never faults).</summary>
-    public Task Start(TypingTarget target) => Task.Run(() => SendAsync(target));
+    private volatile bool _replied;
 
-    private async Task SendAsync(TypingTarget target)
+    public TypingTarget Target { get; } = target;
+
+    public long QueuedAt { get; } = queuedAt;
+
+    /// <summary>The turn committed its reply: only the read receipt still makes sense, never "typing…" after the answer.</summary>
+    public bool Replied => _replied;
+
+    public void MarkReplied() => _replied = true;
+}
+
+/// <summary>
+/// Best effort "seen" and "typing…" when a turn starts (contract §5). The turn only queues the request and never waits
+/// on it; <see cref="TypingSender"/> sends the queue with a few connections. A full queue drops the request instead of
+/// growing: at 200 DMs/s a request per turn, each on its own task and connection, cost more agent CPU than the turn
+/// itself and timed-out requests kept opening new connections (docs/benchmarks.md).
+/// </summary>
+public sealed class TypingIndicator
+{
+    public const int QueueCapacity = 512;
+
+    private readonly Channel<TypingSignal> _queue = Channel.CreateBounded<TypingSignal>(
+        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait }); // TryWrite then refuses when full
+
+    private readonly TimeProvider _time;
+
+    public TypingIndicator(TimeProvider time, IOptions<DeliveryOptions> options)
     {
-        try
-        {
-            var bodies = TypingBodies.For(target.Platform, target.Recipient, target.LastMessageExternalId);
-            if (bodies.Count == 0)
-            {
-                return;
-            }
+        _time = time;
+        Enabled = options.Value.TypingConcurrency > 0;
+    }
 
-            var token = secrets.Open(target.Token, $"channel-token:{target.MerchantId}:{target.Platform}");
-            var path = $"{graph.Value.GraphApiVersion.Trim('/')}/{Uri.EscapeDataString(target.AccountId)}/messages";
-            foreach (var body in bodies)
-            {
-                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                using var response = await http.SendAsync(request);
-                if (!response.IsSuccessStatusCode)
-                {
-                    logger.LogDebug("Typing indicator on {Platform} account {AccountId}: HTTP {Status}", target.Platform, target.AccountId, (int)response.StatusCode);
-                    return;
-                }
-            }
-        }
-        catch (Exception ex)
+    public bool Enabled { get; }
+
+    internal ChannelReader<TypingSignal> Queue => _queue.Reader;
+
+    /// <summary>Queues the request; returns the signal the turn marks once it has committed its reply.</summary>
+    public TypingSignal? Start(TypingTarget target)
+    {
+        if (!Enabled)
         {
-            logger.LogDebug("Typing indicator on {Platform} account {AccountId} not shown: {Error}", target.Platform, target.AccountId, ex.GetType().Name);
+            return null;
         }
+
+        var signal = new TypingSignal(target, _time.GetTimestamp());
+        return _queue.Writer.TryWrite(signal) ? signal : null;
     }
 }

@@ -49,11 +49,11 @@ public sealed class TurnRunner(
             return TurnResult.Skipped;
         }
 
-        // "Seen" and "typing…" for the customer's last message, in the background: never delays or fails the reply.
-        _ = conversation.Guard is { CanSendNow: true, Recipient: { } recipient }
+        // "Seen" and "typing…" for the customer's last message, queued: never delays or fails the reply.
+        var typingSignal = conversation.Guard is { CanSendNow: true, Recipient: { } recipient }
             ? typing.Start(new TypingTarget(conversation.MerchantId, conversation.Platform, conversation.Guard.AccountId!, conversation.Guard.Token!,
                 recipient, turn.Answer[^1].ExternalId))
-            : Task.CompletedTask;
+            : null;
         var texts = turn.Answer.Select(p => Choices.TapReader.TextOf(p.Payload, p.Text)).OfType<string>().Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         var language = TurnPolicy.ReplyLanguage(conversation.Merchant.Language, texts, turn.History);
         var settings = options.Value;
@@ -83,6 +83,7 @@ public sealed class TurnRunner(
         finally
         {
             lease.Dispose();
+            typingSignal?.MarkReplied();
         }
     }
 
