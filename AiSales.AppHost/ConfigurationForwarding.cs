@@ -34,4 +34,25 @@ public static class ConfigurationForwarding
 
         return project.WithSettingWhenSet(builder.Configuration, key);
     }
+
+    /// <summary>
+    /// Runs a service as several processes when <paramref name="key"/> (Replicas:Api, Replicas:AiAgent) is set: every
+    /// guarantee holds across replicas (docs/operations.md, "Replicas"). One line naming the setting when it is bad.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReplicasFrom(
+        this IResourceBuilder<ProjectResource> project, IConfiguration configuration, string key)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return project;
+        }
+
+        if (!int.TryParse(value, out var replicas) || replicas is < 1 or > 20)
+        {
+            throw new InvalidOperationException($"Setting {key} must be a whole number from 1 to 20 (got '{value}').");
+        }
+
+        return replicas == 1 ? project : project.WithReplicas(replicas);
+    }
 }

@@ -33,7 +33,8 @@ var api = builder.AddProject<Projects.AiSales_Api>("api")
     .WithSecretSettingWhenSet(builder, "Media:AzureBlobConnectionString", "media-blob-connection-string")
     .WithSentry()
     .WithHttpHealthCheck("/health")
-    .WithExternalHttpEndpoints();
+    .WithExternalHttpEndpoints()
+    .WithReplicasFrom(builder.Configuration, "Replicas:Api");
 
 var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithReference(stores.Database)
@@ -51,7 +52,8 @@ var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
     .WithSettingWhenSet(builder.Configuration, "AI:TimeoutSeconds")
     .WithSecretSettingWhenSet(builder, "AI:ApiKey", "ai-api-key")
     .WithSentry()
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithReplicasFrom(builder.Configuration, "Replicas:AiAgent");
 
 // The merchant console: a client of the API over service discovery; the API's invite links point back at it.
 var web = builder.AddProject<Projects.AiSales_Web>("web")

@@ -5,7 +5,7 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
 
-    /// <summary>Per business number (WhatsApp phone_number_id / Instagram account), across this process.</summary>
+    /// <summary>Per business number (WhatsApp phone_number_id / Instagram account), across all agent processes.</summary>
     public int MessagesPerSecondPerNumber { get; set; } = 80;
 
     /// <summary>How long a claimed delivery belongs to its worker; longer than one send with its retries.</summary>
@@ -29,4 +29,7 @@ public sealed class DeliveryOptions
 
     /// <summary>Read receipts and typing indicators sent at once (and connections for them); 0 turns them off.</summary>
     public int TypingConcurrency { get; set; } = 4;
+
+    /// <summary>How often each agent process refreshes its row in agent_instances (the fleet's size shares the send limit).</summary>
+    public int InstanceHeartbeatSeconds { get; set; } = 5;
 }

@@ -49,6 +49,8 @@ public static class Extensions
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<Fleet.FleetMembership>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Fleet.FleetMembership>());
         builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddHostedService<DeliveryWorker>();
         return builder;

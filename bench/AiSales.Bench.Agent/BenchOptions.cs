@@ -16,11 +16,12 @@ public enum ModelMode
 /// <summary>
 /// The bench's arguments. Positional, as before: [rate/s = 200] [seconds = 10, 60 with a model] [debounceMs = 0]
 /// [shops = 10]. Flags: --model | --model-fault, --latency-ms 800, --fault-seconds 30, --warmup 60, --wait 60 (90 with
-/// a fault), --agent-env KEY=VALUE (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400).
+/// a fault), --replicas 1 (api and ai-agent processes each, through the AppHost's Replicas:*), --agent-env KEY=VALUE
+/// (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400).
 /// </summary>
 public sealed record BenchOptions(
     ModelMode Mode, int Rate, int Seconds, int DebounceMs, int Shops, int LatencyMs, int FaultSeconds, int WarmupSeconds,
-    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment)
+    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment, int Replicas = 1)
 {
     public bool UsesModel => Mode != ModelMode.Offline;
 
@@ -57,7 +58,7 @@ public sealed record BenchOptions(
 
         int At(int index, int fallback) => positional.Count > index ? positional[index] : fallback;
         int Flag(string name, int fallback) => flags.TryGetValue(name, out var value) ? value : fallback;
-        var unknown = flags.Keys.Except(["--latency-ms", "--fault-seconds", "--warmup", "--wait"]).ToList();
+        var unknown = flags.Keys.Except(["--latency-ms", "--fault-seconds", "--warmup", "--wait", "--replicas"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"unknown option(s) {string.Join(", ", unknown)}");
@@ -73,6 +74,7 @@ public sealed record BenchOptions(
             FaultSeconds: mode == ModelMode.ModelFault ? Flag("--fault-seconds", 30) : 0,
             WarmupSeconds: Flag("--warmup", 60),
             WaitSeconds: Flag("--wait", mode == ModelMode.ModelFault ? 90 : 60),
-            environment);
+            environment,
+            Replicas: Math.Max(1, Flag("--replicas", 1)));
     }
 }

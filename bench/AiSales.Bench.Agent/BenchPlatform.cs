@@ -35,6 +35,11 @@ public sealed class BenchPlatform(DistributedApplication app, string connectionS
             // Latency of the pipeline itself: the burst debounce (default 400 ms) would add exactly its value.
             $"--Intake:DebounceMilliseconds={options.DebounceMs}",
         ];
+        if (options.Replicas > 1)
+        {
+            args.AddRange([$"--Replicas:Api={options.Replicas}", $"--Replicas:AiAgent={options.Replicas}"]);
+        }
+
         if (modelEndpoint is not null)
         {
             // Forwarded to ai-agent as AI__* by the AppHost (WithSettingWhenSet; the key through WithSecretSettingWhenSet).
