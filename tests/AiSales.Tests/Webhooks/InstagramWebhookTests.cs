@@ -161,6 +161,36 @@ public sealed class InstagramWebhookTests(AppHostFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task EchoRepairsADeliveryGivenUpAsOutcomeUnknown()
+    {
+        // As DeliveryStore.AbandonUnknownAsync leaves a send whose outcome was never learnt: failed, not resent.
+        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "instagram", _customer, null, "Thanks for your order!",
+            deliveryStatus: "failed", deliveryState: "failed");
+        await using (var given = _db.CreateCommand("UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1"))
+        {
+            given.Parameters.AddWithValue(deliveryId);
+            await given.ExecuteNonQueryAsync();
+        }
+
+        await using (var title = _db.CreateCommand("UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $1"))
+        {
+            title.Parameters.AddWithValue(messageId);
+            await title.ExecuteNonQueryAsync();
+        }
+
+        // Meta's echo of that very text to that customer proves it arrived: the merchant sees it sent, once.
+        Assert.Equal("processed", await PostAndProcessAsync("instagram-echo.json"));
+
+        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1", _merchantId));
+        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Null(await ScalarAsync<string>(_db, "SELECT error_title FROM messages WHERE id = $1", messageId));
+        Assert.Equal(_mids[EchoMid], await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
+        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.False(await ScalarAsync<bool>(_db, "SELECT outcome_unknown FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Null(await ScalarAsync<string>(_db, "SELECT error_message FROM outbound_deliveries WHERE id = $1", deliveryId));
+    }
+
+    [Fact]
     public async Task EchoOfAMessageTypedInMetasAppIsStoredAsMerchantAppAndTriggersNothing()
     {
         Assert.Equal("processed", await PostAndProcessAsync("instagram-echo.json"));
