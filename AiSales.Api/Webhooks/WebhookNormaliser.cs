@@ -47,7 +47,7 @@ public sealed class WebhookNormaliser(WebhookStore store)
             // same batch): send the queued messages first.
             if (item is not CustomerMessage || queued.Count >= 128)
             {
-                replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
+                replies.AddRange(await WebhookMessageUpsert.FlushCustomerMessagesAsync(connection, queued));
             }
 
             var platform = webhookEvent.Platform;
@@ -65,7 +65,7 @@ public sealed class WebhookNormaliser(WebhookStore store)
             switch (item)
             {
                 case CustomerMessage message:
-                    WebhookStore.QueueCustomerMessage(queued, platform, route, message, timestamp, arrival);
+                    WebhookMessageUpsert.QueueCustomerMessage(queued, platform, route, message, timestamp, arrival);
                     break;
                 case EchoMessage echo:
                     await store.StoreEchoAsync(connection, route, echo, timestamp, arrival);
@@ -85,7 +85,7 @@ public sealed class WebhookNormaliser(WebhookStore store)
             }
         }
 
-        replies.AddRange(await WebhookStore.FlushCustomerMessagesAsync(connection, queued));
+        replies.AddRange(await WebhookMessageUpsert.FlushCustomerMessagesAsync(connection, queued));
         return replies;
     }
 
