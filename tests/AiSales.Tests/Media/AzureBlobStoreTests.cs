@@ -10,7 +10,7 @@ public sealed class AzureBlobStoreTests
     [AzuriteFact]
     public async Task AFileIsStoredReadBackAndDeletedInAPrivateContainer()
     {
-        await using var azurite = await Azurite.StartAsync(TimeSpan.FromSeconds(30));
+        await using var azurite = await Azurite.StartAsync(TimeSpan.FromSeconds(120));
         var options = Options.Create(new MediaOptions { AzureBlobConnectionString = azurite.ConnectionString, AzureBlobContainer = "media-test" });
         var store = new AzureBlobStore(options);
         var key = BlobKeys.For(Guid.NewGuid(), Guid.NewGuid());

@@ -12,6 +12,7 @@ public sealed class Azurite : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private readonly Process _process;
     private readonly string _location;
+    private bool _disposed;
 
     private Azurite(Process process, string location, int port)
     {
@@ -42,10 +43,12 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var azurite = new Azurite(Process.Start(start)!, location, port);
-        azurite._process.OutputDataReceived += (_, _) => { };
-        azurite._process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        azurite._process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        azurite._process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         azurite._process.BeginOutputReadLine();
         azurite._process.BeginErrorReadLine();
+        // Node starts slowly on a busy two-core machine (seconds to tens of seconds): wait for the port, not a guess.
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -59,11 +62,24 @@ public sealed class Azurite : IAsyncDisposable
             {
                 await Task.Delay(200);
             }
+            catch (SocketException ex)
+            {
+                var exited = azurite._process.HasExited;
+                await azurite.DisposeAsync();
+                throw new InvalidOperationException(
+                    $"Azurite did not listen on port {port} within {timeout} (exited: {exited}): {string.Join('\n', output)}", ex);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
