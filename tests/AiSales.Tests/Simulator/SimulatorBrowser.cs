@@ -25,7 +25,8 @@ public sealed class SimulatorBrowser : IAsyncDisposable
 
     public static async Task<SimulatorBrowser> StartAsync(AppHostFixture fixture)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        // As long as the platform may take to start (AISALES_TEST_START_TIMEOUT): the demo shop is seeded after the AppHost starts.
+        using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
         await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("meta-simulator", timeout.Token);
         using var client = fixture.CreateHttpClient("meta-simulator");
         while (true)
