@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 # Browser tests drive Debian's Chromium (Playwright never downloads a browser here); Noto has the Arabic glyphs.
 scripts/prerequisites.sh chromium fonts-noto-core || exit 1
+# The Azure Blob backend's test runs against Azurite from npm (a local process); without it that test is skipped.
+scripts/azurite.sh || echo "test.sh: Azurite could not be installed; the Azure Blob backend's test will be skipped." >&2
 
 results="$PWD/TestResults"
 rm -rf "$results"

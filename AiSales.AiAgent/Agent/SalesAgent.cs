@@ -12,10 +12,10 @@ using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace AiSales.AiAgent.Agent;
 
-/// <summary>The merchant's AI configuration as the system prompt needs it.</summary>
+/// <summary>The merchant's AI configuration as the system prompt needs it; <c>ImageReply</c>: "ask" or "handoff" (a photo).</summary>
 public sealed record MerchantProfile(
     string Name, string AssistantName, string Persona, string Language, string Greeting, IReadOnlyList<string> HandoffKeywords,
-    IReadOnlyList<FaqEntry> Faq, bool InteractiveReplies = true);
+    IReadOnlyList<FaqEntry> Faq, bool InteractiveReplies = true, string ImageReply = "ask");
 
 /// <summary>One earlier message of the conversation, as chat history.</summary>
 public sealed record HistoryMessage(bool FromCustomer, string Text);

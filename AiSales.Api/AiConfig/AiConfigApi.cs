@@ -9,8 +9,8 @@ namespace AiSales.Api.AiConfig;
 
 /// <summary>
 /// The merchant's assistant: its name, persona, language, the keywords that hand a conversation to a human, the
-/// faq it answers shop questions from (delivery, returns, payment, hours, location…), and whether its replies may carry
-/// buttons, lists and quick replies.
+/// faq it answers shop questions from (delivery, returns, payment, hours, location…), whether its replies may carry
+/// buttons, lists and quick replies, and what it does with a customer's photo (ask which product, or hand over).
 /// </summary>
 public static class AiConfigApi
 {
@@ -27,7 +27,7 @@ public static class AiConfigApi
     private static async Task<Ok<AiConfigView>> GetAsync(ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""
-            SELECT assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies FROM merchants WHERE id = $1
+            SELECT assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies, image_reply FROM merchants WHERE id = $1
             """);
         command.Parameters.AddWithValue(user.MerchantId());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -49,9 +49,9 @@ public static class AiConfigApi
         await using var command = db.CreateCommand("""
             UPDATE merchants SET assistant_name = $2, persona = $3, language = $4, greeting = $5, ai_enabled = $6,
                                  handoff_keywords = $7, faq = coalesce($8, faq), interactive_replies = coalesce($9, interactive_replies),
-                                 updated_at = now()
+                                 image_reply = coalesce($10, image_reply), updated_at = now()
             WHERE id = $1
-            RETURNING assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies
+            RETURNING assistant_name, persona, language, greeting, ai_enabled, handoff_keywords, faq::text, interactive_replies, image_reply
             """);
         command.Parameters.AddWithValue(user.MerchantId());
         command.Parameters.AddWithValue(config.AssistantName);
@@ -66,6 +66,7 @@ public static class AiConfigApi
             Value = config.Faq is null ? DBNull.Value : FaqJson.Serialize(config.Faq),
         });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Boolean, Value = (object?)config.InteractiveReplies ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)config.ImageReply ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return TypedResults.Ok(Read(reader));
@@ -73,5 +74,5 @@ public static class AiConfigApi
 
     private static AiConfigView Read(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
-        reader.GetFieldValue<string[]>(5), FaqJson.Deserialize(reader.GetString(6)), reader.GetBoolean(7));
+        reader.GetFieldValue<string[]>(5), FaqJson.Deserialize(reader.GetString(6)), reader.GetBoolean(7), reader.GetString(8));
 }

@@ -9,6 +9,9 @@ public static class AiConfigValidation
     public const int MaxKeywords = 50;
     private static readonly string[] Languages = ["auto", "ar", "en"];
 
+    /// <summary>What the assistant may do with a photo it cannot see: ask which product, or hand over to a person.</summary>
+    public static readonly string[] ImageReplies = ["ask", "handoff"];
+
     public static AiConfigUpdate Validate(AiConfigRequest request, FieldErrors errors)
     {
         var assistantName = errors.Text("assistantName", request.AssistantName, 100);
@@ -25,9 +28,15 @@ public static class AiConfigValidation
             errors.Add("aiEnabled", "is required (true or false).");
         }
 
+        var imageReply = request.ImageReply?.Trim().ToLowerInvariant();
+        if (request.ImageReply is not null && !ImageReplies.Contains(imageReply))
+        {
+            errors.Add("imageReply", "must be ask (ask which product the photo shows) or handoff (hand the conversation to a person).");
+        }
+
         return new AiConfigUpdate(
             assistantName, persona, language ?? "", greeting, request.AiEnabled ?? false,
-            Keywords(request.HandoffKeywords ?? [], errors), Faq(request.Faq, errors), request.InteractiveReplies);
+            Keywords(request.HandoffKeywords ?? [], errors), Faq(request.Faq, errors), request.InteractiveReplies, imageReply);
     }
 
     private static List<string> Keywords(List<string?> submitted, FieldErrors errors)

@@ -41,6 +41,12 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await _created.Value;
+        await _container.GetBlobClient(Checked(key)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+    }
+
     private static string Checked(string key) =>
         BlobKeys.IsValid(key) ? key : throw new ArgumentException("Not a media blob key.", nameof(key));
 }

@@ -37,6 +37,12 @@ public sealed class FileBlobStore(IOptions<MediaOptions> options) : IBlobStore
         return Task.FromResult(stream);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key)); // no error when the file is not there
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key)
     {
         if (!BlobKeys.IsValid(key))

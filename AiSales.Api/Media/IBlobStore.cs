@@ -12,4 +12,7 @@ public interface IBlobStore
 
     /// <summary>The stored bytes, or null when nothing is stored under the key.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the file under the key; nothing stored there is not an error (a retried deletion).</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }

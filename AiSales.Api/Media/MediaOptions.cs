@@ -25,6 +25,15 @@ public sealed class MediaOptions
     /// <summary>Media__AttemptTimeoutSeconds: one HTTP request (the metadata or the file) before it is retried.</summary>
     public int AttemptTimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Media__RetentionDays: customers' files (bytes and rows) are deleted this many days after they arrived; 0 keeps them.</summary>
+    public double RetentionDays { get; set; } = 90;
+
+    /// <summary>Media__RetentionInterval: how often the retention looks for files past their time.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Media__RetentionBatchSize: files deleted per batch (one short transaction each).</summary>
+    public int RetentionBatchSize { get; set; } = 100;
+
     public string ResolvedDirectory => string.IsNullOrWhiteSpace(Directory)
         ? Path.Combine(Path.GetTempPath(), "aisales-media")
         : Directory;

@@ -1,20 +1,24 @@
 using System.Security.Claims;
 using AiSales.Api.Security;
+using AiSales.Core.Messaging;
 using AiSales.Core.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace AiSales.Api.Orders;
 
 /// <summary>
 /// PATCH /api/orders/{id} {status}: one transaction that locks the order, checks the transition
 /// (<see cref="OrderTransitions"/>), moves the stock (<see cref="OrderStock"/>: confirming takes it, all or nothing;
-/// cancelling gives back what a confirmed order holds, once) and sets the status.
+/// cancelling gives back what a confirmed order holds, once), sets the status, and queues the merchant's template for a
+/// confirmed or fulfilled order, if set (<see cref="OrderNotices"/>).
 /// </summary>
 public static class OrderStatusChange
 {
     public static async Task<Results<Ok<OrderView>, ValidationProblem, ProblemHttpResult>> PatchAsync(
-        Guid id, OrderStatusRequest request, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken)
+        Guid id, OrderStatusRequest request, ClaimsPrincipal user, NpgsqlDataSource db, IServiceProvider services,
+        ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var target = request.Status?.Trim().ToLowerInvariant();
         if (target is null || !OrdersApi.Statuses.Contains(target))
@@ -25,6 +29,7 @@ public static class OrderStatusChange
         }
 
         var merchantId = user.MerchantId();
+        Guid? notice;
         await using (var connection = await db.OpenConnectionAsync(cancellationToken))
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -55,7 +60,18 @@ public static class OrderStatusChange
             }
 
             await SetStatusAsync(connection, transaction, id, target, cancellationToken);
+            // The merchant's template for this event, if set, commits with the change (docs/templates.md).
+            notice = target is OrderTemplateSetting.Confirmed or OrderTemplateSetting.Fulfilled
+                ? await OrderNotices.QueueAsync(transaction, id, target, cancellationToken)
+                : null;
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (notice is { } deliveryId)
+        {
+            // Best effort: without Redis the sender finds the delivery on its next poll.
+            await RedisNudge.PublishAsync(services.GetService<IConnectionMultiplexer>(), OutboundQueue.NudgeChannel, deliveryId.ToString(),
+                loggerFactory.CreateLogger(typeof(OrderStatusChange)), LogLevel.Warning);
         }
 
         return TypedResults.Ok((await OrdersApi.FindAsync(db, id, merchantId, cancellationToken))!);

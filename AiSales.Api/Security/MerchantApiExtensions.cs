@@ -106,6 +106,7 @@ public static class MerchantApiExtensions
         api.MapConversationsApi();
         api.MapMediaApi();
         api.MapTemplatesApi();
+        api.MapOrderTemplatesApi();
         api.MapOrdersApi();
         api.MapStatsApi();
         api.MapPeopleApi();

@@ -9,3 +9,14 @@ public sealed record TemplateSendRequest(string? Name, string? Language, IReadOn
 
 /// <summary>The merchant's WhatsApp channel as templates need it (the token still sealed).</summary>
 public sealed record TemplateChannel(Guid Id, string Status, string? WabaId, byte[] TokenCiphertext, string TokenKeyId);
+
+/// <summary>One order event's template as PUT /api/merchant/order-templates takes it.</summary>
+public sealed record OrderTemplateRequest(string? Name, string? Language);
+
+/// <summary>PUT body: the template for each order event; a null (or absent) event sends nothing.</summary>
+public sealed record OrderTemplatesRequest(OrderTemplateRequest? Confirmed, OrderTemplateRequest? Fulfilled);
+
+/// <summary>A set order template: its name, language, and how many of the order parameters its body takes.</summary>
+public sealed record OrderTemplateView(string Name, string Language, int ParameterCount);
+
+public sealed record OrderTemplatesView(OrderTemplateView? Confirmed, OrderTemplateView? Fulfilled);

@@ -1,39 +1,24 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AiSales.Api.Conversations;
 using AiSales.Api.Security;
 using AiSales.Core.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using NpgsqlTypes;
 using StackExchange.Redis;
 
 namespace AiSales.Api.Templates;
 
 /// <summary>
 /// A person sends an approved template: checked against the WABA's list (name, language, status APPROVED, the body's
-/// parameter count), then stored like a human reply — an outbound message (kind 'template', the filled body as text)
-/// and its outbound_deliveries row carrying Meta's <c>template</c> object — in one statement, and delivered by the
-/// agent's sender (at most once, in order with the other replies). No window check: templates exist for that.
+/// parameter count), then stored like a human reply through the one outbox insert (<see cref="ReplyOutbox"/>: an outbound
+/// message of kind 'template', the filled body as text, and its outbound_deliveries row carrying Meta's <c>template</c>
+/// object), and delivered by the agent's sender (at most once, in order with the other replies). No window check:
+/// templates exist for that.
 /// </summary>
 public static partial class TemplateSend
 {
     private const int MaxParameters = 20;
-
-    private const string InsertSql = """
-        WITH message AS (
-            INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, payload, delivery_status, delivery_status_at)
-            VALUES ($1, $2, 'whatsapp', 'outbound', 'human', 'template', $3, $4, 'pending', now())
-            RETURNING id),
-        delivery AS (
-            INSERT INTO outbound_deliveries (merchant_id, conversation_id, message_id, channel_id, platform, recipient, body, template)
-            SELECT $1, $2, message.id, $5, 'whatsapp', $6, $3, $7 FROM message
-            RETURNING id),
-        touched AS (
-            UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $2)
-        SELECT (SELECT id FROM delivery), (SELECT id FROM message)
-        """;
 
     public static async Task<Results<Accepted<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, TemplateSendRequest request, ClaimsPrincipal user, NpgsqlDataSource db, TemplateCatalog catalog,
@@ -98,16 +83,15 @@ public static partial class TemplateSend
             return errors.ToProblem();
         }
 
+        // The same outbox insert as every other outbound message (ReplyOutbox), with the conversation's activity touched.
         var text = TemplateMessage.Render(template.Body ?? template.Name, values);
-        var payload = new JsonObject { ["template"] = new JsonObject { ["name"] = name, ["language"] = language, ["parameters"] = new JsonArray(values.Select(v => (JsonNode)v!).ToArray()) } };
-        await using var insert = db.CreateCommand(InsertSql);
-        insert.Parameters.AddWithValue(merchantId);
-        insert.Parameters.AddWithValue(id);
-        insert.Parameters.AddWithValue(text);
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = payload.ToJsonString() });
-        insert.Parameters.AddWithValue(channel.Id);
-        insert.Parameters.AddWithValue(recipient);
-        insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = TemplateMessage.Template(name!, language!, values).ToJsonString() });
+        var reply = new OutboxReply(merchantId, id, Platforms.WhatsApp, channel.Id, recipient, text, "human",
+            Template: new OutboxTemplate(name!, language!, values));
+        await using var insert = db.CreateBatch();
+        insert.BatchCommands.Add(ReplyOutbox.InsertCommand(reply));
+        var touch = new NpgsqlBatchCommand("UPDATE conversations SET last_activity_at = now(), updated_at = now() WHERE id = $1");
+        touch.Parameters.AddWithValue(id);
+        insert.BatchCommands.Add(touch);
         Guid deliveryId;
         long messageId;
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
@@ -126,8 +110,8 @@ public static partial class TemplateSend
     }
 
     [GeneratedRegex("^[a-z0-9_]{1,512}$")]
-    private static partial Regex TemplateName();
+    internal static partial Regex TemplateName();
 
     [GeneratedRegex("^[a-z]{2,3}(_[A-Z]{2})?$")]
-    private static partial Regex LanguageCode();
+    internal static partial Regex LanguageCode();
 }

@@ -46,7 +46,7 @@ public static class ChatChoices
                 var header = interactive["type"]!.GetValue<string>() == "product" || interactive["header"]?["type"]?.GetValue<string>() == "text";
                 return Str(action?["catalog_id"]).Length == 0 || !header || skus.Count is 0 or > 30 || skus.Any(s => s.Length == 0)
                     ? (null, null, [], "(#131009) Parameter value is not valid: a catalog_id, a text header for a list, 1 to 30 product_retailer_id.")
-                    : (text, "order", [.. skus.Select(sku => new ChatChoice(sku, Demo.DemoCatalogue.Products.FirstOrDefault(p => p.Sku == sku)?.Name ?? sku))], null);
+                    : (text, "order", [.. skus.Select(Card)], null);
             default:
                 return (null, null, [], "(#100) The simulator supports interactive button, list, product and product list messages.");
         }
@@ -61,6 +61,11 @@ public static class ChatChoices
             ? ([], "(#100) At most 13 quick replies, each with a title of at most 20 characters.")
             : (quickReplies, null);
     }
+
+    /// <summary>A product card as WhatsApp draws it from the catalogue: its name and price (the demo catalogue's), else the SKU.</summary>
+    private static ChatChoice Card(string sku) => Demo.DemoCatalogue.Products.FirstOrDefault(p => p.Sku == sku) is { } product
+        ? new ChatChoice(sku, product.Name, $"{product.Price.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} {product.Currency}")
+        : new ChatChoice(sku, sku);
 
     private static IEnumerable<JsonNode?> Items(JsonNode? node) => node as JsonArray ?? [];
 

@@ -60,16 +60,21 @@ const AiSalesSimulator = (() => {
   }
 
   // Buttons, list rows or quick replies the shop offered; a tap sends the webhook Meta would (textContent: never HTML).
+  // Product messages are cards (name, price, SKU): one for a single product, a column of them for a product list; a tap
+  // adds that product to a cart and sends it.
   function choices(bubble, message, onTap) {
     const group = document.createElement("div");
-    group.className = `choices ${message.choiceKind}`;
+    const products = message.choiceKind === "order";
+    group.className = `choices ${message.choiceKind}` + (products ? (message.choices.length === 1 ? " single" : " product_list") : "");
     for (const choice of message.choices) {
       const button = document.createElement("button");
       button.type = "button";
-      button.className = "choice";
+      button.className = products ? "choice product" : "choice";
       button.dataset.id = choice.id;
-      button.textContent = choice.title;
-      if (choice.description) button.title = choice.description;
+      const line = ([name, text]) => Object.assign(document.createElement("span"), { className: name, textContent: text });
+      if (products) button.append(...[["name", choice.title], ["price", choice.description ?? ""], ["sku", choice.id]].map(line));
+      else button.textContent = choice.title;
+      if (choice.description && !products) button.title = choice.description;
       button.onclick = async () => {
         group.querySelectorAll("button").forEach(b => { b.disabled = true; });
         button.classList.add("chosen");
@@ -134,6 +139,9 @@ const AiSalesSimulator = (() => {
     const notice = document.getElementById("notice");
     const list = document.getElementById("messages");
     const id = customerId(platform);
+    // ?account= chats with another registered business account than the demo shop's (the tests' own shops).
+    const account = new URLSearchParams(location.search).get("account");
+    const query = account ? `?account=${encodeURIComponent(account)}` : "";
     const base = `/simulator/chats/${platform}/${id}`;
 
     let s = await state();
@@ -145,7 +153,7 @@ const AiSalesSimulator = (() => {
     notice.textContent = "";
     document.getElementById("shop-name").textContent = s.shopName;
 
-    const events = new EventSource(`${base}/events`);
+    const events = new EventSource(`${base}/events${query}`);
     const tap = id => post("tap", { id, customerName: name() });
     events.addEventListener("chat", e => {
       const event = JSON.parse(e.data);
@@ -155,7 +163,7 @@ const AiSalesSimulator = (() => {
 
     async function post(path, body) {
       notice.textContent = "";
-      const response = await fetch(`${base}/${path}`, {
+      const response = await fetch(`${base}/${path}${query}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body ?? {}),

@@ -5,7 +5,7 @@ namespace AiSales.AiAgent.Agent.Plugins;
 /// <summary>
 /// Confirming and cancelling in conversation. Confirming reserves the stock of every line atomically with the status
 /// change (one short transaction; two customers can never both confirm the last unit); cancelling a confirmed order
-/// gives its stock back, once.
+/// gives its stock back, once. A confirmation queues the merchant's order template, if set (<see cref="OrderNotices"/>).
 /// </summary>
 public sealed class OrderConfirmation(AgentTurn turn)
 {
@@ -46,6 +46,8 @@ public sealed class OrderConfirmation(AgentTurn turn)
             }
         }
 
+        // The merchant's "order confirmed" template, if set, commits with the confirmation (docs/templates.md).
+        await OrderNotices.QueueAsync(transaction, draft.OrderId, OrderTemplateSetting.Confirmed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         turn.Helped = true;
         return draft with { Status = "confirmed", Missing = null };

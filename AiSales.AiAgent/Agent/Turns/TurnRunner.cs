@@ -1,3 +1,4 @@
+using AiSales.AiAgent.Agent.Attachments;
 using AiSales.AiAgent.Agent.Model;
 using AiSales.AiAgent.Delivery;
 using AiSales.Core.Messaging;
@@ -105,6 +106,13 @@ public sealed class TurnRunner(
     private async Task<TurnReply> AnswerAsync(TurnSnapshot turn, string language, List<string> texts, TurnUsage usage, CancellationToken cancellationToken)
     {
         var conversation = turn.Conversation;
+        if (AttachmentReply.HandsOver(conversation.Merchant.ImageReply, turn.Answer))
+        {
+            // The merchant wants a person to look at customers' photos (ai-config imageReply).
+            return new TurnReply(MessageSplitter.Split(conversation.Platform, AttachmentReply.HandedOver(language)), AttachmentReply.HandoffReason,
+                0, usage, conversation.State.ToJson());
+        }
+
         var agentTurn = NewAgentTurn(conversation, turn.Draft);
         usage.MakeCurrent();
 
@@ -127,22 +135,18 @@ public sealed class TurnRunner(
             answer = await agent.ReplyAsync(agentTurn, conversation.Merchant, language, turn.History, texts, conversation.State, cancellationToken);
             if (carted is not null)
             {
-                answer = answer with { Text = Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: false) + " " + answer.Text };
+                answer = answer with { Text = Carts.CartReply.Text(say, carted, conversation.Platform == Platforms.Instagram, withProgress: false) + " " + answer.Text };
             }
         }
         else if (carted is not null)
         {
-            answer = new AgentAnswer(Carts.CartReply.Text(say, carted, PhoneNeeded(conversation), withProgress: true),
+            answer = new AgentAnswer(Carts.CartReply.Text(say, carted, conversation.Platform == Platforms.Instagram, withProgress: true),
                 Offline.Dialogue.DialogueRules.AfterOrder(conversation.State, carted.Order, carted.LastAdded));
         }
         else
         {
-            // Nothing to read: a photo, voice note, sticker or file without a caption (docs/media.md). The offline agent
-            // cannot see it, so it asks which product the customer means instead of guessing.
-            answer = new AgentAnswer(language == "ar"
-                ? "شكرًا، وصلني المرفق لكن ما أقدر أشوفه. أي منتج تقصد؟ اكتب لي اسمه أو وصفه وأشيّك لك على السعر والتوفر."
-                : "Thanks, I got your attachment but I can't view it. Which product do you mean? Write its name or describe it and I'll check the price and availability.",
-                conversation.State);
+            // Nothing to read: a file without a caption. The offline agent cannot see it, so it asks instead of guessing.
+            answer = new AgentAnswer(AttachmentReply.AskWhichProduct(language), conversation.State);
         }
 
         var text = answer.Text;
@@ -174,8 +178,6 @@ public sealed class TurnRunner(
             && !WhatsAppAddress.IsBusinessScopedUserId(address) ? address : null,
         DraftAtStart = draft,
     };
-
-    private static bool PhoneNeeded(TurnConversation conversation) => conversation.Platform == Platforms.Instagram;
 
     private async Task<TurnResult> FailAsync(TurnSnapshot turn, TurnUsage usage, string language, Exception ex)
     {

@@ -6,9 +6,10 @@ namespace AiSales.AiAgent.Agent.Turns;
 
 /// <summary>
 /// A customer message waiting for the agent, in send order: its text, its platform id (for the read receipt), and its
-/// payload when it carries something the turn reads beyond text (a WhatsApp cart, a button or list tap, a quick reply).
+/// payload when it carries something the turn reads beyond text (a WhatsApp cart, a button or list tap, a quick reply),
+/// and its kind ("text", "image", "audio"…).
 /// </summary>
-public sealed record PendingMessage(long Id, string? Text, string? ExternalId = null, string? Payload = null);
+public sealed record PendingMessage(long Id, string? Text, string? ExternalId = null, string? Payload = null, string Kind = "text");
 
 /// <summary>
 /// What decides whether the AI may speak, read when the turn starts and re-read under the row lock when it commits:

@@ -31,7 +31,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         SELECT v.merchant_id, v.customer_id, v.platform, v.ai_failed_turns, v.turn_failures,
                m.name, m.assistant_name, m.persona, m.language, m.greeting, m.handoff_keywords,
                v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id, c.token_ciphertext, c.token_key_id,
-               coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at, v.agent_state::text, m.faq::text, m.interactive_replies, c.catalog_id
+               coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at, v.agent_state::text, m.faq::text, m.interactive_replies, c.catalog_id, m.image_reply
         FROM conversations v
         JOIN merchants m ON m.id = v.merchant_id
         LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
@@ -50,7 +50,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
                      AND e.received_at > now() - make_interval(secs => $4)
                      AND position(convert_to(coalesce(c.customer_phone, c.customer_instagram), 'UTF8') IN e.body) > 0),
                pending, external_id,
-               CASE WHEN payload ?| array['order', 'interactive', 'quick_reply'] THEN payload::text END
+               CASE WHEN payload ?| array['order', 'interactive', 'quick_reply'] THEN payload::text END, kind
         FROM (SELECT *, count(*) OVER () AS pending FROM messages
               WHERE conversation_id = $1 AND reply_state = 'pending'
                 AND EXISTS (SELECT 1 FROM conversations WHERE id = $1 AND turn_owner = $2)
@@ -100,7 +100,7 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         while (await reader.ReadAsync(cancellationToken))
         {
             pending.Add(new PendingMessage(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6)));
             waits |= reader.GetBoolean(2);
             pendingTotal = reader.GetInt64(3);
         }
@@ -150,7 +150,8 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     private static TurnConversation ReadConversation(NpgsqlDataReader reader, Guid conversationId)
     {
         var merchant = new MerchantProfile(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-            reader.GetString(9), reader.GetFieldValue<string[]>(10), FaqJson.Deserialize(reader.GetString(22)), reader.GetBoolean(23));
+            reader.GetString(9), reader.GetFieldValue<string[]>(10), FaqJson.Deserialize(reader.GetString(22)), reader.GetBoolean(23),
+            reader.GetString(25));
         return new TurnConversation(conversationId, reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetInt32(3),
             reader.GetInt32(4), merchant, ReadGuard(reader, 11), DialogueState.FromJson(reader.IsDBNull(21) ? null : reader.GetString(21)),
             reader.IsDBNull(24) ? null : reader.GetString(24));

@@ -65,6 +65,12 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
             AssertNoDataOf(a, await response.Content.ReadAsStringAsync(), route.Key, allowIdsInDetail: false);
         }
 
+        // Settings without ids: B's PUT changes B's own only.
+        using (var put = await clientB.PutAsJsonAsync("/api/merchant/order-templates", new { }, Timeout()))
+        {
+            Assert.True(put.IsSuccessStatusCode, $"PUT /api/merchant/order-templates: {put.StatusCode}");
+        }
+
         await AssertTenantAUnchangedAsync(a);
     }
 
@@ -124,6 +130,12 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
             "INSERT INTO assistant_trials (merchant_id, text, state, reply, answered_at) VALUES ($1, 'hi', 'answered', 'A secret reply', now()) RETURNING id");
         trial.Parameters.AddWithValue(merchant.Id);
         var trialId = (Guid)(await trial.ExecuteScalarAsync())!;
+        await using var templates = db.CreateCommand("""
+            UPDATE merchants SET order_templates = '{"confirmed":{"name":"a_secret_template","language":"en","parameterCount":1,"body":"x"}}'
+            WHERE id = $1
+            """);
+        templates.Parameters.AddWithValue(merchant.Id);
+        await templates.ExecuteNonQueryAsync();
         return new TenantA(productId, conversation.Id, orderId, keyId, userId, mediaId, trialId, accountId, merchant);
     }
 
@@ -131,6 +143,7 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
     {
         Assert.DoesNotContain("A-SECRET-SKU", body);
         Assert.DoesNotContain("A secret reply", body);
+        Assert.DoesNotContain("a_secret_template", body);
         Assert.DoesNotContain(a.AccountId, body);
         Assert.DoesNotContain(a.Merchant.Id.ToString(), body);
         if (!allowIdsInDetail)
@@ -157,5 +170,7 @@ public sealed class MerchantIsolationTests(MerchantApiFixture fixture)
         Assert.Contains(users.EnumerateArray(), u => u.GetProperty("id").GetGuid() == a.UserId);
         var keys = await (await client.GetAsync("/api/merchant/keys", Timeout())).ReadJsonAsync();
         Assert.All(keys.EnumerateArray(), k => Assert.Equal(System.Text.Json.JsonValueKind.Null, k.GetProperty("revokedAt").ValueKind));
+        var templates = await (await client.GetAsync("/api/merchant/order-templates", Timeout())).ReadJsonAsync();
+        Assert.Equal("a_secret_template", templates.GetProperty("confirmed").GetProperty("name").GetString());
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace AiSales.Tests.Simulator;
@@ -11,36 +10,10 @@ namespace AiSales.Tests.Simulator;
 [Collection(AppHostCollection.Name)]
 public sealed class BrowserCommerceTests(AppHostFixture fixture) : IAsyncLifetime
 {
-    private static readonly TimeSpan s_replyTimeout = TimeSpan.FromSeconds(60);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _simulator = null!;
+    private static readonly TimeSpan s_replyTimeout = SimulatorBrowser.ReplyTimeout;
+    private SimulatorBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("meta-simulator", timeout.Token);
-        using var client = fixture.CreateHttpClient("meta-simulator");
-        _simulator = client.BaseAddress!;
-        while (true)
-        {
-            using var state = JsonDocument.Parse(await client.GetStringAsync("/simulator/state", timeout.Token));
-            if (state.RootElement.GetProperty("status").GetString() == "ready")
-            {
-                break;
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    public async Task InitializeAsync() => _browser = await SimulatorBrowser.StartAsync(fixture);
 
     [Fact]
     public async Task AListOfChoicesIsRenderedAndATapOnARowAnswers()
@@ -87,21 +60,9 @@ public sealed class BrowserCommerceTests(AppHostFixture fixture) : IAsyncLifetim
         Assert.Contains("تم تأكيد طلبك", await confirmed.Locator(".text").InnerTextAsync());
     }
 
-    private async Task<IPage> OpenChatAsync(string platform)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 480, Height = 820 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_simulator, $"/chat.html?platform={platform}").ToString());
-        await page.Locator("#shop-name").GetByText("Demo Shop").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        return page;
-    }
+    private Task<IPage> OpenChatAsync(string platform) => _browser!.OpenChatAsync(platform);
 
-    private static async Task SendAsync(IPage page, string text)
-    {
-        await page.Locator("#text").FillAsync(text);
-        await page.Locator("#send").ClickAsync();
-        await page.Locator(".bubble.customer").GetByText(text).WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-    }
+    private static Task SendAsync(IPage page, string text) => SimulatorBrowser.SendAsync(page, text);
 
     public async Task DisposeAsync()
     {
@@ -109,7 +70,5 @@ public sealed class BrowserCommerceTests(AppHostFixture fixture) : IAsyncLifetim
         {
             await _browser.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 }

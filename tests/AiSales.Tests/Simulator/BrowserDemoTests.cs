@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Playwright;
@@ -13,36 +12,10 @@ namespace AiSales.Tests.Simulator;
 [Collection(AppHostCollection.Name)]
 public sealed partial class BrowserDemoTests(AppHostFixture fixture) : IAsyncLifetime
 {
-    private static readonly TimeSpan s_replyTimeout = TimeSpan.FromSeconds(60);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private Uri _simulator = null!;
+    private static readonly TimeSpan s_replyTimeout = SimulatorBrowser.ReplyTimeout;
+    private SimulatorBrowser? _browser;
 
-    public async Task InitializeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("meta-simulator", timeout.Token);
-        using var client = fixture.CreateHttpClient("meta-simulator");
-        _simulator = client.BaseAddress!;
-        while (true)
-        {
-            using var state = JsonDocument.Parse(await client.GetStringAsync("/simulator/state", timeout.Token));
-            if (state.RootElement.GetProperty("status").GetString() == "ready")
-            {
-                break;
-            }
-
-            await Task.Delay(250, timeout.Token);
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
+    public async Task InitializeAsync() => _browser = await SimulatorBrowser.StartAsync(fixture);
 
     [Fact]
     public async Task ArabicWhatsAppQuestionIsAnsweredWithCatalogueProductsPricesAndReadTicks()
@@ -78,29 +51,11 @@ public sealed partial class BrowserDemoTests(AppHostFixture fixture) : IAsyncLif
         await ScreenshotAsync(page, "instagram-english");
     }
 
-    private async Task<IPage> OpenChatAsync(string platform)
-    {
-        // A fresh context is a new customer (the page keeps its customer id in localStorage).
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 480, Height = 820 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_simulator, $"/chat.html?platform={platform}").ToString());
-        await page.Locator("#shop-name").GetByText("Demo Shop").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-        return page;
-    }
+    private Task<IPage> OpenChatAsync(string platform) => _browser!.OpenChatAsync(platform);
 
-    private static async Task SendAsync(IPage page, string text)
-    {
-        await page.Locator("#text").FillAsync(text);
-        await page.Locator("#send").ClickAsync();
-        await page.Locator(".bubble.customer").GetByText(text).WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
-    }
+    private static Task SendAsync(IPage page, string text) => SimulatorBrowser.SendAsync(page, text);
 
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(ServiceProcess.RepositoryRoot(), "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => SimulatorBrowser.ScreenshotAsync(page, name);
 
     public async Task DisposeAsync()
     {
@@ -108,8 +63,6 @@ public sealed partial class BrowserDemoTests(AppHostFixture fixture) : IAsyncLif
         {
             await _browser.DisposeAsync();
         }
-
-        _playwright?.Dispose();
     }
 
     // A price as the agent writes it: digits (Latin or Arabic-Indic) next to a currency.

@@ -13,7 +13,8 @@ public sealed record SimulatedShop(HttpClient Api, HttpClient Simulator, string 
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
 
-    public static async Task<SimulatedShop> CreateAsync(AppHostFixture fixture, string platform, string name)
+    /// <summary>The shop, its channel connected (on WhatsApp with Meta's <paramref name="catalogId"/> when given).</summary>
+    public static async Task<SimulatedShop> CreateAsync(AppHostFixture fixture, string platform, string name, string? catalogId = null)
     {
         var simulator = fixture.CreateHttpClient("meta-simulator");
         var api = fixture.CreateHttpClient("api");
@@ -29,7 +30,7 @@ public sealed record SimulatedShop(HttpClient Api, HttpClient Simulator, string 
         var token = "EAAG" + Guid.NewGuid().ToString("N");
         (await simulator.PostAsJsonAsync("/simulator/accounts", new { platform, accountId, accessToken = token })).EnsureSuccessStatusCode();
         (await api.PutAsJsonAsync($"/api/merchant/channels/{platform}", whatsApp
-            ? new { phoneNumberId = accountId, accessToken = token } as object
+            ? new { phoneNumberId = accountId, accessToken = token, catalogId } as object
             : new { accountId, accessToken = token })).EnsureSuccessStatusCode();
         var customer = whatsApp ? "9665" + Random.Shared.Next(10_000_000, 99_999_999) : Random.Shared.NextInt64(1_000_000_000_000_000, 9_999_999_999_999_999).ToString();
         var shop = new SimulatedShop(api, simulator, platform, accountId, customer);
@@ -37,10 +38,10 @@ public sealed record SimulatedShop(HttpClient Api, HttpClient Simulator, string 
         return shop;
     }
 
-    public async Task AddProductAsync(string productName, decimal price) =>
+    public async Task AddProductAsync(string productName, decimal price, string? sku = null) =>
         (await Api.PostAsJsonAsync("/api/products", new
         {
-            sku = "SKU-" + Guid.NewGuid().ToString("N")[..8], name = productName, description = productName + ", from the test catalogue",
+            sku = sku ?? "SKU-" + Guid.NewGuid().ToString("N")[..8], name = productName, description = productName + ", from the test catalogue",
             price, currency = "SAR", stock = 20, active = true,
         })).EnsureSuccessStatusCode();
 
