@@ -90,6 +90,7 @@ public sealed class Texts
         ["Reason"] = "السبب",
         ["The file is too large."] = "الملف كبير جداً.",
         ["The AI answers customers"] = "الذكاء الاصطناعي يرد على العملاء",
+        ["Buttons and lists in replies (WhatsApp buttons and lists, Instagram quick replies)"] = "أزرار وقوائم في الردود (أزرار وقوائم واتساب، والردود السريعة في إنستغرام)",
         ["Assistant's name"] = "اسم المساعد",
         ["Language"] = "اللغة",
         ["The customer's language"] = "لغة العميل",
