@@ -1,6 +1,7 @@
 using AiSales.Core.Configuration;
 using AiSales.Web.Account;
 using AiSales.Web.Components;
+using AiSales.Web.Inbox;
 using AiSales.Web.Infrastructure;
 using AiSales.Web.Orders;
 
@@ -19,6 +20,7 @@ app.UseConsolePipeline();
 app.MapDefaultEndpoints();
 app.MapAccountEndpoints();
 app.MapOrdersExport();
+app.MapMedia();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

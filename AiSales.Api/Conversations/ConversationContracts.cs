@@ -25,7 +25,8 @@ public sealed record MessageView(
 /// <summary>A customer's file on a message (docs/media.md); its bytes at GET /api/media/{id} once state is 'stored'.</summary>
 public sealed record MessageMedia(Guid Id, string Type, string? MimeType, long? Size, string State);
 
-public sealed record MessagePage(IReadOnlyList<MessageView> Items, long? NextAfter);
+/// <summary>nextAfter: the next page forwards (after=); nextBefore: the next page backwards (before=), older messages.</summary>
+public sealed record MessagePage(IReadOnlyList<MessageView> Items, long? NextAfter, long? NextBefore = null);
 
 public sealed record HandoffRequest(string? To);
 

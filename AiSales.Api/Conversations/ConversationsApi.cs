@@ -22,8 +22,9 @@ public static class ConversationsApi
         conversations.MapGet("/", ListAsync)
             .WithSummary("Conversations, newest activity first; filter by platform, status, unanswered (the customer wrote last) and q (customer name, phone or Instagram id); page with the returned cursor.");
         conversations.MapGet("/{id:guid}", GetAsync).WithSummary("One conversation with its customer.");
-        conversations.MapGet("/{id:guid}/messages", ListMessagesAsync)
-            .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; page with 'after'.");
+        conversations.MapGet("/{id:guid}/messages", ConversationMessages.ListAsync)
+            .WithSummary("Messages in the order the customer sent them (sentAt, then arrival), with direction, author, delivery status and timestamps; "
+                + "page forwards with 'after' (0: from the first), or backwards with 'before' (0: the newest page; each page still oldest first).");
         conversations.MapPost("/{id:guid}/handoff", ConversationHandoff.HandOffAsync)
             .WithSummary("Hand the conversation to a human (the AI stays silent) or back to the AI.");
         conversations.MapPost("/{id:guid}/messages", HumanReply.SendAsync)
@@ -110,76 +111,6 @@ public static class ConversationsApi
     {
         var conversation = await FindAsync(db, id, user.MerchantId(), cancellationToken);
         return conversation is null ? MerchantApiProblems.NotFound("conversation", id) : TypedResults.Ok(conversation);
-    }
-
-    private static async Task<Results<Ok<MessagePage>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
-        Guid id, ClaimsPrincipal user, NpgsqlDataSource db, CancellationToken cancellationToken, long after = 0, int limit = 50)
-    {
-        if (limit is < 1 or > 200)
-        {
-            var errors = new FieldErrors();
-            errors.Add("limit", "must be between 1 and 200.");
-            return errors.ToProblem();
-        }
-
-        // Send order (contract §4 rule 9), keyset-paged from the message 'after' names: a NULL arrival (our own
-        // messages) sorts last in a tie, as in ORDER BY. The merchant filter keeps another tenant's messages out.
-        await using var command = db.CreateCommand($"""
-            WITH cursor AS (
-                SELECT sent_at, coalesce(arrival, {long.MaxValue}) AS arrival, id FROM messages
-                WHERE id = $3 AND conversation_id = $1 AND merchant_id = $2)
-            SELECT {ConversationSql.MessageColumns} FROM messages
-            WHERE conversation_id = $1 AND merchant_id = $2
-              AND ($3 = 0 OR sent_at >= (SELECT sent_at FROM cursor)
-                   AND (sent_at, coalesce(arrival, {long.MaxValue}), id) > (SELECT sent_at, arrival, id FROM cursor))
-            ORDER BY {ConversationSql.SendOrder}
-            LIMIT $4
-            """);
-        command.Parameters.AddWithValue(id);
-        command.Parameters.AddWithValue(user.MerchantId());
-        command.Parameters.AddWithValue(after);
-        command.Parameters.AddWithValue(limit + 1);
-        var items = new List<MessageView>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ConversationSql.ReadMessage(reader));
-            }
-        }
-
-        if (items.Count == 0)
-        {
-            if (await FindAsync(db, id, user.MerchantId(), cancellationToken) is null)
-            {
-                return MerchantApiProblems.NotFound("conversation", id);
-            }
-
-            if (after != 0 && !await HasMessageAsync(db, id, user.MerchantId(), after, cancellationToken))
-            {
-                var errors = new FieldErrors();
-                errors.Add("after", "must be 0 or the id of a message of this conversation (a nextAfter of this route).");
-                return errors.ToProblem();
-            }
-        }
-
-        long? next = null;
-        if (items.Count > limit)
-        {
-            items.RemoveAt(limit);
-            next = items[^1].Id;
-        }
-
-        return TypedResults.Ok(new MessagePage(items, next));
-    }
-
-    private static async Task<bool> HasMessageAsync(NpgsqlDataSource db, Guid conversationId, Guid merchantId, long messageId, CancellationToken cancellationToken)
-    {
-        await using var command = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM messages WHERE id = $1 AND conversation_id = $2 AND merchant_id = $3)");
-        command.Parameters.AddWithValue(messageId);
-        command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(merchantId);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static string Like(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

@@ -8,8 +8,9 @@ namespace AiSales.Api.Events;
 
 /// <summary>
 /// GET /api/events: the merchant's live feed as server-sent events (event: message | status | handoff | order, data:
-/// {kind, conversationId, id}), a "ping" every 15 s, and the stream ends after 15 minutes so that a revoked credential
-/// is checked again when the client reconnects.
+/// {kind, conversationId, id, message?, conversation?}), a "ping" every 15 s, a "reset" when this stream fell behind
+/// and lost events (the client reloads), and the stream ends after 15 minutes so that a revoked credential is checked
+/// again when the client reconnects.
 /// </summary>
 public static class EventsApi
 {
@@ -31,7 +32,7 @@ public static class EventsApi
     private static async IAsyncEnumerable<SseItem<MerchantEvent?>> ReadAsync(
         MerchantEventHub hub, Guid merchantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = await hub.SubscribeAsync(merchantId, cancellationToken);
+        var subscription = await hub.SubscribeAsync(merchantId, cancellationToken);
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lifetime.CancelAfter(MaxStream);
         try
@@ -39,13 +40,21 @@ public static class EventsApi
             yield return new SseItem<MerchantEvent?>(null, "ready");
             while (!lifetime.IsCancellationRequested)
             {
-                var next = await NextAsync(channel.Reader, lifetime.Token);
-                yield return next is null ? new SseItem<MerchantEvent?>(null, "ping") : new SseItem<MerchantEvent?>(next, next.Kind);
+                var next = await NextAsync(subscription.Channel.Reader, lifetime.Token);
+                if (subscription.TakeMissed() || next == MerchantEvent.Reset)
+                {
+                    yield return new SseItem<MerchantEvent?>(null, MerchantEvent.Reset.Kind);
+                }
+
+                if (next != MerchantEvent.Reset)
+                {
+                    yield return next is null ? new SseItem<MerchantEvent?>(null, "ping") : new SseItem<MerchantEvent?>(next, next.Kind);
+                }
             }
         }
         finally
         {
-            hub.Unsubscribe(merchantId, channel);
+            hub.Unsubscribe(merchantId, subscription);
         }
     }
 

@@ -45,6 +45,7 @@ public static class MerchantApiExtensions
 
         builder.AddPeople();
         builder.Services.AddSingleton<MerchantEventWatchers>();
+        builder.Services.AddSingleton<MerchantEventDetails>();
         builder.Services.AddSingleton<MerchantEventHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MerchantEventHub>());
         builder.Services.AddAuthentication().AddMerchantSchemes();

@@ -31,6 +31,9 @@ public sealed class AssistantForm
 
     public bool AiEnabled { get; set; } = true;
 
+    /// <summary>WhatsApp buttons and lists, Instagram quick replies; off: plain text only.</summary>
+    public bool InteractiveReplies { get; set; } = true;
+
     /// <summary>One keyword per line (commas also separate).</summary>
     public string? HandoffKeywords { get; set; }
 
@@ -43,6 +46,7 @@ public sealed class AssistantForm
         Language = (string?)config["language"] ?? "auto",
         Greeting = (string?)config["greeting"],
         AiEnabled = (bool?)config["aiEnabled"] ?? true,
+        InteractiveReplies = (bool?)config["interactiveReplies"] ?? true,
         HandoffKeywords = string.Join('\n', config["handoffKeywords"]?.AsArray().Select(k => (string?)k) ?? []),
         Faq = [.. config["faq"]?.AsArray().OfType<JsonObject>().Select(e => new FaqItem { Question = (string?)e["question"], Answer = (string?)e["answer"] }) ?? []],
     };
@@ -55,6 +59,7 @@ public sealed class AssistantForm
         copy["language"] = Language;
         copy["greeting"] = Greeting ?? "";
         copy["aiEnabled"] = AiEnabled;
+        copy["interactiveReplies"] = InteractiveReplies;
         copy["handoffKeywords"] = new JsonArray([.. (HandoffKeywords ?? "")
             .Split(['\n', ',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(k => (JsonNode?)JsonValue.Create(k))]);

@@ -10,11 +10,9 @@ namespace AiSales.Web.Inbox;
 public sealed class InboxClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
 {
-    private const int MaxMessages = 1000;
-
-    public Task<ApiResult<ConversationPage>> ListAsync(InboxFilter filter, CancellationToken cancellationToken = default)
+    public Task<ApiResult<ConversationPage>> ListAsync(InboxFilter filter, int limit, CancellationToken cancellationToken = default)
     {
-        var query = new List<string> { "limit=50" };
+        var query = new List<string> { $"limit={limit}" };
         Add(query, "platform", filter.Platform);
         Add(query, "status", filter.Status);
         Add(query, "q", filter.Search);
@@ -29,30 +27,13 @@ public sealed class InboxClient(HttpClient http, ApiSession session, NavigationM
     public Task<ApiResult<Conversation>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Conversation>($"/api/conversations/{id}", cancellationToken);
 
-    /// <summary>The conversation's messages, oldest first, in pages of 200 (a conversation shows at most its first 1,000).</summary>
-    public async Task<ApiResult<List<Message>>> MessagesAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        var messages = new List<Message>();
-        long after = 0;
-        while (messages.Count < MaxMessages)
-        {
-            var page = await GetAsync<MessagePage>($"/api/conversations/{id}/messages?limit=200&after={after}", cancellationToken);
-            if (page.Value is null)
-            {
-                return page.Problem!;
-            }
+    /// <summary>The newest <paramref name="limit"/> messages (before = 0), or those just before message <paramref name="before"/>; oldest first.</summary>
+    public Task<ApiResult<MessagePage>> MessagesBeforeAsync(Guid id, long before, int limit, CancellationToken cancellationToken = default) =>
+        GetAsync<MessagePage>($"/api/conversations/{id}/messages?before={before}&limit={limit}", cancellationToken);
 
-            messages.AddRange(page.Value.Items);
-            if (page.Value.NextAfter is not { } next)
-            {
-                break;
-            }
-
-            after = next;
-        }
-
-        return new ApiResult<List<Message>>(messages, null);
-    }
+    /// <summary>The messages after message <paramref name="after"/> in send order (one page of up to 200).</summary>
+    public Task<ApiResult<MessagePage>> MessagesAfterAsync(Guid id, long after, CancellationToken cancellationToken = default) =>
+        GetAsync<MessagePage>($"/api/conversations/{id}/messages?after={after}&limit=200", cancellationToken);
 
     public Task<ApiResult<Conversation>> HandoffAsync(Guid id, string to, CancellationToken cancellationToken = default) =>
         SendAsync<Conversation>(HttpMethod.Post, $"/api/conversations/{id}/handoff", new { to }, cancellationToken);
@@ -88,7 +69,7 @@ public sealed class InboxEvents(HttpClient http, ApiSession session, NavigationM
         await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
         {
             var data = string.IsNullOrWhiteSpace(item.Data) || item.Data == "null" ? null : JsonSerializer.Deserialize<InboxEvent>(item.Data, Json);
-            yield return new InboxEvent(item.EventType, data?.ConversationId);
+            yield return (data ?? new InboxEvent(item.EventType, null)) with { Kind = item.EventType };
         }
     }
 }

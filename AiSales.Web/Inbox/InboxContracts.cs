@@ -11,14 +11,27 @@ public sealed record Conversation(
 
 public sealed record ConversationPage(List<Conversation> Items, string? NextCursor);
 
+/// <summary>A customer's file on a message; its bytes through the console's /media/{id} once its state is "stored".</summary>
+public sealed record MessageMedia(Guid Id, string Type, string? MimeType, long? Size, string State)
+{
+    public bool IsImage => Type is "image" or "sticker";
+}
+
 public sealed record Message(
     long Id, string Direction, string Author, string Kind, string? Text, string? DeliveryStatus, int? ErrorCode,
-    string? ErrorTitle, string? Reaction, bool IsDeleted, DateTimeOffset CreatedAt);
+    string? ErrorTitle, string? Reaction, bool IsDeleted, DateTimeOffset SentAt, DateTimeOffset CreatedAt, MessageMedia? Media = null);
 
-public sealed record MessagePage(List<Message> Items, long? NextAfter);
+/// <summary>A page of messages, oldest first: nextAfter pages forwards, nextBefore backwards (older messages).</summary>
+public sealed record MessagePage(List<Message> Items, long? NextAfter, long? NextBefore);
 
-/// <summary>One live change from GET /api/events: kind = ready | ping | message | status | handoff | order.</summary>
-public sealed record InboxEvent(string Kind, Guid? ConversationId);
+/// <summary>
+/// One live change from GET /api/events: kind = ready | ping | reset | message | status | handoff | order. A message
+/// or status event carries the message, a message or handoff event the conversation (null if the API could not read it).
+/// </summary>
+public sealed record InboxEvent(string Kind, Guid? ConversationId, Message? Message = null, Conversation? Conversation = null);
 
 /// <summary>The inbox's filters, as the API takes them.</summary>
-public sealed record InboxFilter(string? Platform, string? Status, bool Unanswered, string? Search);
+public sealed record InboxFilter(string? Platform, string? Status, bool Unanswered, string? Search)
+{
+    public bool Any => Platform is not null || Status is not null || Unanswered || !string.IsNullOrWhiteSpace(Search);
+}

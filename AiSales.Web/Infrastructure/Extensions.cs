@@ -89,6 +89,11 @@ public static class Extensions
             http.BaseAddress = baseAddress;
             http.Timeout = TimeSpan.FromSeconds(45);
         }).RemoveAllResilienceHandlers();
+        builder.Services.AddHttpClient<MediaClient>(http =>
+        {
+            http.BaseAddress = baseAddress;
+            http.Timeout = TimeSpan.FromMinutes(5);
+        }).RemoveAllResilienceHandlers();
         builder.Services.AddHttpClient<OrdersExportClient>(http =>
         {
             http.BaseAddress = baseAddress;

@@ -8,7 +8,7 @@ namespace AiSales.Tests.MerchantConsole;
 public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
 {
     [Fact]
-    public async Task SettingsAreSavedThroughTheApiAndABlankNameIsRefusedNextToTheField()
+    public async Task SettingsAndTheInteractiveRepliesSwitchAreSavedThroughTheApiAndABlankNameIsRefusedNextToTheField()
     {
         using var api = fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
@@ -22,6 +22,9 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
 
         await page.Locator("input[data-testid=assistant-name]").FillAsync("نورة");
         await page.Locator("textarea[data-testid=handoff-keywords]").FillAsync("موظف\nhuman, manager");
+        var interactive = page.Locator("[data-testid=interactive-replies] input, input[data-testid=interactive-replies]").First;
+        Assert.True(await interactive.IsCheckedAsync());
+        await interactive.SetCheckedAsync(false, new() { Force = true });
         await page.Locator("button[data-testid=save]").ClickAsync();
         await page.Locator("[data-testid=saved]").WaitForAsync();
 
@@ -29,9 +32,11 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         var config = await stored.JsonAsync();
         Assert.Equal("نورة", config.GetProperty("assistantName").GetString());
         Assert.Equal(new[] { "موظف", "human", "manager" }, config.GetProperty("handoffKeywords").EnumerateArray().Select(k => k.GetString()!).ToArray());
+        Assert.False(config.GetProperty("interactiveReplies").GetBoolean());
         await page.ReloadAsync();
         await WaitForInteractiveAsync(page);
         Assert.Equal("نورة", await page.Locator("input[data-testid=assistant-name]").InputValueAsync());
+        Assert.False(await interactive.IsCheckedAsync());
     }
 
     [Fact]

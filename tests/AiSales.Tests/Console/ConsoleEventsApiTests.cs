@@ -34,6 +34,37 @@ public sealed class ConsoleEventsApiTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task EventsCarryTheMessageAndTheConversationSoTheConsoleNeedNotAskAgain()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        await using var db = fixture.Platform.CreateDataSource();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var stream = await OpenAsync(api, merchant.ApiKey, timeout.Token);
+
+        var conversation = await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(1));
+        var message = await stream.NextAsync(e => e.EventType == "message", timeout.Token);
+        using (var data = System.Text.Json.JsonDocument.Parse(message.Data))
+        {
+            Assert.Equal(conversation.Id, data.RootElement.GetProperty("conversationId").GetGuid());
+            var carried = data.RootElement.GetProperty("message");
+            Assert.Equal(data.RootElement.GetProperty("id").GetString(), carried.GetProperty("id").GetInt64().ToString());
+            Assert.Equal("مرحبا، هل الحقيبة متوفرة؟", carried.GetProperty("text").GetString());
+            Assert.Equal("customer", carried.GetProperty("author").GetString());
+            var row = data.RootElement.GetProperty("conversation");
+            Assert.Equal(conversation.Id, row.GetProperty("id").GetGuid());
+            Assert.Equal("Test Customer", row.GetProperty("customer").GetProperty("name").GetString());
+        }
+
+        using var handoff = await SendAsync(api, HttpMethod.Post, $"/api/conversations/{conversation.Id}/handoff", merchant.ApiKey, new { to = "human" });
+        var handedOff = await stream.NextAsync(e => e.EventType == "handoff", timeout.Token);
+        using (var data = System.Text.Json.JsonDocument.Parse(handedOff.Data))
+        {
+            Assert.Equal("human", data.RootElement.GetProperty("conversation").GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
     public async Task TheDatabaseAnnouncesOnlyMerchantsWhoseConsoleIsOpen()
     {
         // NOTIFY serialises every commit that uses it: with no stream open, a merchant's writes must not notify at all.

@@ -62,6 +62,7 @@ public sealed class WebhookSendOrderTests(AppHostFixture fixture, ITestOutputHel
         using var merchant = MerchantClient(shop);
         Assert.Equal(Enumerable.Range(0, 48).Select(i => $"x{i:00}"), await ListTextsAsync(merchant, xConversation, pageSize: 7));
         Assert.Equal(Enumerable.Range(0, 24).Select(j => $"y{j:00}"), await ListTextsAsync(merchant, yConversation, pageSize: 5));
+        Assert.Equal(Enumerable.Range(0, 48).Select(i => $"x{i:00}"), await ListTextsBackwardAsync(merchant, xConversation, pageSize: 7));
         var view = await GetJsonAsync(merchant, $"/api/conversations/{xConversation}");
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(start + 24), view.GetProperty("lastActivityAt").GetDateTimeOffset());
         Assert.Equal("x47", view.GetProperty("lastMessage").GetString());
@@ -101,6 +102,9 @@ public sealed class WebhookSendOrderTests(AppHostFixture fixture, ITestOutputHel
         var conversation = await ScalarAsync<Guid>(db, "SELECT conversation_id FROM messages WHERE external_id = $1", first);
         using var merchant = MerchantClient(shop);
         Assert.Equal(["earlier", "first", "next"], await ListTextsAsync(merchant, conversation, pageSize: 1));
+        Assert.Equal(["earlier", "first", "next"], await ListTextsBackwardAsync(merchant, conversation, pageSize: 1));
+        Assert.Equal(["first", "next"], (await GetJsonAsync(merchant, $"/api/conversations/{conversation}/messages?before=0&limit=2"))
+            .GetProperty("items").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
         Assert.Equal("next", (await GetJsonAsync(merchant, $"/api/conversations/{conversation}")).GetProperty("lastMessage").GetString());
     }
 
@@ -158,6 +162,25 @@ public sealed class WebhookSendOrderTests(AppHostFixture fixture, ITestOutputHel
             var page = await GetJsonAsync(merchant, $"/api/conversations/{conversationId}/messages?limit={pageSize}&after={after}");
             texts.AddRange(page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("text").GetString()!));
             after = page.GetProperty("nextAfter").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextAfter").GetInt64();
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// Every message's text as the console reads them: the newest page (before=0), then older pages through nextBefore,
+    /// each page oldest first; put back together, the same send order.
+    /// </summary>
+    private static async Task<List<string>> ListTextsBackwardAsync(HttpClient merchant, Guid conversationId, int pageSize)
+    {
+        var texts = new List<string>();
+        long? before = 0;
+        while (before is not null)
+        {
+            var page = await GetJsonAsync(merchant, $"/api/conversations/{conversationId}/messages?limit={pageSize}&before={before}");
+            texts.InsertRange(0, page.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("text").GetString()!));
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("nextAfter").ValueKind);
+            before = page.GetProperty("nextBefore").ValueKind == JsonValueKind.Null ? null : page.GetProperty("nextBefore").GetInt64();
         }
 
         return texts;

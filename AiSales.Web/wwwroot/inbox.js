@@ -1,0 +1,26 @@
+// The conversation view's "older messages" row, at the top of the list: while it is in view (or within 200 px of it),
+// read the page before, and again after each page while it stays in view and older pages remain. Returns an object
+// whose dispose() stops watching.
+export function watchTop(row, component) {
+    let visible = false;
+    let loading = false;
+    const load = async () => {
+        if (loading) return;
+        loading = true;
+        try {
+            let more = true;
+            while (visible && more) {
+                more = await component.invokeMethodAsync('LoadOlderAsync');
+                await new Promise(requestAnimationFrame);
+            }
+        } finally {
+            loading = false;
+        }
+    };
+    const observer = new IntersectionObserver(entries => {
+        visible = entries[entries.length - 1].isIntersecting;
+        if (visible && row.dataset.more === 'true') load();
+    }, { root: row.parentElement, rootMargin: '200px 0px 0px 0px' });
+    observer.observe(row);
+    return { dispose: () => { visible = false; observer.disconnect(); } };
+}
