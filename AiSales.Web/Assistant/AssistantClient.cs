@@ -34,6 +34,9 @@ public sealed class AssistantForm
     /// <summary>WhatsApp buttons and lists, Instagram quick replies; off: plain text only.</summary>
     public bool InteractiveReplies { get; set; } = true;
 
+    /// <summary>A customer's photo: "ask" which product they mean, or "handoff" to a person.</summary>
+    public string ImageReply { get; set; } = "ask";
+
     /// <summary>One keyword per line (commas also separate).</summary>
     public string? HandoffKeywords { get; set; }
 
@@ -47,6 +50,7 @@ public sealed class AssistantForm
         Greeting = (string?)config["greeting"],
         AiEnabled = (bool?)config["aiEnabled"] ?? true,
         InteractiveReplies = (bool?)config["interactiveReplies"] ?? true,
+        ImageReply = (string?)config["imageReply"] ?? "ask",
         HandoffKeywords = string.Join('\n', config["handoffKeywords"]?.AsArray().Select(k => (string?)k) ?? []),
         Faq = [.. config["faq"]?.AsArray().OfType<JsonObject>().Select(e => new FaqItem { Question = (string?)e["question"], Answer = (string?)e["answer"] }) ?? []],
     };
@@ -60,6 +64,7 @@ public sealed class AssistantForm
         copy["greeting"] = Greeting ?? "";
         copy["aiEnabled"] = AiEnabled;
         copy["interactiveReplies"] = InteractiveReplies;
+        copy["imageReply"] = ImageReply;
         copy["handoffKeywords"] = new JsonArray([.. (HandoffKeywords ?? "")
             .Split(['\n', ',', '،'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(k => (JsonNode?)JsonValue.Create(k))]);

@@ -8,7 +8,7 @@ namespace AiSales.Tests.MerchantConsole;
 public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
 {
     [Fact]
-    public async Task SettingsAndTheInteractiveRepliesSwitchAreSavedThroughTheApiAndABlankNameIsRefusedNextToTheField()
+    public async Task SettingsTheInteractiveRepliesSwitchAndThePhotoChoiceAreSavedThroughTheApiAndABlankNameIsRefusedNextToTheField()
     {
         using var api = fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
@@ -25,6 +25,9 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         var interactive = page.Locator("[data-testid=interactive-replies] input, input[data-testid=interactive-replies]").First;
         Assert.True(await interactive.IsCheckedAsync());
         await interactive.SetCheckedAsync(false, new() { Force = true });
+        // The photo choice: MudBlazor's select opens a list of its two items; the second hands over to a person.
+        await page.Locator("[data-testid=image-reply]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Nth(1).ClickAsync();
         await page.Locator("button[data-testid=save]").ClickAsync();
         await page.Locator("[data-testid=saved]").WaitForAsync();
 
@@ -33,6 +36,7 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         Assert.Equal("نورة", config.GetProperty("assistantName").GetString());
         Assert.Equal(new[] { "موظف", "human", "manager" }, config.GetProperty("handoffKeywords").EnumerateArray().Select(k => k.GetString()!).ToArray());
         Assert.False(config.GetProperty("interactiveReplies").GetBoolean());
+        Assert.Equal("handoff", config.GetProperty("imageReply").GetString());
         await page.ReloadAsync();
         await WaitForInteractiveAsync(page);
         Assert.Equal("نورة", await page.Locator("input[data-testid=assistant-name]").InputValueAsync());
