@@ -19,6 +19,8 @@ public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
         var page = await SignedInPageAsync(fixture, merchant);
 
         await page.GotoAsync(fixture.Web("/orders"));
+        // The list is prerendered: a click before the page is interactive would be lost.
+        await WaitForInteractiveAsync(page);
         await page.Locator($".order-item[data-order-id='{orderId}'] .order-status[data-status=draft]").WaitForAsync();
         await page.Locator(".status-tabs button[data-status=confirmed]").ClickAsync();
         await page.Locator(".empty").WaitForAsync();
