@@ -74,8 +74,9 @@ public sealed class TypingSender(
                 }
             }
         }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            // Never thrown, not even a failure during shutdown: only the stop's own cancellation ends the sender.
             logger.LogDebug("Typing indicator on {Platform} account {AccountId} not shown: {Error}", target.Platform, target.AccountId, ex.GetType().Name);
         }
     }
