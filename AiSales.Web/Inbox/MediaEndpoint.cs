@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using AiSales.Web.Api;
 
 namespace AiSales.Web.Inbox;
@@ -18,37 +16,14 @@ public static class MediaEndpoint
 
     private static async Task GetAsync(Guid id, HttpContext http, MediaClient client)
     {
-        var token = http.User.FindFirst(ConsoleClaims.ApiToken)?.Value ?? "";
-        using var response = await client.OpenAsync(token, id, http.RequestAborted);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            http.Response.Redirect("/account/expired");
-            return;
-        }
-
-        http.Response.StatusCode = (int)response.StatusCode;
-        http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        http.Response.ContentLength = response.Content.Headers.ContentLength;
-        foreach (var name in PassedHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
-            {
-                http.Response.Headers[name] = values.ToArray();
-            }
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        using var response = await client.OpenAsync(ApiPassThrough.TokenOf(http), id, http.RequestAborted);
+        await ApiPassThrough.CopyAsync(http, response, PassedHeaders, r => r.Headers.XContentTypeOptions = "nosniff");
     }
 }
 
 /// <summary>The media pass-through's client: no retries (a file is streamed once), the token passed in.</summary>
 public sealed class MediaClient(HttpClient http)
 {
-    public async Task<HttpResponseMessage> OpenAsync(string token, Guid id, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/media/{id}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
+    public Task<HttpResponseMessage> OpenAsync(string token, Guid id, CancellationToken cancellationToken) =>
+        ApiPassThrough.OpenAsync(http, token, $"/api/media/{id}", cancellationToken);
 }

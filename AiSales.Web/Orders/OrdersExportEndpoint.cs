@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
 using AiSales.Web.Api;
 
 namespace AiSales.Web.Orders;
@@ -13,24 +11,12 @@ public static class OrdersExportEndpoint
     public static void MapOrdersExport(this IEndpointRouteBuilder app) =>
         app.MapGet("/orders/export.csv", ExportAsync).RequireAuthorization();
 
+    private static readonly string[] PassedHeaders = ["Content-Disposition"];
+
     private static async Task ExportAsync(HttpContext http, OrdersExportClient client, string? status = null)
     {
-        var token = http.User.FindFirst(ConsoleClaims.ApiToken)?.Value ?? "";
-        using var response = await client.OpenAsync(token, status, http.RequestAborted);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            http.Response.Redirect("/account/expired");
-            return;
-        }
-
-        http.Response.StatusCode = (int)response.StatusCode;
-        http.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        if (response.Content.Headers.ContentDisposition is { } disposition)
-        {
-            http.Response.Headers.ContentDisposition = disposition.ToString();
-        }
-
-        await response.Content.CopyToAsync(http.Response.Body, http.RequestAborted);
+        using var response = await client.OpenAsync(ApiPassThrough.TokenOf(http), status, http.RequestAborted);
+        await ApiPassThrough.CopyAsync(http, response, PassedHeaders);
     }
 }
 
@@ -40,8 +26,6 @@ public sealed class OrdersExportClient(HttpClient http)
     public async Task<HttpResponseMessage> OpenAsync(string token, string? status, CancellationToken cancellationToken)
     {
         var url = status is null ? "/api/orders/export.csv" : $"/api/orders/export.csv?status={Uri.EscapeDataString(status)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        return await ApiPassThrough.OpenAsync(http, token, url, cancellationToken);
     }
 }
