@@ -13,12 +13,13 @@ public sealed class DeliverySender(
     GraphClient graph,
     SecretProtector secrets,
     SendRateLimiter rateLimiter,
+    Fleet.FleetMembership fleet,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<DeliverySender> logger)
 {
     /// <summary>Who holds a lease taken by this process (the worker's claims and the turns' own first parts).</summary>
-    public string LeaseOwner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    public string LeaseOwner => fleet.InstanceId;
 
     /// <summary>Sends one leased delivery and records the outcome; never throws (a lost outcome is left to the lease).</summary>
     public async Task SendAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)

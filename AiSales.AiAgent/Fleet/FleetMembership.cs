@@ -14,7 +14,7 @@ public sealed class FleetMembership(NpgsqlDataSource dataSource, IOptions<Delive
 {
     private volatile int _size = 1;
 
-    /// <summary>This process's id in the fleet.</summary>
+    /// <summary>This process's id in the fleet, also the owner of the deliveries it leases.</summary>
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>The running agent processes, this one included (at least 1).</summary>
