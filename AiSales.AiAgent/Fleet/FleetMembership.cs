@@ -8,10 +8,12 @@ namespace AiSales.AiAgent.Fleet;
 /// Keeps this process's row in <c>agent_instances</c> fresh (every <c>Delivery__InstanceHeartbeatSeconds</c>) and
 /// counts the processes seen within three beats: <see cref="Size"/>. PostgreSQL unreachable → the last count stands;
 /// on a clean stop the row is removed, so the others take the whole share within a beat. Rows silent for an hour
-/// (a killed process) are deleted.
+/// (a killed process) are deleted. Each beat also makes sure this process holds its <see cref="InstanceLock"/>, by
+/// which the others see at once that it has died.
 /// </summary>
 public sealed class FleetMembership(NpgsqlDataSource dataSource, IOptions<DeliveryOptions> options, ILogger<FleetMembership> logger) : BackgroundService
 {
+    private readonly InstanceLock _lock = new(dataSource);
     private volatile int _size = 1;
 
     /// <summary>This process's id in the fleet, also the owner of the deliveries it leases.</summary>
@@ -51,10 +53,13 @@ public sealed class FleetMembership(NpgsqlDataSource dataSource, IOptions<Delive
         {
             logger.LogDebug("Fleet row not removed at stop ({Error}); it ages out", ex.GetType().Name);
         }
+
+        await _lock.DisposeAsync();
     }
 
     private async Task BeatAsync(TimeSpan beat, CancellationToken cancellationToken)
     {
+        await _lock.EnsureHeldAsync(InstanceId, cancellationToken);
         await using var command = dataSource.CreateCommand("""
             WITH me AS (
                 INSERT INTO agent_instances (id) VALUES ($1)

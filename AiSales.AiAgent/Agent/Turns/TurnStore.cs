@@ -11,18 +11,21 @@ namespace AiSales.AiAgent.Agent.Turns;
 /// <summary>
 /// The turn's lease on its conversation, in SQL. Claiming takes the lease (owner + expiry) and reads the turn in one
 /// round trip; the connection goes back to the pool before the model is called. The lease is renewed while the turn
-/// runs, so a live turn is never taken over and a dead one is after at most TurnLeaseSeconds (docs/agent.md).
+/// runs, so a live turn is never taken over and a dead one is after at most TurnLeaseSeconds, or at once when its
+/// process is known to be gone: it no longer holds its instance lock (docs/agent.md).
 /// </summary>
-public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions> options, IOptions<Intake.IntakeOptions> intake)
+public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions> options, IOptions<Intake.IntakeOptions> intake, Fleet.FleetMembership fleet)
 {
-    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>The lease owner: this process's fleet id, the id its instance lock is taken on.</summary>
+    public string Owner => fleet.InstanceId;
 
     private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(3, options.Value.TurnLeaseSeconds));
 
-    // Free, ours, or its owner's lease ran out; and not pausing after a failed try.
-    private const string ClaimSql = $"""
+    // Free, ours, its owner's lease ran out or its owner's process is gone (checked last: it reads pg_locks); and not
+    // pausing after a failed try.
+    private static readonly string ClaimSql = $"""
         UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
-        WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_expires_at < now())
+        WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_expires_at < now() OR {Fleet.InstanceLock.OwnerGone("turn_owner")})
           AND (turn_retry_at IS NULL OR turn_retry_at <= now())
         RETURNING id, {AsyncCommit.Expression}
         """;

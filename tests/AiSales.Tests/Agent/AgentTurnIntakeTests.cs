@@ -27,6 +27,13 @@ public sealed partial class AgentTurnTests
             INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, reply_state, created_at)
             SELECT $1, v.id, 'whatsapp', 'inbound', 'customer', 'text', 'parked', 'pending', now() - interval '1 minute' FROM v
             """, shop.MerchantId);
+        // The hung process is alive: its session still holds its instance lock (AiSales.AiAgent/Fleet/InstanceLock.cs).
+        await using var hung = await db.OpenConnectionAsync();
+        await using (var alive = new NpgsqlCommand("SELECT pg_advisory_lock(1095322451, hashtext('a-hung-process'))", hung))
+        {
+            await alive.ExecuteNonQueryAsync();
+        }
+
         await using var agent = fixture.StartAgent(database, "127.0.0.1:1,abortConnect=false,connectTimeout=500");
         (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
 
@@ -35,6 +42,31 @@ public sealed partial class AgentTurnTests
 
         Assert.NotEmpty(reply.Text);
         Assert.Equal(300L, await AgentTestData.ScalarAsync<long>(db, "SELECT count(*) FROM messages WHERE text = 'parked' AND reply_state = 'pending'"));
+    }
+
+    [Fact]
+    public async Task ATurnWhoseProcessDiedIsTakenOverAtOnceNotWhenItsLeaseExpires()
+    {
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(database);
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        var customer = AgentTestData.NewCustomer("whatsapp");
+        // Leased for another hour by a process that was killed (kill -9): it holds no instance lock any more.
+        await Execute(db, """
+            WITH c AS (INSERT INTO customers (merchant_id, platform, phone) VALUES ($1, 'whatsapp', $2) RETURNING id, phone),
+            v AS (
+                INSERT INTO conversations (merchant_id, customer_id, platform, customer_phone, last_customer_message_at, turn_owner, turn_expires_at)
+                SELECT $1, c.id, 'whatsapp', c.phone, now(), 'a-killed-process', now() + interval '1 hour' FROM c RETURNING id)
+            INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, reply_state, created_at, sent_at)
+            SELECT $1, v.id, 'whatsapp', 'inbound', 'customer', 'text', 'hello', 'pending', now() - interval '5 seconds', now() - interval '5 seconds' FROM v
+            """, shop.MerchantId, customer);
+        await using var agent = fixture.StartAgent(database, null);
+        (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
+
+        var reply = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(30))).Single();
+
+        Assert.Equal(customer, reply.Body["to"]?.GetValue<string>());
+        Assert.Equal("done", await AgentTestData.ScalarAsync<string>(db, "SELECT reply_state FROM messages WHERE text = 'hello' AND direction = 'inbound'"));
     }
 
     [Fact]
