@@ -45,6 +45,11 @@ public sealed partial class FakeModelServer : IAsyncDisposable
 
     public ConcurrentQueue<ModelCall> Calls { get; } = new();
 
+    /// <summary>Completions being answered right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    private int _inFlight;
+
     /// <summary>The customer tag the bench appends to each DM in model mode.</summary>
     public static string Tag(string customer) => $"[bench {customer}]";
 
@@ -68,6 +73,19 @@ public sealed partial class FakeModelServer : IAsyncDisposable
     }
 
     private async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
         var request = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;

@@ -83,7 +83,7 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<string> shops, st
     }
 
     /// <summary>One WhatsApp text message as Meta sends it (tests/AiSales.Tests/Webhooks/Fixtures/whatsapp-text.json).</summary>
-    private static byte[] WebhookBody(string phoneNumberId, string customer, string text)
+    public static byte[] WebhookBody(string phoneNumberId, string customer, string text, string? wamid = null)
     {
         var buffer = new MemoryStream(768);
         using (var json = new Utf8JsonWriter(buffer))
@@ -112,7 +112,7 @@ public sealed class WebhookLoad(HttpClient http, IReadOnlyList<string> shops, st
             json.WriteStartArray("messages");
             json.WriteStartObject();
             json.WriteString("from", customer);
-            json.WriteString("id", $"wamid.bench{Guid.NewGuid():N}");
+            json.WriteString("id", wamid ?? $"wamid.bench{Guid.NewGuid():N}");
             json.WriteString("timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
             json.WriteString("type", "text");
             json.WriteStartObject("text");

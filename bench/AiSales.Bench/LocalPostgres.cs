@@ -10,6 +10,7 @@ public sealed class LocalPostgres : IAsyncDisposable
 {
     private readonly string _root;
     private Process? _server;
+    private string[] _serverArgs = [];
 
     private LocalPostgres(string root, int port)
     {
@@ -18,6 +19,9 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>The postmaster's process id (the fault suite stops, freezes and restarts it).</summary>
+    public int ServerPid => _server?.Id ?? 0;
 
     public string ConnectionString(string database, int maxPool = 100) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Maximum Pool Size={maxPool};Timeout=10";
@@ -36,24 +40,42 @@ public sealed class LocalPostgres : IAsyncDisposable
         var data = Path.Combine(root, "data");
         await RunAsPostgresAsync(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
         var pg = new LocalPostgres(root, FreePort());
-        pg._server = StartAsPostgres(Path.Combine(bin, "postgres"), "-D", data, "-k", root, "-p", pg.Port.ToString(),
-            "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB");
+        pg._serverArgs = [Path.Combine(bin, "postgres"), "-D", data, "-k", root, "-p", pg.Port.ToString(),
+            "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300", "-c", "shared_buffers=256MB"];
+        await pg.StartServerAsync();
+        return pg;
+    }
+
+    /// <summary>A fast shutdown (SIGINT: sessions are ended, nothing committed is lost), then the same server again.</summary>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        if (_server is { HasExited: false } server)
+        {
+            Process.Start("kill", ["-INT", server.Id.ToString()]).WaitForExit();
+            await server.WaitForExitAsync();
+        }
+
+        await Task.Delay(down);
+        await StartServerAsync();
+    }
+
+    private async Task StartServerAsync()
+    {
+        _server = StartAsPostgres(_serverArgs[0], _serverArgs[1..]);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(pg.ConnectionString("postgres") + ";Pooling=false");
+                await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
                 await connection.OpenAsync();
-                break;
+                return;
             }
             catch (Exception) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(200);
             }
         }
-
-        return pg;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace AiSales.Bench.Faults;
+
+/// <summary>
+/// One scenario on a fresh platform: warm-up load, then `before` s of measured load, the fault, `after` s more load;
+/// then the load stops and the suite waits for the last replies and for the inbox to be normalised, and checks.
+/// </summary>
+public static class ScenarioRun
+{
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, FaultOptions options)
+    {
+        var logs = Path.Combine(options.LogDirectory, scenario.Name);
+        await using var platform = await FaultPlatform.StartAsync(FaultSuite.Root, logs, options.Shops, TimeSpan.FromMilliseconds(options.ModelLatencyMs));
+        using var floodHttp = FaultClients.Create(platform.ApiUrl, options.Connections);
+        using var liveHttp = FaultClients.Create(platform.ApiUrl, 64);
+        var flood = new FloodLoad(floodHttp, platform.FloodNumber, FaultPlatform.AppSecret, options.Connections, options.WebhookRate);
+        var live = new LiveConversations(liveHttp, platform.Shops, FaultPlatform.AppSecret, options.ConversationRate);
+        using var stopLoad = new CancellationTokenSource();
+        using var stopSampling = new CancellationTokenSource();
+        var loads = Task.WhenAll(flood.RunAsync(stopLoad.Token), live.RunAsync(stopLoad.Token));
+        var memory = new PeakMemory();
+        var sampling = memory.RunAsync(platform, stopSampling.Token);
+
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        var measuredFrom = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(options.BeforeSeconds));
+        var faultFrom = Stopwatch.GetTimestamp();
+        Console.WriteLine($"  {DateTime.UtcNow:HH:mm:ss} fault: {scenario.Fault}");
+        var note = await scenario.InjectAsync(platform);
+        var faultUntil = Stopwatch.GetTimestamp();
+        await Task.Delay(TimeSpan.FromSeconds(options.AfterSeconds));
+        await stopLoad.CancelAsync();
+        await loads;
+
+        var deadline = DateTime.UtcNow.AddSeconds(options.WaitSeconds);
+        while (DateTime.UtcNow < deadline && live.Acked.Keys.Any(c => !platform.Graph.FirstReply.ContainsKey(c)))
+        {
+            await Task.Delay(250);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2)); // a late second reply would be a duplicate: give it time to show
+        var stored = await Inbox.MissingAsync(platform.Database, flood, live, TimeSpan.FromSeconds(options.WaitSeconds));
+        await stopSampling.CancelAsync();
+        await sampling;
+        var deliveries = await Inbox.DeliveryStatesAsync(platform.Database);
+        return ScenarioResult.From(scenario, note, new Window(measuredFrom, faultFrom, faultUntil), flood, live, platform, stored, memory, deliveries);
+    }
+}
+
+/// <summary>Stopwatch timestamps: when measuring started, when the fault began and when it ended.</summary>
+public readonly record struct Window(long MeasuredFrom, long FaultFrom, long FaultUntil)
+{
+    public double SecondsAfterFault(long timestamp) => (timestamp - FaultUntil) / (double)Stopwatch.Frequency;
+}
+
+/// <summary>The api's and ai-agent's peak resident memory over the run, whichever process is current (after restarts).</summary>
+public sealed class PeakMemory
+{
+    public double ApiMiB { get; private set; }
+
+    public double AgentMiB { get; private set; }
+
+    public async Task RunAsync(FaultPlatform platform, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                ApiMiB = Math.Max(ApiMiB, ProcessSignals.RssMiB(platform.Api.Pid));
+                AgentMiB = Math.Max(AgentMiB, ProcessSignals.RssMiB(platform.Agent.Pid));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
