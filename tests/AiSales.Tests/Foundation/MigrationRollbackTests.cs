@@ -42,7 +42,7 @@ public sealed class MigrationRollbackTests(AppHostFixture fixture)
     [Fact]
     public async Task DownOneStepAndUpAgainKeepsTheData()
     {
-        var connectionString = await fixture.CreateEmptyDatabaseAsync("downup");
+        var connectionString = await fixture.CreateEmptyDatabaseAsync("rollbackdata");
         InProcessMigrator.Up(connectionString);
         await using var db = NpgsqlDataSource.Create(connectionString);
         await SeedAsync(db);

@@ -11,7 +11,7 @@ namespace AiSales.Tests.Foundation;
 public static class SchemaFingerprint
 {
     private const string Sql = """
-        SELECT 'relation ' || c.relkind || ' ' || c.relname FROM pg_class c
+        SELECT 'relation ' || c.relkind::text || ' ' || c.relname FROM pg_class c
         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relname NOT ILIKE 'VersionInfo%'
           AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
         UNION ALL
