@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AiSales.Core.Operations;
 
@@ -19,9 +18,9 @@ public sealed class OperationsSampler(
             {
                 metrics.Update(await query.ReadAsync(stoppingToken));
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The gauges keep the last sample; the database's own health check reports the outage.
+                // Metrics never stop the API. The gauges keep the last sample; the database's health check reports an outage.
                 logger.LogWarning(ex, "Operations metrics could not be sampled; trying again at the next interval");
             }
         }

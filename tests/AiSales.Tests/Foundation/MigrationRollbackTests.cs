@@ -48,12 +48,25 @@ public sealed class MigrationRollbackTests(AppHostFixture fixture)
         await SeedAsync(db);
         var data = await DataAsync(db);
 
-        InProcessMigrator.Run(connectionString, runner => runner.Rollback(1));
+        // The documented procedure: the migrator of the build being rolled back runs Down(), then a plain run goes up again.
+        Assert.Equal(0, await RunMigratorAsync(connectionString, rollbackTo: MigrationCatalog.Versions[^2]));
         Assert.Equal(MigrationCatalog.Versions[^2], await LatestVersionAsync(db));
-        InProcessMigrator.Up(connectionString);
+        Assert.Equal(0, await RunMigratorAsync(connectionString, rollbackTo: null));
 
         Assert.Equal(SchemaVersion.Expected, await LatestVersionAsync(db));
         Assert.Equal(data, await DataAsync(db));
+    }
+
+    private static async Task<int> RunMigratorAsync(string connectionString, long? rollbackTo)
+    {
+        await using var migrator = ServiceProcess.Start("AiSales.MigrationService", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__aisalesdb"] = connectionString,
+            ["Migrations__RollbackTo"] = rollbackTo?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var exitCode = await migrator.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(exitCode == 0, migrator.Output);
+        return exitCode;
     }
 
     private static string Difference(List<string> expected, List<string> actual) =>
