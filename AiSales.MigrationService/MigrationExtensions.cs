@@ -17,7 +17,7 @@ public static class MigrationExtensions
                 .WithGlobalConnectionString(connectionString)
                 .ScanIn(typeof(SchemaMigrator).Assembly).For.Migrations());
 
-        builder.Services.AddSingleton(new MigrationTarget(connectionString));
+        builder.Services.AddSingleton(new MigrationTarget(connectionString, builder.Configuration.GetValue<long?>("Migrations:RollbackTo")));
         builder.Services.AddSingleton<SchemaMigrator>();
         return builder;
     }

@@ -30,6 +30,7 @@ public sealed class SchemaMigrator(IServiceProvider services, MigrationTarget ta
         })
         .Build();
 
+    /// <summary>Applies every migration not yet applied (or, with <see cref="MigrationTarget.RollbackTo"/>, runs Down() back to it).</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         using var activity = s_activitySource.StartActivity("migrate");
@@ -49,7 +50,21 @@ public sealed class SchemaMigrator(IServiceProvider services, MigrationTarget ta
             {
                 using var scope = services.CreateScope();
                 var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
-                runner.MigrateUp();
+                if (target.RollbackTo is { } rollbackTo)
+                {
+                    if (rollbackTo != 0 && !runner.MigrationLoader.LoadMigrations().ContainsKey(rollbackTo))
+                    {
+                        logger.LogCritical("Migrations:RollbackTo={RollbackTo} is not a migration of this build (0 or a version in AiSales.MigrationService/Migrations)", rollbackTo);
+                        return 2;
+                    }
+
+                    logger.LogWarning("Rolling back: running Down() of every applied migration newer than {RollbackTo}", rollbackTo);
+                    runner.MigrateDown(rollbackTo);
+                }
+                else
+                {
+                    runner.MigrateUp();
+                }
 
                 var version = scope.ServiceProvider.GetRequiredService<FluentMigrator.Runner.IVersionLoader>().VersionInfo.Latest();
                 logger.LogInformation("Migrations complete in {ElapsedMs} ms: schema at version {SchemaVersion}",

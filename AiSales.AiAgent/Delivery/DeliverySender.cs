@@ -30,6 +30,7 @@ public sealed class DeliverySender(
             if (windowProblem is not null)
             {
                 await store.MarkFailedAsync(delivery.Id, delivery.MessageId, 131047, windowProblem, CancellationToken.None);
+                DeliveryTelemetry.Failed(delivery.Platform, 131047);
                 return;
             }
 
@@ -85,6 +86,7 @@ public sealed class DeliverySender(
             case GraphOutcome.TokenInvalid:
                 logger.LogWarning("Channel {ChannelId} token rejected (190); channel disconnected until the merchant reconnects it", delivery.ChannelId);
                 await store.DisconnectChannelAsync(delivery.ChannelId, $"Graph API error 190: {result.ErrorMessage}", CancellationToken.None);
+                DeliveryTelemetry.Failed(delivery.Platform, result.ErrorCode);
                 // Kept pending: it goes out if the merchant reconnects while the window is still open.
                 await store.RescheduleAsync(delivery.Id, TimeSpan.Zero, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
                 break;
@@ -94,6 +96,7 @@ public sealed class DeliverySender(
             default:
                 logger.LogWarning("Delivery {DeliveryId} failed permanently (code {Code}): {Error}", delivery.Id, result.ErrorCode, result.ErrorMessage);
                 await store.MarkFailedAsync(delivery.Id, delivery.MessageId, result.ErrorCode, result.ErrorMessage ?? "Graph API error", CancellationToken.None);
+                DeliveryTelemetry.Failed(delivery.Platform, result.ErrorCode);
                 break;
         }
     }

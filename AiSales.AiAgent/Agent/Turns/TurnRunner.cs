@@ -189,12 +189,14 @@ public sealed class TurnRunner(
             logger.LogWarning(ex, "Conversation {ConversationId}: try {Try} of {Max} failed; next try in {Pause}",
                 conversationId, failures, options.Value.MaxTurnAttempts, pause);
             await committer.RecordFailureAsync(turn, usage, error, pause);
+            TurnTelemetry.Failed(givenUp: false);
             return new TurnResult(TurnOutcome.Failed, RetryAfter: pause);
         }
 
         // An error event: it reaches Sentry when a DSN is set.
         logger.LogError(ex, "Conversation {ConversationId}: the assistant failed {Tries} times; the customer was told a person will answer",
             conversationId, failures);
+        TurnTelemetry.Failed(givenUp: true);
         return await committer.GiveUpAsync(turn, usage, language, error);
     }
 }
