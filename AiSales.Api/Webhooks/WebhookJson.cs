@@ -150,5 +150,11 @@ public static class WebhookJson
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
+    /// <summary>
+    /// An error text as stored in webhook_events.error: made storable and at most 2,000 characters. A parser's message
+    /// can quote the body's own bytes (a NUL in a broken literal), and one unstorable error would fail its whole batch.
+    /// </summary>
+    public static string? ErrorText(string? value) => Truncate(Clean(value), 2000);
+
     public static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }

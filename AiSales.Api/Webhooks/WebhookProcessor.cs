@@ -121,7 +121,7 @@ public sealed class WebhookProcessor(
             {
                 logger.LogWarning(ex, "Webhook event {EventId} could not be processed", eventId);
                 await using var failure = await dataSource.OpenConnectionAsync(CancellationToken.None);
-                await Execute(failure, RecordFailureSql, eventId.Value, WebhookJson.Truncate($"{ex.GetType().Name}: {ex.Message}", 2000)!, options.Value.MaxAttempts);
+                await Execute(failure, RecordFailureSql, eventId.Value, WebhookJson.ErrorText($"{ex.GetType().Name}: {ex.Message}")!, options.Value.MaxAttempts);
             }
         }
 
@@ -160,7 +160,7 @@ public sealed class WebhookProcessor(
         {
             finish.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
             finish.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
-            finish.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => e.Error).ToArray() });
+            finish.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => WebhookJson.ErrorText(e.Error)).ToArray() });
             await finish.ExecuteNonQueryAsync(cancellationToken);
         }
 
