@@ -77,7 +77,7 @@ public sealed class MerchantStorm(HttpClient client, int badKeysPerSecond, int i
             Interlocked.Increment(ref _badKeyRequests);
             Interlocked.Increment(ref response.StatusCode == HttpStatusCode.Unauthorized ? ref _unauthorized : ref _otherFailures);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             Interlocked.Increment(ref _otherFailures);
         }
@@ -111,7 +111,7 @@ public sealed class MerchantStorm(HttpClient client, int badKeysPerSecond, int i
                     await Task.Delay(1000, CancellationToken.None);
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
                 Interlocked.Increment(ref _otherFailures);
             }
