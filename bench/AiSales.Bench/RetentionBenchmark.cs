@@ -40,7 +40,7 @@ public static class RetentionBenchmark
         }
 
         await using var db = NpgsqlDataSource.Create(pg.ConnectionString("aisalesdb", maxPool: 20) + ";Command Timeout=0");
-        var now = DateTime.UtcNow.Date.AddHours(12);
+        var now = DateTime.UtcNow.Date; // midnight: a day of rows by age is exactly one daily partition
         Console.WriteLine($"Filling webhook_events and webhook_events_by_day with {rowsPerDay:N0} processed bodies per day for 9 days…");
         await RetentionTables.FillAsync(db, now, rowsPerDay);
         var alone = await InboxWriter.RunAsync(db, TimeSpan.FromSeconds(10), () => Task.CompletedTask);

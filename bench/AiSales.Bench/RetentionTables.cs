@@ -20,7 +20,7 @@ internal static class RetentionTables
         for (var d = -10; d <= 1; d++)
         {
             var day = now.Date.AddDays(d);
-            sql.Append($"CREATE TABLE {PartitionName(day)} PARTITION OF webhook_events_by_day FOR VALUES FROM ('{day:yyyy-MM-dd}') TO ('{day.AddDays(1):yyyy-MM-dd}');\n");
+            sql.Append($"CREATE TABLE {PartitionName(day)} PARTITION OF webhook_events_by_day FOR VALUES FROM ('{day:yyyy-MM-dd} 00:00+00') TO ('{day.AddDays(1):yyyy-MM-dd} 00:00+00');\n");
         }
 
         await using (var create = db.CreateCommand(sql.ToString()))
@@ -32,7 +32,7 @@ internal static class RetentionTables
         {
             await using var fill = db.CreateCommand($"""
                 INSERT INTO {table} (platform, received_at, body, state, processed_at)
-                SELECT 'whatsapp', $1 - (g::float8 / $2) * interval '9 days', $3, 'processed', $1
+                SELECT 'whatsapp', $1 - (g::float8 / $2) * interval '1 day', $3, 'processed', $1
                 FROM generate_series(0, $2 * 9 - 1) g
                 """);
             fill.Parameters.AddWithValue(now);
@@ -41,8 +41,11 @@ internal static class RetentionTables
             await fill.ExecuteNonQueryAsync();
         }
 
-        await using var analyze = db.CreateCommand("VACUUM ANALYZE webhook_events; VACUUM ANALYZE webhook_events_by_day; CHECKPOINT");
-        await analyze.ExecuteNonQueryAsync();
+        foreach (var statement in new[] { "VACUUM ANALYZE webhook_events", "VACUUM ANALYZE webhook_events_by_day", "CHECKPOINT" })
+        {
+            await using var command = db.CreateCommand(statement); // VACUUM refuses to run inside a multi-statement batch
+            await command.ExecuteNonQueryAsync();
+        }
     }
 
     public static async Task<long> SizeAsync(NpgsqlDataSource db, bool partitioned)
