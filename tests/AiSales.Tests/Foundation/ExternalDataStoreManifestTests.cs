@@ -4,15 +4,13 @@ namespace AiSales.Tests.Foundation;
 /// Deployment:DataStores=external: no database or cache container is deployed; the services get the operator's
 /// managed PostgreSQL and Redis through secret connection-string parameters, with TLS on by default.
 /// </summary>
-public sealed class ExternalDataStoreManifestTests
+[Collection(ManifestCollection.Name)]
+public sealed class ExternalDataStoreManifestTests(PublishedManifests manifests)
 {
-    private const string PostgresSecret = "Host=db.example.net;Username=aisales;Password=pg-secret-7f3a9c;Database=aisalesdb";
-    private const string RedisSecret = "cache.example.net:6380,password=redis-secret-51be02";
-
     [Fact]
-    public async Task ExternalManifestTakesConnectionStringParametersAndDeploysNoDataStoreContainer()
+    public void ExternalManifestTakesConnectionStringParametersAndDeploysNoDataStoreContainer()
     {
-        using var manifest = await PublishedManifest.WriteAsync(ExternalStores());
+        var manifest = manifests.External;
 
         foreach (var resource in manifest.Resources.EnumerateObject())
         {
@@ -37,9 +35,9 @@ public sealed class ExternalDataStoreManifestTests
     }
 
     [Fact]
-    public async Task ExternalConnectionStringsTurnTlsOnUnlessTheOperatorSaysOtherwise()
+    public void ExternalConnectionStringsTurnTlsOnUnlessTheOperatorSaysOtherwise()
     {
-        using var manifest = await PublishedManifest.WriteAsync(ExternalStores());
+        var manifest = manifests.External;
 
         // Defaults first: the operator's own "SSL Mode=…" / "ssl=…", later in the string, wins.
         Assert.Equal("SSL Mode=VerifyFull;{postgres-connection-string.value}",
@@ -49,9 +47,9 @@ public sealed class ExternalDataStoreManifestTests
     }
 
     [Fact]
-    public async Task ExternalManifestAndItsModuleHoldNoSecretValue()
+    public void ExternalManifestAndItsModuleHoldNoSecretValue()
     {
-        using var manifest = await PublishedManifest.WriteAsync(ExternalStores());
+        var manifest = manifests.External;
 
         var written = manifest.Text + string.Concat(Directory.GetFiles(manifest.Folder).Select(File.ReadAllText));
         foreach (var secret in new[] { "pg-secret-7f3a9c", "redis-secret-51be02", "db.example.net", "cache.example.net" })
@@ -59,14 +57,4 @@ public sealed class ExternalDataStoreManifestTests
             Assert.DoesNotContain(secret, written);
         }
     }
-
-    private static Dictionary<string, string> ExternalStores() => new()
-    {
-        ["Deployment__DataStores"] = "external",
-        // Values the operator might have in the AppHost's configuration: they must never reach the manifest.
-        ["Parameters__postgres-connection-string"] = PostgresSecret,
-        ["Parameters__redis-connection-string"] = RedisSecret,
-        ["ConnectionStrings__aisalesdb"] = PostgresSecret,
-        ["ConnectionStrings__redis"] = RedisSecret,
-    };
 }

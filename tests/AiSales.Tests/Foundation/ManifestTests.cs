@@ -1,12 +1,13 @@
 namespace AiSales.Tests.Foundation;
 
 /// <summary>The deployment manifest azd consumes: the right resources, secrets as parameters, no secret values.</summary>
-public sealed class ManifestTests
+[Collection(ManifestCollection.Name)]
+public sealed class ManifestTests(PublishedManifests manifests)
 {
     [Fact]
-    public async Task ManifestHasEveryResourceAndNoSecretValue()
+    public void ManifestHasEveryResourceAndNoSecretValue()
     {
-        using var manifest = await PublishedManifest.WriteAsync();
+        var manifest = manifests.Trial;
 
         foreach (var name in new[] { "postgres", "aisalesdb", "redis", "migrations", "api", "ai-agent", "web" })
         {
@@ -29,9 +30,9 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public async Task TrialManifestRunsPostgresAndRedisAsContainersWithVolumes()
+    public void TrialManifestRunsPostgresAndRedisAsContainersWithVolumes()
     {
-        using var manifest = await PublishedManifest.WriteAsync();
+        var manifest = manifests.Trial;
 
         foreach (var name in new[] { "postgres", "redis" })
         {

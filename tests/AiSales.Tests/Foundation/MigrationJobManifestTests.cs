@@ -6,14 +6,15 @@ namespace AiSales.Tests.Foundation;
 /// The migrator is deployed as a Container Apps job (run once when started, never restarted after exit 0), not as a
 /// container app, in both data-store shapes.
 /// </summary>
-public sealed class MigrationJobManifestTests
+[Collection(ManifestCollection.Name)]
+public sealed class MigrationJobManifestTests(PublishedManifests manifests)
 {
     [Theory]
     [InlineData("trial")]
     [InlineData("external")]
     public async Task MigratorIsPublishedAsAManuallyTriggeredContainerAppsJob(string dataStores)
     {
-        using var manifest = await PublishedManifest.WriteAsync(new Dictionary<string, string> { ["Deployment__DataStores"] = dataStores });
+        var manifest = manifests.Shape(dataStores);
 
         var migrations = manifest.Resource("migrations");
         Assert.Equal("project.v1", migrations.GetProperty("type").GetString());
@@ -36,7 +37,7 @@ public sealed class MigrationJobManifestTests
     [Fact]
     public async Task JobModuleParametersAreExactlyTheOnesTheManifestGives()
     {
-        using var manifest = await PublishedManifest.WriteAsync();
+        var manifest = manifests.Trial;
 
         var deployment = manifest.Resource("migrations").GetProperty("deployment");
         var module = await File.ReadAllTextAsync(Path.Combine(manifest.Folder, deployment.GetProperty("path").GetString()!));
