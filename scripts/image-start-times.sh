@@ -39,10 +39,16 @@ PY
 }
 run_in() { # rootfs entrypoint env... (background)
   local root=$1 entry=$2; shift 2
-  env -i "$@" unshare --mount --pid --fork --kill-child --mount-proc="$root/proc" chroot --userspec=1654:1654 "$root" "$entry"
+  env -i "$@" /usr/bin/unshare --mount --pid --fork --kill-child --mount-proc="$root/proc" /usr/sbin/chroot --userspec=1654:1654 "$root" "$entry"
 }
 now() { date +%s.%N; }
-wait_http() { local url=$1; for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && return 0; sleep 0.05; done; return 1; }
+wait_http() { # url pid: until 200, while the process lives (at most 60 s)
+  local url=$1 pid=$2 deadline=$(( $(date +%s) + 60 ))
+  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] && return 0; sleep 0.05
+  done
+  return 1
+}
 
 common=("Sentry__Dsn=" "ENCRYPTION_KEY_HEX=$(printf '%064d' 0 | tr 0 a)" "Meta__AppSecret=bench" "Meta__VerifyToken=bench"
   "Admin__ApiKey=bench-admin" "ConnectionStrings__aisalesdb=$db" "DOTNET_ENVIRONMENT=Production" "Api__BaseUrl=http://127.0.0.1:1")
@@ -58,8 +64,10 @@ for service in migrations api ai-agent web; do
   fi
   port=$(free_port); start=$(now)
   run_in "$root" "$entry" "${common[@]}" "HTTP_PORTS=$port" >"$work/$service.log" 2>&1 &
-  pids+=($!)
-  wait_http "http://127.0.0.1:$port/alive" && alive=$(echo "$(now) - $start" | bc) || alive=never
-  wait_http "http://127.0.0.1:$port/health" && health=$(echo "$(now) - $start" | bc) || health=never
+  pid=$!; pids+=("$pid")
+  wait_http "http://127.0.0.1:$port/alive" "$pid" && alive=$(echo "$(now) - $start" | bc) || alive=never
+  wait_http "http://127.0.0.1:$port/health" "$pid" && health=$(echo "$(now) - $start" | bc) || health=never
   printf '%-10s %s; /alive after %s s, /health after %s s\n' "$service" "$size" "${alive:0:5}" "${health:0:5}"
+  [ "$health" != never ] || tail -5 "$work/$service.log"
+  kill "$pid" 2>/dev/null || true
 done
