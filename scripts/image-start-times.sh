@@ -12,7 +12,16 @@ pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/aisales-start-XXXXXX)
 chmod 755 "$work"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; sleep 1; rm -rf "$work"; }
+pgpid=
+stop() { # unshare ignores TERM and its --kill-child does not survive chroot's change of user: stop the app under it
+  kill $(cat "/proc/$1/task/$1/children" 2>/dev/null) 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+cleanup() {
+  for p in "${pids[@]}"; do stop "$p"; done
+  [ -z "$pgpid" ] || { kill -INT "$pgpid" 2>/dev/null || true; wait "$pgpid" 2>/dev/null || true; }
+  rm -rf "$work"
+}
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -21,7 +30,7 @@ install -d -o postgres "$work/pg"
 setpriv --reuid=postgres --regid=postgres --init-groups -- "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 >/dev/null
 setpriv --reuid=postgres --regid=postgres --init-groups -- "$pgbin/postgres" -D "$work/pg" -k "$work/pg" \
   -c listen_addresses=127.0.0.1 -p "$pgport" >"$work/pg.log" 2>&1 &
-pids+=($!)
+pgpid=$!
 for _ in $(seq 50); do "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pgport" && break; sleep 0.2; done
 "$pgbin/createdb" -h 127.0.0.1 -p "$pgport" -U postgres aisalesdb
 db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=aisalesdb"
@@ -37,9 +46,9 @@ for layer in m["layers"]: print(layer["digest"].split(":")[1])
 PY
   rm -rf "$root/x"
 }
-run_in() { # rootfs entrypoint env... (background)
+run_in() { # rootfs entrypoint env...; exec, so that a background run's $! is unshare
   local root=$1 entry=$2; shift 2
-  env -i "$@" /usr/bin/unshare --mount --pid --fork --kill-child --mount-proc="$root/proc" /usr/sbin/chroot --userspec=1654:1654 "$root" "$entry"
+  exec env -i "$@" /usr/bin/unshare --mount --pid --fork --mount-proc="$root/proc" /usr/sbin/chroot --userspec=1654:1654 "$root" "$entry"
 }
 now() { date +%s.%N; }
 wait_http() { # url pid: until 200, while the process lives (at most 60 s)
@@ -58,7 +67,7 @@ for service in migrations api ai-agent web; do
   entry=$(cat "$root.entry")
   size="archive $(du -h "$archive" | cut -f1), unpacked $(du -sh --exclude=proc "$root" | cut -f1)"
   if [ "$service" = migrations ]; then
-    start=$(now); code=0; run_in "$root" "$entry" "${common[@]}" >"$work/$service.log" 2>&1 || code=$?
+    start=$(now); code=0; (run_in "$root" "$entry" "${common[@]}") >"$work/$service.log" 2>&1 || code=$?
     printf '%-10s %s; exit %s after %.2f s\n' "$service" "$size" "$code" "$(echo "$(now) - $start" | bc)"
     continue
   fi
@@ -69,5 +78,5 @@ for service in migrations api ai-agent web; do
   wait_http "http://127.0.0.1:$port/health" "$pid" && health=$(echo "$(now) - $start" | bc) || health=never
   printf '%-10s %s; /alive after %s s, /health after %s s\n' "$service" "$size" "${alive:0:5}" "${health:0:5}"
   [ "$health" != never ] || tail -5 "$work/$service.log"
-  kill "$pid" 2>/dev/null || true
+  stop "$pid"
 done
