@@ -52,7 +52,8 @@ public static class ImageArchives
             var watch = Stopwatch.StartNew();
             var result = await RunAsync("unshare",
                 ["--mount", "--pid", "--fork", $"--mount-proc={rootfs.FullName}/proc", "chroot", $"--userspec={userspec}", rootfs.FullName, .. entrypoint],
-                timeout);
+                timeout,
+                cleanEnvironment: true);
             return (result.ExitCode, result.Output, watch.Elapsed);
         }
         finally
@@ -61,9 +62,17 @@ public static class ImageArchives
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, IEnumerable<string> arguments, TimeSpan timeout)
+    private static async Task<(int ExitCode, string Output)> RunAsync(
+        string command, IEnumerable<string> arguments, TimeSpan timeout, bool cleanEnvironment = false)
     {
         var startInfo = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (cleanEnvironment)
+        {
+            // As a container starts: nothing from the test runner (no connection string, no DOTNET_ variables).
+            startInfo.Environment.Clear();
+            startInfo.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
