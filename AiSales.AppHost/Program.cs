@@ -1,3 +1,4 @@
+using AiSales.AppHost.Deployment;
 using AiSales.AppHost.LocalInfrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -8,14 +9,16 @@ var metaVerifyToken = builder.AddParameter("meta-verify-token", secret: true);
 var encryptionKey = builder.AddParameter("encryption-key", secret: true);
 var adminApiKey = builder.AddParameter("admin-api-key", secret: true);
 
-// PostgreSQL and Redis: containers when a container engine answers (and always when publishing),
-// otherwise local executables (Infrastructure:Mode = containers | executables | auto).
+// PostgreSQL and Redis: containers when a container engine answers, otherwise local executables
+// (Infrastructure:Mode = containers | executables | auto). Deployed: containers with volumes for a trial, or the
+// operator's managed servers as connection-string parameters (Deployment:DataStores = trial | external).
 var stores = builder.AddDataStores();
 
 var migrations = builder.AddProject<Projects.AiSales_MigrationService>("migrations")
     .WithReference(stores.Database)
     .WaitFor(stores.Postgres)
-    .WithSentry();
+    .WithSentry()
+    .PublishAsContainerAppsJob(stores.Database);
 
 var api = builder.AddProject<Projects.AiSales_Api>("api")
     .WithReference(stores.Database)

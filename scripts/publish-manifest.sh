@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Writes the deployment manifest that azd consumes (containers for PostgreSQL and Redis, secrets as
-# parameters without values) to out/aspire-manifest.json, or to the path given.
+# Writes the deployment manifest that azd consumes (secrets as parameters without values; PostgreSQL and Redis as trial
+# containers, or with Deployment__DataStores=external as connection-string parameters) to out/aspire-manifest.json,
+# or to the path given, with the migrations job's module beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 output="${1:-out/aspire-manifest.json}"

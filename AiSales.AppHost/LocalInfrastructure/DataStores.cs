@@ -1,3 +1,5 @@
+using AiSales.AppHost.Deployment;
+
 namespace AiSales.AppHost.LocalInfrastructure;
 
 /// <summary>The data stores the services use, whichever way they are run.</summary>
@@ -14,11 +16,16 @@ public static class DataStoresExtensions
 
     public static DataStores AddDataStores(this IDistributedApplicationBuilder builder)
     {
+        if (builder.ExecutionContext.IsPublishMode && DeployedDataStores.AreExternal(builder.Configuration))
+        {
+            return builder.AddExternalDataStores();
+        }
+
         if (InfrastructureModes.Resolve(builder) == InfrastructureMode.Containers)
         {
             var postgres = builder.AddPostgres(PostgresName).WithDataVolume();
             var database = postgres.AddDatabase(DatabaseName);
-            var redis = builder.AddRedis(RedisName);
+            var redis = builder.AddRedis(RedisName).WithDataVolume();
             return new DataStores(postgres, database, redis);
         }
 

@@ -1,58 +1,46 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace AiSales.Tests.Foundation;
 
 /// <summary>The deployment manifest azd consumes: the right resources, secrets as parameters, no secret values.</summary>
-public sealed class ManifestTests
+[Collection(ManifestCollection.Name)]
+public sealed class ManifestTests(PublishedManifests manifests)
 {
     [Fact]
-    public async Task ManifestHasEveryResourceAndNoSecretValue()
+    public void ManifestHasEveryResourceAndNoSecretValue()
     {
-        var output = Directory.CreateTempSubdirectory("aisales-manifest-");
-        try
+        var manifest = manifests.Trial;
+
+        foreach (var name in new[] { "postgres", "aisalesdb", "redis", "migrations", "api", "ai-agent", "web" })
         {
-            var manifestPath = Path.Combine(output.FullName, "aspire-manifest.json");
-            var startInfo = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { ServiceProcess.AssemblyPath("AiSales.AppHost"), "--publisher", "manifest", "--output-path", manifestPath })
-            {
-                startInfo.ArgumentList.Add(arg);
-            }
-
-            startInfo.WorkingDirectory = Path.Combine(ServiceProcess.RepositoryRoot(), "AiSales.AppHost");
-            using var process = Process.Start(startInfo)!;
-            var log = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, await log + await errors);
-
-            var text = await File.ReadAllTextAsync(manifestPath);
-            using var manifest = JsonDocument.Parse(text);
-            var resources = manifest.RootElement.GetProperty("resources");
-            foreach (var name in new[] { "postgres", "aisalesdb", "redis", "migrations", "api", "ai-agent" })
-            {
-                Assert.True(resources.TryGetProperty(name, out _), $"manifest lacks {name}");
-            }
-
-            foreach (var parameter in new[] { "meta-app-secret", "meta-verify-token", "encryption-key", "admin-api-key", "sentry-dsn" })
-            {
-                var input = resources.GetProperty(parameter).GetProperty("inputs").GetProperty("value");
-                Assert.True(input.GetProperty("secret").GetBoolean(), $"{parameter} is not secret");
-            }
-
-            // The simulator is for local runs only.
-            Assert.False(resources.TryGetProperty("meta-simulator", out _), "the manifest must not deploy meta-simulator");
-            Assert.StartsWith("container", resources.GetProperty("postgres").GetProperty("type").GetString());
-            Assert.DoesNotContain(AppHostFixture.MetaAppSecret, text);
-            Assert.DoesNotContain(AppHostFixture.AdminApiKey, text);
-            Assert.DoesNotContain(AppHostFixture.EncryptionKeyHex, text);
-            Assert.DoesNotContain("/tmp/aisales-pg", text);
-            Assert.DoesNotContain("setpriv", text);
+            manifest.Resource(name);
         }
-        finally
+
+        foreach (var parameter in new[] { "meta-app-secret", "meta-verify-token", "encryption-key", "admin-api-key", "sentry-dsn" })
         {
-            output.Delete(recursive: true);
+            var input = manifest.Resource(parameter).GetProperty("inputs").GetProperty("value");
+            Assert.True(input.GetProperty("secret").GetBoolean(), $"{parameter} is not secret");
         }
+
+        // The simulator is for local runs only.
+        Assert.False(manifest.Resources.TryGetProperty("meta-simulator", out _), "the manifest must not deploy meta-simulator");
+        Assert.DoesNotContain(AppHostFixture.MetaAppSecret, manifest.Text);
+        Assert.DoesNotContain(AppHostFixture.AdminApiKey, manifest.Text);
+        Assert.DoesNotContain(AppHostFixture.EncryptionKeyHex, manifest.Text);
+        Assert.DoesNotContain("/tmp/aisales-pg", manifest.Text);
+        Assert.DoesNotContain("setpriv", manifest.Text);
+    }
+
+    [Fact]
+    public void TrialManifestRunsPostgresAndRedisAsContainersWithVolumes()
+    {
+        var manifest = manifests.Trial;
+
+        foreach (var name in new[] { "postgres", "redis" })
+        {
+            var store = manifest.Resource(name);
+            Assert.StartsWith("container", store.GetProperty("type").GetString());
+            Assert.NotEmpty(store.GetProperty("volumes").EnumerateArray());
+        }
+
+        Assert.False(manifest.Resources.TryGetProperty("postgres-connection-string", out _), "trial needs no external server");
     }
 }
