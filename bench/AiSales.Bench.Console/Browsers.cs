@@ -75,6 +75,25 @@ public sealed class Browsers(IPlaywright playwright, IBrowser browser, Uri web) 
     public static Task<Dictionary<string, double>> SeenAsync(IPage page) =>
         page.EvaluateAsync<Dictionary<string, double>>("() => window.__seen");
 
+    /// <summary>What each page has shown, polled every second until every page showed every text or the time is up.</summary>
+    public static async Task<List<Dictionary<string, double>>> WaitUntilSeenAsync(IReadOnlyList<IPage> pages, ICollection<string> texts, TimeSpan patience)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        List<Dictionary<string, double>> seenBy;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            seenBy = [];
+            foreach (var page in pages)
+            {
+                seenBy.Add(await SeenAsync(page));
+            }
+        }
+        while (seenBy.Any(seen => texts.Any(text => !seen.ContainsKey(text))) && waited.Elapsed < patience);
+
+        return seenBy;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();
