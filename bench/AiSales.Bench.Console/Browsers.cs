@@ -94,6 +94,13 @@ public sealed class Browsers(IPlaywright playwright, IBrowser browser, Uri web) 
         return seenBy;
     }
 
+    /// <summary>A page's state, for a watcher that showed nothing: its path, live mark, bubbles and Blazor's reconnect dialog.</summary>
+    public static Task<string> DescribeAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => JSON.stringify({ path: location.pathname, live: document.querySelector('[data-testid=live]')?.dataset.live,
+            bubbles: document.querySelectorAll('.bubble').length, interactive: document.querySelector('.page')?.dataset.interactive,
+            reconnect: document.querySelector('#components-reconnect-modal')?.className ?? null })
+        """);
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

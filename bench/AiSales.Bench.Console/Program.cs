@@ -162,4 +162,9 @@ foreach (var seen in seenBy)
 }
 
 System.Console.WriteLine($"Live update, webhook acknowledged → bubble on screen, {watchers.Count} watchers: {Summary(latencies)}; missing {missing}");
+var complete = seenBy.Count(seen => acknowledged.Keys.All(seen.ContainsKey));
+var blank = seenBy.FindAll(seen => !acknowledged.Keys.Any(seen.ContainsKey)).Count;
+var firstBlank = seenBy.FindIndex(seen => !acknowledged.Keys.Any(seen.ContainsKey));
+System.Console.WriteLine($"Watchers that showed all {options.Live} / some / none: {complete} / {watchers.Count - complete - blank} / {blank}"
+    + (firstBlank >= 0 ? $"; watcher {firstBlank}: {await Browsers.DescribeAsync(watchers[firstBlank])}" : ""));
 return missing == 0 ? 0 : 1;
