@@ -73,6 +73,7 @@ public static class Extensions
         builder.Services.AddHttpClient<OrdersClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<CatalogueClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<AssistantClient>(http => http.BaseAddress = baseAddress);
+        builder.Services.AddHttpClient<OrderNoticesClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<PeopleClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<ChannelsClient>(http => http.BaseAddress = baseAddress);
         builder.Services.AddHttpClient<AiSales.Web.Overview.OverviewClient>(http => http.BaseAddress = baseAddress);

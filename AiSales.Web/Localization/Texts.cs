@@ -156,6 +156,14 @@ public sealed class Texts
         ["The assistant is thinking…"] = "المساعد يفكر…",
         ["The assistant would hand this conversation to a person."] = "سيحوّل المساعد هذه المحادثة إلى موظف.",
         ["The assistant did not answer in time."] = "لم يرد المساعد في الوقت المحدد.",
+        ["Order notices"] = "إشعارات الطلبات",
+        ["WhatsApp templates sent to the customer when an order changes: approved utility templates of your WhatsApp Business Account. Leave a name empty to send nothing. In the template, {{1}} is the customer's name, {{2}} the order number, {{3}} the total, {{4}} the items."] =
+            "قوالب واتساب تُرسل إلى العميل عندما يتغيّر طلبه: قوالب خدمية (Utility) معتمدة في حساب واتساب للأعمال. اترك الاسم فارغاً كي لا يُرسل شيء. في القالب: {{1}} اسم العميل، {{2}} رقم الطلب، {{3}} الإجمالي، {{4}} المنتجات.",
+        ["When an order is confirmed"] = "عند تأكيد الطلب",
+        ["When an order is fulfilled"] = "عند تنفيذ الطلب",
+        ["Template name"] = "اسم القالب",
+        ["Template language (ar, en, en_US…)"] = "لغة القالب (ar، en، en_US…)",
+        ["Save the order notices"] = "حفظ إشعارات الطلبات",
     };
 
     public string this[string english] =>

@@ -75,6 +75,32 @@ public sealed class Browsers(IPlaywright playwright, IBrowser browser, Uri web) 
     public static Task<Dictionary<string, double>> SeenAsync(IPage page) =>
         page.EvaluateAsync<Dictionary<string, double>>("() => window.__seen");
 
+    /// <summary>What each page has shown, polled every second until every page showed every text or the time is up.</summary>
+    public static async Task<List<Dictionary<string, double>>> WaitUntilSeenAsync(IReadOnlyList<IPage> pages, ICollection<string> texts, TimeSpan patience)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        List<Dictionary<string, double>> seenBy;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            seenBy = [];
+            foreach (var page in pages)
+            {
+                seenBy.Add(await SeenAsync(page));
+            }
+        }
+        while (seenBy.Any(seen => texts.Any(text => !seen.ContainsKey(text))) && waited.Elapsed < patience);
+
+        return seenBy;
+    }
+
+    /// <summary>A page's state, for a watcher that showed nothing: its path, live mark, bubbles and Blazor's reconnect dialog.</summary>
+    public static Task<string> DescribeAsync(IPage page) => page.EvaluateAsync<string>("""
+        () => JSON.stringify({ path: location.pathname, live: document.querySelector('[data-testid=live]')?.dataset.live,
+            bubbles: document.querySelectorAll('.bubble').length, interactive: document.querySelector('.page')?.dataset.interactive,
+            reconnect: document.querySelector('#components-reconnect-modal')?.className ?? null })
+        """);
+
     public async ValueTask DisposeAsync()
     {
         await browser.DisposeAsync();

@@ -16,7 +16,7 @@ public sealed class ConsolePlatform(DistributedApplication app, string connectio
     /// <summary>The AppHost's Development parameter values (AiSales.AppHost/appsettings.Development.json).</summary>
     public const string MetaAppSecret = "local-dev-meta-app-secret";
     private const string AdminApiKey = "local-dev-admin-key";
-    public const string OwnerPassword = "bench console password";
+    public const string OwnerPassword = "bench console password"; // every person the bench signs in
 
     public DistributedApplication App => app;
 
@@ -44,8 +44,8 @@ public sealed class ConsolePlatform(DistributedApplication app, string connectio
         return new ConsolePlatform(app, (await app.GetConnectionStringAsync("aisalesdb", startTimeout.Token))!);
     }
 
-    /// <summary>A merchant with an owner (invite accepted, password set); returns its id and the owner's email.</summary>
-    public async Task<(Guid MerchantId, string OwnerEmail)> CreateMerchantAsync()
+    /// <summary>A merchant with an owner (invite accepted, password set); returns its id, the owner's email and its API key.</summary>
+    public async Task<(Guid MerchantId, string OwnerEmail, string ApiKey)> CreateMerchantAsync()
     {
         using var api = Api();
         var ownerEmail = $"owner-{Guid.NewGuid():N}@bench.example";
@@ -57,11 +57,38 @@ public sealed class ConsolePlatform(DistributedApplication app, string connectio
         using var created = await api.SendAsync(request);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         created.EnsureSuccessStatusCode();
-        var url = body.GetProperty("ownerInvite").GetProperty("url").GetString()!;
+        await AcceptAsync(api, body.GetProperty("ownerInvite"));
+        return (body.GetProperty("id").GetGuid(), ownerEmail, body.GetProperty("apiKey").GetString()!);
+    }
+
+    /// <summary>
+    /// Invites <paramref name="count"/> staff through the API (with the merchant's key, so the owner's own request
+    /// budget is untouched) and sets their passwords; returns their emails. The watchers are different people, as
+    /// in a shop: the API's request budget is per person, and one person in 50 browsers would spend theirs 50 times.
+    /// </summary>
+    public async Task<List<string>> InviteStaffAsync(string apiKey, int count)
+    {
+        using var api = Api();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+        var emails = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var email = $"staff-{i}-{Guid.NewGuid():N}@bench.example";
+            using var invited = await api.PostAsJsonAsync("/api/merchant/users", new { email, role = "staff" });
+            invited.EnsureSuccessStatusCode();
+            await AcceptAsync(api, (await invited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invite"));
+            emails.Add(email);
+        }
+
+        return emails;
+    }
+
+    private static async Task AcceptAsync(HttpClient api, JsonElement invite)
+    {
+        var url = invite.GetProperty("url").GetString()!;
         var token = url[(url.IndexOf("token=", StringComparison.Ordinal) + "token=".Length)..];
         using var accepted = await api.PostAsJsonAsync("/api/auth/invites/accept", new { token, password = OwnerPassword });
         accepted.EnsureSuccessStatusCode();
-        return (body.GetProperty("id").GetGuid(), ownerEmail);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,8 @@ using static AiSales.Bench.Console.Percentiles;
 var options = BenchOptions.Parse(args);
 System.Console.WriteLine("Starting the AppHost (PostgreSQL, Redis, migrator, api, ai-agent, simulator, web)…");
 await using var platform = await ConsolePlatform.StartAsync();
-var (merchantId, ownerEmail) = await platform.CreateMerchantAsync();
+var (merchantId, ownerEmail, apiKey) = await platform.CreateMerchantAsync();
+var staff = await platform.InviteStaffAsync(apiKey, Math.Max(0, options.Watchers - 1));
 
 var seeding = Stopwatch.StartNew();
 var seeded = await InboxSeed.RunAsync(platform.ConnectionString, merchantId, options.Conversations, options.Messages, options.Big);
@@ -118,12 +119,13 @@ catch (TimeoutException)
 }
 
 
-// Live: every watcher opens the same conversation, then a customer writes `live` messages into it.
+// Live: every watcher (the owner, then a different staff member each) opens the same conversation, then a customer
+// writes `live` messages into it.
 System.Console.WriteLine($"Signing in {options.Watchers} watchers…");
 var watchers = new List<IPage>();
 for (var i = 0; i < options.Watchers; i++)
 {
-    var watcher = i == 0 ? page : await browsers.SignedInPageAsync(ownerEmail, ConsolePlatform.OwnerPassword);
+    var watcher = i == 0 ? page : await browsers.SignedInPageAsync(staff[i - 1], ConsolePlatform.OwnerPassword);
     await watcher.GotoAsync(browsers.Url($"/inbox/{seeded.LiveConversationId}"));
     await watcher.Locator("[data-testid=live][data-live=true]").WaitForAsync();
     await Browsers.WatchBubblesAsync(watcher, "live-");
@@ -140,12 +142,12 @@ for (var k = 0; k < options.Live; k++)
     await Task.Delay(options.IntervalMs);
 }
 
-await Task.Delay(TimeSpan.FromSeconds(10));
+// Each bubble is waited for up to 60 s after the last message: "missing" means never shown, not shown late.
+var seenBy = await Browsers.WaitUntilSeenAsync(watchers, acknowledged.Keys, TimeSpan.FromSeconds(60));
 var latencies = new List<double>();
 var missing = 0;
-foreach (var watcher in watchers)
+foreach (var seen in seenBy)
 {
-    var seen = await Browsers.SeenAsync(watcher);
     foreach (var (text, ackedAt) in acknowledged)
     {
         if (seen.TryGetValue(text, out var at))
@@ -160,4 +162,9 @@ foreach (var watcher in watchers)
 }
 
 System.Console.WriteLine($"Live update, webhook acknowledged → bubble on screen, {watchers.Count} watchers: {Summary(latencies)}; missing {missing}");
+var complete = seenBy.Count(seen => acknowledged.Keys.All(seen.ContainsKey));
+var blank = seenBy.FindAll(seen => !acknowledged.Keys.Any(seen.ContainsKey)).Count;
+var firstBlank = seenBy.FindIndex(seen => !acknowledged.Keys.Any(seen.ContainsKey));
+System.Console.WriteLine($"Watchers that showed all {options.Live} / some / none: {complete} / {watchers.Count - complete - blank} / {blank}"
+    + (firstBlank >= 0 ? $"; watcher {firstBlank}: {await Browsers.DescribeAsync(watchers[firstBlank])}" : ""));
 return missing == 0 ? 0 : 1;

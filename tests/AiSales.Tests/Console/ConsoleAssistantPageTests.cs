@@ -3,7 +3,7 @@ using static AiSales.Tests.MerchantConsole.ConsoleTestData;
 
 namespace AiSales.Tests.MerchantConsole;
 
-/// <summary>The assistant settings page in a real Chromium: saved through the API, the API's field problems shown.</summary>
+/// <summary>The assistant settings page in a real Chromium: saved through the API, the API's field problems shown; its order notices section.</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
 {
@@ -79,4 +79,55 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         var faq = (await stored.JsonAsync()).GetProperty("faq").EnumerateArray().ToList();
         Assert.Equal("Returns?", Assert.Single(faq).GetProperty("question").GetString());
     }
+
+    [Fact]
+    public async Task OrderNoticesAreSetThroughTheApiARefusedTemplateIsShownNextToItsFieldAndTheSectionReadsRightToLeftInArabic()
+    {
+        var shop = await ConsoleShop.CreateAsync(fixture, wabaId: ConsoleShop.DemoWabaId);
+        using var api = fixture.CreateApiClient();
+        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(fixture.Web("/assistant"));
+        await WaitForInteractiveAsync(page);
+        var notices = page.Locator("[data-testid=order-notices]");
+
+        // The Graph fake's WABA has welcome_back as a MARKETING template: the API refuses it for an order notice.
+        await notices.Locator("input[data-testid=confirmed-name]").FillAsync("welcome_back");
+        await notices.Locator("input[data-testid=confirmed-language]").FillAsync("ar");
+        await notices.Locator("button[data-testid=order-notices-save]").ClickAsync();
+        var refused = notices.Locator(".field-problem[data-field='confirmed.name']");
+        await refused.WaitForAsync();
+        Assert.Contains("UTILITY", await refused.InnerTextAsync());
+
+        await notices.Locator("input[data-testid=confirmed-name]").FillAsync("order_update");
+        await notices.Locator("input[data-testid=fulfilled-name]").FillAsync("order_update");
+        await notices.Locator("input[data-testid=fulfilled-language]").FillAsync("en");
+        await notices.Locator("button[data-testid=order-notices-save]").ClickAsync();
+        await notices.Locator("[data-testid=order-notices-saved]").WaitForAsync();
+        Assert.Equal(0, await notices.Locator(".field-problem").CountAsync());
+        using (var stored = await SendAsync(api, HttpMethod.Get, "/api/merchant/order-templates", shop.Merchant.ApiKey))
+        {
+            var templates = await stored.JsonAsync();
+            Assert.Equal(("order_update", "ar", 2), Template(templates.GetProperty("confirmed")));
+            Assert.Equal(("order_update", "en", 2), Template(templates.GetProperty("fulfilled")));
+        }
+
+        // In Arabic the section reads right to left, shows what is set, and an emptied event sends nothing.
+        await page.GotoAsync(fixture.Web("/culture/ar?returnUrl=/assistant"));
+        await WaitForInteractiveAsync(page);
+        Assert.Equal("إشعارات الطلبات", await notices.Locator("h2").InnerTextAsync());
+        await WaitForRightToLeftAsync(page, "[data-testid=order-notices]");
+        Assert.Equal("order_update", await notices.Locator("input[data-testid=confirmed-name]").InputValueAsync());
+        Assert.Equal("en", await notices.Locator("input[data-testid=fulfilled-language]").InputValueAsync());
+        await notices.Locator("input[data-testid=fulfilled-name]").FillAsync("");
+        await notices.Locator("input[data-testid=fulfilled-language]").FillAsync("");
+        await notices.Locator("button[data-testid=order-notices-save]").ClickAsync();
+        await notices.Locator("[data-testid=order-notices-saved]").WaitForAsync();
+        using var cleared = await SendAsync(api, HttpMethod.Get, "/api/merchant/order-templates", shop.Merchant.ApiKey);
+        var after = await cleared.JsonAsync();
+        Assert.Equal(("order_update", "ar", 2), Template(after.GetProperty("confirmed")));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, after.GetProperty("fulfilled").ValueKind);
+    }
+
+    private static (string?, string?, int) Template(System.Text.Json.JsonElement template) =>
+        (template.GetProperty("name").GetString(), template.GetProperty("language").GetString(), template.GetProperty("parameterCount").GetInt32());
 }

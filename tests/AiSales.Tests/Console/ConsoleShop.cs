@@ -12,7 +12,11 @@ namespace AiSales.Tests.MerchantConsole;
 /// </summary>
 public sealed record ConsoleShop(ConsoleMerchant Merchant, string PhoneNumberId, string AccessToken)
 {
-    public static async Task<ConsoleShop> CreateAsync(ConsoleFixture fixture)
+    /// <summary>The simulator's demo WhatsApp Business Account: its templates are the Graph fake's list.</summary>
+    public const string DemoWabaId = "102290129340398";
+
+    /// <summary>With <paramref name="wabaId"/>, the channel names its WhatsApp Business Account (for templates).</summary>
+    public static async Task<ConsoleShop> CreateAsync(ConsoleFixture fixture, string? wabaId = null)
     {
         using var api = fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
@@ -25,7 +29,7 @@ public sealed record ConsoleShop(ConsoleMerchant Merchant, string PhoneNumberId,
             registered.EnsureSuccessStatusCode();
         }
 
-        using var connected = await SendAsync(api, HttpMethod.Put, "/api/merchant/channels/whatsapp", merchant.ApiKey, new { phoneNumberId, accessToken = token });
+        using var connected = await SendAsync(api, HttpMethod.Put, "/api/merchant/channels/whatsapp", merchant.ApiKey, new { phoneNumberId, accessToken = token, wabaId });
         Assert.True(connected.StatusCode == HttpStatusCode.OK, await connected.Content.ReadAsStringAsync());
         return new ConsoleShop(merchant, phoneNumberId, token);
     }
