@@ -7,9 +7,10 @@ public static class Inbox
 {
     /// <summary>
     /// Acknowledged wamids (flood and live DMs) not in `messages`, waiting up to <paramref name="wait"/> for the
-    /// normaliser to catch up (an acknowledged body may still be in `webhook_events`: late, not lost).
+    /// normaliser to catch up; then, in one snapshot, those still queued (in a `webhook_events` body not yet normalised:
+    /// late, not lost) and those in neither (lost).
     /// </summary>
-    public static async Task<int> MissingAsync(string database, FloodLoad flood, LiveConversations live, TimeSpan wait)
+    public static async Task<(int Lost, int Queued)> MissingAsync(string database, FloodLoad flood, LiveConversations live, TimeSpan wait)
     {
         var acked = flood.Requests.Where(r => r.Status == 200).Select(r => r.Wamid)
             .Concat(live.Acked.Keys.Select(LiveConversations.Wamid))
@@ -21,13 +22,33 @@ public static class Inbox
             await using var command = db.CreateCommand("SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)");
             command.Parameters.AddWithValue(acked);
             var missing = acked.Length - (int)(long)(await command.ExecuteScalarAsync())!;
-            if (missing == 0 || DateTime.UtcNow > deadline)
+            if (missing == 0)
             {
-                return missing;
+                return (0, 0);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                break;
             }
 
             await Task.Delay(500);
         }
+
+        // The suite's own wamids are 'wamid.flood<digits><hex>' and 'wamid.live<digits>': found in the raw bodies.
+        await using var split = db.CreateCommand("""
+            WITH missing AS (
+                SELECT w FROM unnest($1::text[]) w
+                WHERE NOT EXISTS (SELECT 1 FROM messages m WHERE m.platform = 'whatsapp' AND m.external_id = w)),
+            queued AS (
+                SELECT DISTINCT substring(encode(body, 'escape') FROM 'wamid\.(?:flood|live)[0-9a-f]+') AS w
+                FROM webhook_events WHERE state = 'received')
+            SELECT count(*) FILTER (WHERE q.w IS NULL), count(q.w) FROM missing LEFT JOIN queued q USING (w)
+            """);
+        split.Parameters.AddWithValue(acked);
+        await using var reader = await split.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
     /// <summary>Outbound deliveries by state (and failed ones whose outcome was unknown), e.g. "sent 412, failed 3 (3 outcome unknown)".</summary>

@@ -60,7 +60,15 @@ public static class ProcessSignals
             return;
         }
 
-        using var kill = Process.Start("kill", [$"-{signal}", .. pids.Select(p => p.ToString())])!;
+        // A process of the tree may have ended meanwhile: kill(1) says so on stderr, which is not news here.
+        var startInfo = new ProcessStartInfo("kill") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in pids.Select(p => p.ToString()).Prepend($"-{signal}"))
+        {
+            startInfo.ArgumentList.Add(arg);
+        }
+
+        using var kill = Process.Start(startInfo)!;
+        kill.StandardError.ReadToEnd();
         kill.WaitForExit();
     }
 }
