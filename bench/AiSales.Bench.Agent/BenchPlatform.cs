@@ -1,4 +1,3 @@
-using AiSales.Core.Security;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -64,26 +63,8 @@ public sealed class BenchPlatform(DistributedApplication app, string connectionS
         return new BenchPlatform(app, connectionString);
     }
 
-    /// <summary>A merchant with its own WhatsApp number (sealed token) and one product, "Blue Kaftan"; returns the number.</summary>
-    public async Task<string> SeedShopAsync()
-    {
-        await using var merchant = _db.CreateCommand("INSERT INTO merchants (name) VALUES ('Bench boutique') RETURNING id");
-        var merchantId = (Guid)(await merchant.ExecuteScalarAsync())!;
-        var accountId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString();
-        var sealedToken = new SecretProtector(Convert.FromHexString(EncryptionKeyHex)).Seal("bench-token", $"channel-token:{merchantId}:whatsapp");
-        await using var channel = _db.CreateCommand("""
-            INSERT INTO channels (merchant_id, platform, account_id, token_ciphertext, token_key_id, token_last4) VALUES ($1, 'whatsapp', $2, $3, $4, 'oken');
-            """);
-        channel.Parameters.AddWithValue(merchantId);
-        channel.Parameters.AddWithValue(accountId);
-        channel.Parameters.AddWithValue(sealedToken.Ciphertext);
-        channel.Parameters.AddWithValue(sealedToken.KeyId);
-        await channel.ExecuteNonQueryAsync();
-        await using var product = _db.CreateCommand("INSERT INTO products (merchant_id, sku, name, price, currency, stock) VALUES ($1, 'KAF-BLUE', 'Blue Kaftan', 149.5, 'SAR', 1000)");
-        product.Parameters.AddWithValue(merchantId);
-        await product.ExecuteNonQueryAsync();
-        return accountId;
-    }
+    /// <summary>A merchant with its own WhatsApp number and one product, "Blue Kaftan"; returns the number.</summary>
+    public Task<string> SeedShopAsync() => BenchShops.SeedAsync(_db, Convert.FromHexString(EncryptionKeyHex));
 
     public async ValueTask DisposeAsync()
     {

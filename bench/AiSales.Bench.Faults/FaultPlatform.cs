@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using AiSales.Bench.Agent;
-using AiSales.Core.Security;
 using Npgsql;
 
 namespace AiSales.Bench.Faults;
@@ -145,27 +144,7 @@ public sealed class FaultPlatform : IAsyncDisposable
         }
     }
 
-    /// <summary>A merchant with its own WhatsApp number (sealed token) and one product, "Blue Kaftan"; returns the number.</summary>
-    private async Task<string> SeedShopAsync(NpgsqlDataSource db, bool aiEnabled)
-    {
-        await using var merchant = db.CreateCommand("INSERT INTO merchants (name, ai_enabled) VALUES ('Fault suite boutique', $1) RETURNING id");
-        merchant.Parameters.AddWithValue(aiEnabled);
-        var merchantId = (Guid)(await merchant.ExecuteScalarAsync())!;
-        var accountId = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999).ToString();
-        var sealedToken = new SecretProtector(_encryptionKey).Seal("fault-suite-token", $"channel-token:{merchantId}:whatsapp");
-        await using var channel = db.CreateCommand("""
-            INSERT INTO channels (merchant_id, platform, account_id, token_ciphertext, token_key_id, token_last4) VALUES ($1, 'whatsapp', $2, $3, $4, 'oken');
-            """);
-        channel.Parameters.AddWithValue(merchantId);
-        channel.Parameters.AddWithValue(accountId);
-        channel.Parameters.AddWithValue(sealedToken.Ciphertext);
-        channel.Parameters.AddWithValue(sealedToken.KeyId);
-        await channel.ExecuteNonQueryAsync();
-        await using var product = db.CreateCommand("INSERT INTO products (merchant_id, sku, name, price, currency, stock) VALUES ($1, 'KAF-BLUE', 'Blue Kaftan', 149.5, 'SAR', 100000)");
-        product.Parameters.AddWithValue(merchantId);
-        await product.ExecuteNonQueryAsync();
-        return accountId;
-    }
+    private Task<string> SeedShopAsync(NpgsqlDataSource db, bool aiEnabled) => BenchShops.SeedAsync(db, _encryptionKey, aiEnabled);
 
     public async ValueTask DisposeAsync()
     {
