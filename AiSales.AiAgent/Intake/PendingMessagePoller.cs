@@ -5,9 +5,10 @@ namespace AiSales.AiAgent.Intake;
 
 /// <summary>
 /// PostgreSQL is the truth: messages still pending a few seconds after they were stored (Redis down, an entry
-/// trimmed or lost, a crashed turn) are found here and answered. Conversations that a live turn holds (an unexpired
-/// lease whose process still holds its instance lock) or that pause after a failed try are left out, so however many of them there are, they never crowd out a
-/// new customer. Exclusion between instances is the turn's lease (partial index ix_messages_reply_pending).
+/// trimmed or lost, a crashed turn) are found here and answered. Conversations that a live turn holds (a lease that is
+/// not free: <see cref="Agent.Turns.TurnStore.LeaseFree"/>) or that pause after a failed try are left out, so however
+/// many of them there are, they never crowd out a new customer. Exclusion between instances is the turn's lease
+/// (partial index ix_messages_reply_pending).
 /// </summary>
 public sealed class PendingMessagePoller(
     NpgsqlDataSource dataSource, ConversationScheduler scheduler, IOptions<IntakeOptions> options, ILogger<PendingMessagePoller> logger)
@@ -18,7 +19,7 @@ public sealed class PendingMessagePoller(
         FROM messages m
         JOIN conversations c ON c.id = m.conversation_id
         WHERE m.reply_state = 'pending' AND m.created_at < now() - make_interval(secs => $1)
-          AND (c.turn_expires_at IS NULL OR c.turn_expires_at < now() OR {Fleet.InstanceLock.OwnerGone("c.turn_owner")})
+          AND {Agent.Turns.TurnStore.LeaseFree("c")}
           AND (c.turn_retry_at IS NULL OR c.turn_retry_at <= now())
         GROUP BY m.conversation_id
         ORDER BY min(m.id)

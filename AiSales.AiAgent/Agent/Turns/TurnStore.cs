@@ -21,11 +21,18 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
 
     private TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(3, options.Value.TurnLeaseSeconds));
 
-    // Free, ours, its owner's lease ran out or its owner's process is gone (checked last: it reads pg_locks); and not
-    // pausing after a failed try.
+    /// <summary>
+    /// SQL true when the turn lease of the conversation row <paramref name="alias"/> is free to take: nobody holds it,
+    /// its owner's lease ran out, or its owner's process is gone (checked last: it reads pg_locks). The one rule the
+    /// claim and the PostgreSQL poller share.
+    /// </summary>
+    public static string LeaseFree(string alias) =>
+        $"({alias}.turn_owner IS NULL OR {alias}.turn_expires_at < now() OR {Fleet.InstanceLock.OwnerGone($"{alias}.turn_owner")})";
+
+    // Free or ours; and not pausing after a failed try.
     private static readonly string ClaimSql = $"""
         UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
-        WHERE id = $1 AND (turn_owner IS NULL OR turn_owner = $2 OR turn_expires_at < now() OR {Fleet.InstanceLock.OwnerGone("turn_owner")})
+        WHERE id = $1 AND (turn_owner = $2 OR {LeaseFree("conversations")})
           AND (turn_retry_at IS NULL OR turn_retry_at <= now())
         RETURNING id, {AsyncCommit.Expression}
         """;
