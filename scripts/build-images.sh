@@ -9,7 +9,7 @@
 # IMAGE_TAG (default: the commit's short hash) names the tag; OUT (default out/images) the folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out="${OUT:-out/images}"
+out="$(realpath -m "${OUT:-out/images}")"
 tag="${IMAGE_TAG:-$(git rev-parse --short HEAD 2>/dev/null || echo latest)}"
 services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(api ai-agent migrations web)
@@ -57,6 +57,6 @@ for service in "${services[@]}"; do
     -p:ContainerRepository="aisales/$service" \
     -p:ContainerImageTag="$tag" \
     -p:ContainerUser=1654 \
-    -p:ContainerArchiveOutputPath="$PWD/$out/$service.tar"
+    -p:ContainerArchiveOutputPath="$out/$service.tar"
   echo "build-images: $out/$service.tar ($(du -h "$out/$service.tar" | cut -f1), $(( $(date +%s) - started )) s)"
 done
