@@ -6,10 +6,12 @@
 # by Debian's docker-registry on 127.0.0.1, fed with skopeo; nothing is pulled from or pushed to anywhere else.
 #   scripts/build-images.sh                 # api ai-agent migrations web
 #   scripts/build-images.sh migrations      # just one
-# IMAGE_TAG (default: the commit's short hash) names the tag; OUT (default out/images) the folder.
+# IMAGE_TAG (default: the commit's short hash) names the tag; OUT (default out/images) the folder; BASE (default
+# $OUT/base) the base image's OCI layout, built once and reused while its package list is unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(realpath -m "${OUT:-out/images}")"
+base_layout="$(realpath -m "${BASE:-$out/base}")"
 tag="${IMAGE_TAG:-$(git rev-parse --short HEAD 2>/dev/null || echo latest)}"
 services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(api ai-agent migrations web)
@@ -26,7 +28,7 @@ project_of() {
 for service in "${services[@]}"; do project_of "$service" >/dev/null; done
 
 scripts/prerequisites.sh mmdebstrap umoci skopeo docker-registry >/dev/null
-scripts/build-base-image.sh "$out/base"
+scripts/build-base-image.sh "$base_layout"
 
 # A throw-away registry on a free loopback port, stopped on exit.
 work=$(mktemp -d /tmp/aisales-images-XXXXXX)
@@ -42,7 +44,7 @@ registry_pid=$!
 trap 'kill "$registry_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$port/v2/" >/dev/null 2>&1 && break; sleep 0.2; done
 base="127.0.0.1:$port/aisales-base:bookworm"
-skopeo copy --quiet --dest-tls-verify=false "oci:$out/base:bookworm" "docker://$base"
+skopeo copy --quiet --dest-tls-verify=false "oci:$base_layout:bookworm" "docker://$base"
 export DOTNET_CONTAINER_INSECURE_REGISTRIES="127.0.0.1:$port"
 
 mkdir -p "$out"

@@ -9,7 +9,7 @@ public sealed class ImageArchiveTests
     [ImageFact("migrations")]
     public async Task MigrationsImageIsAnOciArchiveWhoseEntrypointStartsAsNonRoot()
     {
-        var image = await OciArchive.OpenAsync(await ImageArchives.EnsureBuiltAsync("migrations"));
+        var image = await ImageArchives.OpenAsync("migrations");
 
         Assert.Equal("1654", image.Config.GetProperty("User").GetString());
         Assert.Equal(["/app/AiSales.MigrationService"], image.Config.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()));

@@ -5,21 +5,40 @@ namespace AiSales.Tests.Images;
 /// <summary>Where scripts/build-images.sh writes its archives, and how a test builds, unpacks and runs one.</summary>
 public static class ImageArchives
 {
+    /// <summary>AISALES_IMAGE_TESTS=1 (test.sh's default): build the archives from this checkout during the run.</summary>
+    public static bool BuildDuringRun => Environment.GetEnvironmentVariable("AISALES_IMAGE_TESTS") == "1";
+
+    /// <summary>Where an archive built before the run is looked for: out/images, or AISALES_IMAGE_DIR.</summary>
     public static string PathOf(string service) =>
         Path.Combine(Environment.GetEnvironmentVariable("AISALES_IMAGE_DIR") is { Length: > 0 } dir
             ? dir
             : Path.Combine(ServiceProcess.RepositoryRoot(), "out", "images"), $"{service}.tar");
 
-    public static async Task<string> EnsureBuiltAsync(string service)
+    /// <summary>
+    /// With <see cref="BuildDuringRun"/>, a fresh archive of this checkout, built into a temporary folder that is
+    /// removed once read (the Debian base is reused from out/images/base while its package list is unchanged), so
+    /// the test never reads an archive left by an older build; otherwise the archive already at <see cref="PathOf"/>.
+    /// </summary>
+    public static async Task<OciArchive> OpenAsync(string service)
     {
-        var path = PathOf(service);
-        if (!File.Exists(path))
+        if (!BuildDuringRun)
         {
-            var (exitCode, output) = await RunAsync("bash", [Path.Combine(ServiceProcess.RepositoryRoot(), "scripts", "build-images.sh"), service], TimeSpan.FromMinutes(25));
-            Assert.True(exitCode == 0, output);
+            return await OciArchive.OpenAsync(PathOf(service));
         }
 
-        return path;
+        var root = ServiceProcess.RepositoryRoot();
+        var output = Directory.CreateTempSubdirectory("aisales-images-");
+        try
+        {
+            var (exitCode, log) = await RunAsync("bash", [Path.Combine(root, "scripts", "build-images.sh"), service], TimeSpan.FromMinutes(25),
+                environment: new() { ["OUT"] = output.FullName, ["BASE"] = Path.Combine(root, "out", "images", "base") });
+            Assert.True(exitCode == 0, log);
+            return await OciArchive.OpenAsync(Path.Combine(output.FullName, $"{service}.tar"));
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
     }
 
     /// <summary>
@@ -63,9 +82,15 @@ public static class ImageArchives
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(
-        string command, IEnumerable<string> arguments, TimeSpan timeout, bool cleanEnvironment = false)
+        string command, IEnumerable<string> arguments, TimeSpan timeout, bool cleanEnvironment = false,
+        Dictionary<string, string>? environment = null)
     {
         var startInfo = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? [])
+        {
+            startInfo.Environment[name] = value;
+        }
+
         if (cleanEnvironment)
         {
             // As a container starts: nothing from the test runner (no connection string, no DOTNET_ variables).
