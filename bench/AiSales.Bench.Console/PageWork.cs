@@ -5,12 +5,13 @@ namespace AiSales.Bench.Console;
 
 /// <summary>
 /// What the browser itself spends on a page (Chrome DevTools Protocol <c>Performance.getMetrics</c>: the main thread's
-/// tasks, script, style and layout, in seconds), read before and after the live messages on a few watchers' pages, so
-/// that the browsers' share of a live update is measured rather than inferred.
+/// tasks, script, style and layout in wall time, and the CPU time of the main thread and of the page's process), read
+/// on a few watchers' pages while idle and over the live messages, so that the browsers' share of a live update is
+/// measured rather than inferred.
 /// </summary>
 public sealed class PageWork(List<(ICDPSession Session, Dictionary<string, double> Before)> pages)
 {
-    private static readonly string[] Metrics = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration"];
+    private static readonly string[] Metrics = ["TaskDuration", "ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "ThreadTime", "ProcessTime"];
 
     public static async Task<PageWork> StartAsync(IEnumerable<IPage> watched)
     {
@@ -25,8 +26,8 @@ public sealed class PageWork(List<(ICDPSession Session, Dictionary<string, doubl
         return new PageWork(pages);
     }
 
-    /// <summary>Prints each metric's mean per page per live message (ms).</summary>
-    public async Task ReportAsync(int messages)
+    /// <summary>Prints each metric's mean per page per live message (ms), or per second when <paramref name="messages"/> is 0 (idle).</summary>
+    public async Task ReportAsync(int messages, double idleSeconds = 0)
     {
         var totals = Metrics.ToDictionary(m => m, _ => 0.0);
         foreach (var (session, before) in pages)
@@ -38,8 +39,11 @@ public sealed class PageWork(List<(ICDPSession Session, Dictionary<string, doubl
             }
         }
 
-        var per = string.Join(", ", Metrics.Select(m => $"{m.Replace("Duration", "")} {totals[m] * 1000 / pages.Count / Math.Max(1, messages):0.0} ms"));
-        System.Console.WriteLine($"Browser main thread per page per live message (mean of {pages.Count} pages, whole live phase): {per}");
+        var unit = messages > 0 ? messages : idleSeconds;
+        var per = string.Join(", ", Metrics.Select(m => $"{m.Replace("Duration", "")} {totals[m] * 1000 / pages.Count / unit:0.0} ms"));
+        System.Console.WriteLine(messages > 0
+            ? $"Browser per page per live message (mean of {pages.Count} pages, whole live phase): {per}"
+            : $"Browser per page per second while idle (mean of {pages.Count} pages, {idleSeconds:0} s): {per}");
     }
 
     private static async Task<Dictionary<string, double>> ReadAsync(ICDPSession session)

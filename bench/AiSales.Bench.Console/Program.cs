@@ -134,6 +134,9 @@ for (var i = 0; i < options.Watchers; i++)
 
 await using var stages = new LiveStages(api, platform.ConnectionString, merchantId);
 await stages.StartAsync();
+var idle = await PageWork.StartAsync(watchers.Take(5));
+await Task.Delay(TimeSpan.FromSeconds(10));
+await idle.ReportAsync(0, 10);
 var work = await PageWork.StartAsync(watchers.Take(5));
 System.Console.WriteLine($"{options.Live} live messages, one every {options.IntervalMs} ms, to {watchers.Count} watchers…");
 var live = new LiveMessages(api, seeded.PhoneNumberId, seeded.LiveCustomerPhone);
