@@ -132,6 +132,12 @@ for (var i = 0; i < options.Watchers; i++)
     watchers.Add(watcher);
 }
 
+await using var stages = new LiveStages(api, platform.ConnectionString, merchantId);
+await stages.StartAsync();
+var idle = await PageWork.StartAsync(watchers.Take(5));
+await Task.Delay(TimeSpan.FromSeconds(10));
+await idle.ReportAsync(0, 10);
+var work = await PageWork.StartAsync(watchers.Take(5));
 System.Console.WriteLine($"{options.Live} live messages, one every {options.IntervalMs} ms, to {watchers.Count} watchers…");
 var live = new LiveMessages(api, seeded.PhoneNumberId, seeded.LiveCustomerPhone);
 var acknowledged = new Dictionary<string, long>();
@@ -144,6 +150,7 @@ for (var k = 0; k < options.Live; k++)
 
 // Each bubble is waited for up to 60 s after the last message: "missing" means never shown, not shown late.
 var seenBy = await Browsers.WaitUntilSeenAsync(watchers, acknowledged.Keys, TimeSpan.FromSeconds(60));
+await work.ReportAsync(options.Live);
 var latencies = new List<double>();
 var missing = 0;
 foreach (var seen in seenBy)
@@ -162,6 +169,7 @@ foreach (var seen in seenBy)
 }
 
 System.Console.WriteLine($"Live update, webhook acknowledged → bubble on screen, {watchers.Count} watchers: {Summary(latencies)}; missing {missing}");
+await stages.ReportAsync(acknowledged, seenBy);
 var complete = seenBy.Count(seen => acknowledged.Keys.All(seen.ContainsKey));
 var blank = seenBy.FindAll(seen => !acknowledged.Keys.Any(seen.ContainsKey)).Count;
 var firstBlank = seenBy.FindIndex(seen => !acknowledged.Keys.Any(seen.ContainsKey));

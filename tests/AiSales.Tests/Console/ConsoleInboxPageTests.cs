@@ -52,6 +52,29 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task WithASearchOnLiveMessagesKeepTheListToTheMatchingConversationAndTheSearchBoxKeepsItsText()
+    {
+        var shop = await ConsoleShop.CreateAsync(fixture);
+        var (samira, omar) = (ConsoleShop.NewCustomerPhone(), ConsoleShop.NewCustomerPhone());
+        await shop.SendCustomerTextAsync(fixture, samira, "Samira", "first from Samira");
+        await shop.SendCustomerTextAsync(fixture, omar, "Omar", "first from Omar");
+        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(fixture.Web("/inbox"));
+        await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
+        await page.Locator(".conversation-item").Nth(1).WaitForAsync();
+
+        var search = page.Locator(".inbox-filters input[type=text]").Last;
+        await search.FillAsync("Samira");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.conversation-item').length === 1", null, new() { Timeout = 5_000 });
+        await shop.SendCustomerTextAsync(fixture, omar, "Omar", "Omar while filtered");
+        await shop.SendCustomerTextAsync(fixture, samira, "Samira", "Samira while filtered");
+
+        await page.Locator(".conversation-item .preview").Filter(new() { HasText = "Samira while filtered" }).WaitForAsync(new() { Timeout = 5_000 });
+        Assert.Equal(1, await page.Locator(".conversation-item").CountAsync());
+        Assert.Equal("Samira", await search.InputValueAsync());
+    }
+
+    [Fact]
     public async Task OnAPhoneTheInboxIsUsableAndArabicIsRightToLeft()
     {
         var shop = await ConsoleShop.CreateAsync(fixture);
