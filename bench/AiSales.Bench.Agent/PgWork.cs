@@ -6,8 +6,9 @@ namespace AiSales.Bench.Agent;
 /// <summary>
 /// PostgreSQL's work over the measured phase, per DM: transactions (pg_stat_database), statements (pg_stat_statements,
 /// the client's and the nested ones such as foreign-key checks, when the AppHost loaded it:
-/// Infrastructure:StatementStatistics), WAL records and the CPU of the postgres processes (/proc). Counts, unlike
-/// latencies, do not depend on what else runs on the machine.
+/// Infrastructure:StatementStatistics), rows inserted and updated per table (HOT updates apart: they touch no index), WAL
+/// records and the CPU of the postgres processes (/proc). Counts, unlike latencies, do not depend on what else runs on
+/// the machine.
 /// </summary>
 public sealed class PgWork
 {
@@ -16,11 +17,14 @@ public sealed class PgWork
                (SELECT wal_records FROM pg_stat_wal)
         """;
 
+    private const string TablesSql = "SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables";
+
     private readonly string _connectionString;
     private readonly bool _statements;
     private readonly long _transactions;
     private readonly long _walRecords;
     private readonly int _postmaster;
+    private Dictionary<string, (long Inserted, long Updated, long Hot)> _tables = [];
     private readonly double _cpuSeconds;
 
     private PgWork(string connectionString, bool statements, long transactions, long walRecords, int postmaster)
@@ -45,7 +49,7 @@ public sealed class PgWork
         // This session's backend is a child of the postmaster, the process whose CPU is counted.
         var backend = await ScalarAsync<int>(connection, "SELECT pg_backend_pid()");
         var (transactions, wal) = await TotalsAsync(connection);
-        return new PgWork(connectionString, statements, transactions, wal, (int)(Stat(backend)?[1] ?? 0));
+        return new PgWork(connectionString, statements, transactions, wal, (int)(Stat(backend)?[1] ?? 0)) { _tables = await TablesAsync(connection) };
     }
 
     /// <summary>Prints the work since <see cref="StartAsync"/> divided by <paramref name="dms"/>.</summary>
@@ -58,6 +62,18 @@ public sealed class PgWork
         double PerDm(double value) => value / Math.Max(1, dms);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| PostgreSQL per DM | {PerDm(transactions - _transactions):0.00} transactions | {PerDm(wal - _walRecords):0.0} WAL records | CPU {1000 * PerDm(cpu):0.00} ms ({cpu:0.0} s) |"));
+        var tables = await TablesAsync(connection);
+        Console.WriteLine("| table | inserted/DM | updated/DM | of which HOT |");
+        foreach (var (name, now) in tables.OrderBy(t => t.Key))
+        {
+            var before = _tables.GetValueOrDefault(name);
+            var (inserted, updated, hot) = (now.Inserted - before.Inserted, now.Updated - before.Updated, now.Hot - before.Hot);
+            if (PerDm(inserted + updated) >= 0.05)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {PerDm(inserted):0.00} | {PerDm(updated):0.00} | {PerDm(hot):0.00} |"));
+            }
+        }
+
         if (!_statements)
         {
             Console.WriteLine("(statement counts: start the AppHost with --Infrastructure:StatementStatistics=true)");
@@ -95,6 +111,21 @@ public sealed class PgWork
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private static async Task<Dictionary<string, (long Inserted, long Updated, long Hot)>> TablesAsync(NpgsqlConnection connection)
+    {
+        // Backends report their counts at most once a second: let the last ones arrive.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var tables = new Dictionary<string, (long, long, long)>();
+        await using var command = new NpgsqlCommand(TablesSql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            tables[reader.GetString(0)] = (reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return tables;
     }
 
     private static async Task<T?> ScalarAsync<T>(NpgsqlConnection connection, string sql)
