@@ -1,3 +1,4 @@
+using AiSales.Core.Data;
 using AiSales.Core.Security;
 using Npgsql;
 
@@ -86,24 +87,29 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return claimed;
     }
 
+    /// <summary>
+    /// The delivery and its message are marked sent in one statement, committed without waiting for the WAL flush
+    /// (<see cref="AsyncCommit"/>): nothing is sent on the strength of it, and the conversation's next send is leased by
+    /// a synchronous commit first, which makes it durable. A crash of PostgreSQL within those milliseconds leaves the
+    /// delivery 'sending': reconciled by Meta's status webhook, or given up as unknown, never sent again.
+    /// </summary>
     public async Task MarkSentAsync(Guid id, long messageId, string externalId, CancellationToken cancellationToken)
     {
         // coalesce: a status webhook may already have recorded the same id through biz_opaque_callback_data.
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand("""
-            UPDATE outbound_deliveries
-            SET state = 'sent', external_id = coalesce(external_id, $2), sent_at = coalesce(sent_at, now()),
-                lease_owner = NULL, lease_expires_at = NULL, error_code = NULL, error_message = NULL, updated_at = now()
-            WHERE id = $1 AND state IN ('sending', 'sent')
-            """, id, externalId));
-        batch.BatchCommands.Add(BatchCommand("""
+        await using var command = Command($"""
+            WITH delivery AS (
+                UPDATE outbound_deliveries
+                SET state = 'sent', external_id = coalesce(external_id, $2), sent_at = coalesce(sent_at, now()),
+                    lease_owner = NULL, lease_expires_at = NULL, error_code = NULL, error_message = NULL, updated_at = now()
+                WHERE id = $1 AND state IN ('sending', 'sent'))
             UPDATE messages
             SET external_id = coalesce(external_id, $2),
                 delivery_status = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN 'sent' ELSE delivery_status END,
                 delivery_status_at = CASE WHEN delivery_status IS NULL OR delivery_status = 'pending' THEN now() ELSE delivery_status_at END
-            WHERE id = $1
-            """, messageId, externalId));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+            WHERE id = $3
+            RETURNING {AsyncCommit.Expression}
+            """, id, externalId, messageId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task MarkFailedAsync(Guid id, long messageId, int? code, string error, CancellationToken cancellationToken)

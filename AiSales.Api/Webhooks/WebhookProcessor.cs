@@ -60,7 +60,9 @@ public sealed class WebhookProcessor(
                     await Task.Delay(backoff, stoppingToken);
                 }
 
-                // Drain everything that is waiting, then sleep until an inbox commit or the next poll.
+                // Drain everything that is waiting, then sleep until an inbox commit or the next poll. A batch smaller
+                // than the limit took all there was: the worker sleeps at once instead of claiming (and rolling back) an
+                // empty one; events committed meanwhile wake it (WebhookSignal), and those the other worker held are its.
                 while (await ProcessBatchAsync(stoppingToken))
                 {
                     if (signal.InboxBusy && options.Value.YieldToInbox)
@@ -89,7 +91,7 @@ public sealed class WebhookProcessor(
     /// <summary>
     /// Claims up to ProcessorBatchSize events and applies them in one transaction (one commit for many events).
     /// If that fails for a non-transient reason, each event of the batch is retried alone, so one bad event
-    /// cannot hold the others back. Returns false when nothing was waiting.
+    /// cannot hold the others back. Returns true when more may be waiting (the batch was full).
     /// </summary>
     public async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
     {
@@ -128,7 +130,7 @@ public sealed class WebhookProcessor(
         return true;
     }
 
-    /// <summary>One transaction: claim, normalise, mark, commit; then publish the new pending messages.</summary>
+    /// <summary>One transaction: claim, normalise, mark, commit; then publish the new pending messages. True when the batch was full.</summary>
     private async Task<bool> TryProcessAsync(int limit, CancellationToken cancellationToken, Action<long>? onClaim = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -167,7 +169,7 @@ public sealed class WebhookProcessor(
         await transaction.CommitAsync(cancellationToken);
 
         await publisher.PublishAsync(replies);
-        return true;
+        return events.Count >= limit;
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, params object[] values)

@@ -92,13 +92,23 @@ public static class LocalPostgresExtensions
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name)
     {
         var layout = LocalPostgresLayout.Create();
-        var (command, args) = LocalCommand.AsPostgresUser(Path.Combine(layout.BinDirectory, "postgres"),
+        string[] settings =
+        [
             "-D", layout.DataDirectory,
             "-k", layout.Root,
             "-p", layout.Port.ToString(),
             "-c", "listen_addresses=127.0.0.1",
             // Room for the API, the agent, tests and the benchmark's 100 clients at once.
-            "-c", "max_connections=400");
+            "-c", "max_connections=400",
+        ];
+        if (string.Equals(builder.Configuration["Infrastructure:StatementStatistics"], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // Per-statement counts for the benches (pg_stat_statements, nested statements such as foreign-key checks
+            // included); off by default, since it costs a little on every statement.
+            settings = [.. settings, "-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"];
+        }
+
+        var (command, args) = LocalCommand.AsPostgresUser(Path.Combine(layout.BinDirectory, "postgres"), settings);
 
         var healthCheckKey = $"{name}-accepts-connections";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -8,7 +8,9 @@ namespace AiSales.Core.Data;
 /// asynchronous commits not yet flushed are lost, and each is work that is simply done again: an event normalised
 /// again (messages are unique by their platform id), a lease taken again.
 /// Used where the wait mattered (docs/benchmarks.md): the normaliser's batches and the agent's lease claims, releases
-/// and renewals, each of which used to wait for an fsync while holding a turn slot or the inbox's order.
+/// and renewals, each of which used to wait for an fsync while holding a turn slot or the inbox's order; and a reply's
+/// 'sent' record, which only says what already happened (lost, the delivery stays 'sending' and is reconciled by Meta's
+/// status webhook or given up as unknown: never sent twice).
 /// </summary>
 public static class AsyncCommit
 {

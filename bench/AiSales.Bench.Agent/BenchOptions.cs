@@ -17,11 +17,12 @@ public enum ModelMode
 /// The bench's arguments. Positional, as before: [rate/s = 200] [seconds = 10, 60 with a model] [debounceMs = 0]
 /// [shops = 10]. Flags: --model | --model-fault, --latency-ms 800, --fault-seconds 30, --warmup 60, --wait 60 (90 with
 /// a fault), --replicas 1 (api and ai-agent processes each, through the AppHost's Replicas:*), --agent-env KEY=VALUE
-/// (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400).
+/// (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400), --statements (PostgreSQL's
+/// statements per DM through pg_stat_statements, which costs a little on every statement: for counts, not latency).
 /// </summary>
 public sealed record BenchOptions(
     ModelMode Mode, int Rate, int Seconds, int DebounceMs, int Shops, int LatencyMs, int FaultSeconds, int WarmupSeconds,
-    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment, int Replicas = 1)
+    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment, int Replicas = 1, bool Statements = false)
 {
     public bool UsesModel => Mode != ModelMode.Offline;
 
@@ -36,7 +37,7 @@ public sealed record BenchOptions(
         var flags = new Dictionary<string, int>();
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--model" or "--model-fault")
+            if (args[i] is "--model" or "--model-fault" or "--statements")
             {
                 continue;
             }
@@ -75,6 +76,7 @@ public sealed record BenchOptions(
             WarmupSeconds: Flag("--warmup", 60),
             WaitSeconds: Flag("--wait", mode == ModelMode.ModelFault ? 90 : 60),
             environment,
-            Replicas: Math.Max(1, Flag("--replicas", 1)));
+            Replicas: Math.Max(1, Flag("--replicas", 1)),
+            Statements: args.Contains("--statements"));
     }
 }

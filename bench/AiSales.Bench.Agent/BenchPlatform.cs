@@ -34,6 +34,11 @@ public sealed class BenchPlatform(DistributedApplication app, string connectionS
             // Latency of the pipeline itself: the burst debounce (default 400 ms) would add exactly its value.
             $"--Intake:DebounceMilliseconds={options.DebounceMs}",
         ];
+        if (options.Statements)
+        {
+            args.Add("--Infrastructure:StatementStatistics=true");
+        }
+
         if (options.Replicas > 1)
         {
             args.AddRange([$"--Replicas:Api={options.Replicas}", $"--Replicas:AiAgent={options.Replicas}"]);

@@ -55,6 +55,7 @@ Console.WriteLine($"Measuring {options.Rate} new conversations/s for {options.Se
 using var stopSampling = new CancellationTokenSource();
 var sessions = model is null ? null : SessionSampler.RunAsync(platform.ConnectionString, stopSampling.Token);
 var memory = RssSampler.RunAsync("AiSales.AiAgent", stopSampling.Token);
+var pgWork = await PgWork.StartAsync(platform.ConnectionString);
 var loadFrom = Stopwatch.GetTimestamp();
 (long From, long Until)? fault = null;
 if (model is not null && options.FaultSeconds > 0)
@@ -77,6 +78,7 @@ while (DateTime.UtcNow < deadline && run.Acked.Keys.Any(k => !graph.FirstReply.C
 // Every DM asks one short question: exactly one reply each. A second one would be a duplicate send.
 await Task.Delay(TimeSpan.FromSeconds(2));
 await stopSampling.CancelAsync();
+await pgWork.PrintAsync(run.Started.Count);
 var duplicated = Report.Duplicated(run, graph);
 var latencies = Report.ReplyLatencies(run, graph);
 Report.Latency(options, warm, run, latencies, duplicated);

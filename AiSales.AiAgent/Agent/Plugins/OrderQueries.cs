@@ -2,55 +2,51 @@ using Npgsql;
 
 namespace AiSales.AiAgent.Agent.Plugins;
 
-/// <summary>How an order is read for a turn: the order row and its lines, two results of one round trip.</summary>
+/// <summary>How an order is read for a turn: the order row with its lines, one statement (one row per line).</summary>
 public static class OrderQueries
 {
     /// <summary>The conversation's draft and its lines (also part of the turn's first read).</summary>
     public static void AddDraftCommands(NpgsqlBatch batch, Guid conversationId) =>
-        AddCommands(batch, "conversation_id = $1 AND status = 'draft'", conversationId);
+        AddCommands(batch, "o.conversation_id = $1 AND o.status = 'draft'", conversationId);
 
     /// <summary>One order of the conversation by id.</summary>
-    public static void AddOrderCommands(NpgsqlBatch batch, Guid orderId) => AddCommands(batch, "id = $1", orderId);
+    public static void AddOrderCommands(NpgsqlBatch batch, Guid orderId) => AddCommands(batch, "o.id = $1", orderId);
 
+    // At most one order matches (an id, or the one draft a conversation may have): no row is no order, a row with no
+    // line (the LEFT JOIN's nulls) an order without lines.
     private static void AddCommands(NpgsqlBatch batch, string where, Guid key)
     {
         var order = new NpgsqlBatchCommand($"""
-            SELECT id, number, total, currency, customer_name, shipping_address, customer_phone, status
-            FROM orders WHERE {where}
-            """);
-        order.Parameters.AddWithValue(key);
-        var lines = new NpgsqlBatchCommand($"""
-            SELECT i.sku, i.name, i.unit_price, i.quantity, i.line_total, i.product_id
-            FROM order_items i
-            WHERE i.order_id = (SELECT id FROM orders WHERE {where})
+            SELECT o.id, o.number, o.total, o.currency, o.customer_name, o.shipping_address, o.customer_phone, o.status,
+                   i.sku, i.name, i.unit_price, i.quantity, i.line_total, i.product_id
+            FROM orders o
+            LEFT JOIN order_items i ON i.order_id = o.id
+            WHERE {where}
             ORDER BY i.name
             """);
-        lines.Parameters.AddWithValue(key);
+        order.Parameters.AddWithValue(key);
         batch.BatchCommands.Add(order);
-        batch.BatchCommands.Add(lines);
     }
 
-    /// <summary>Reads the two results of the commands above; the reader is positioned on the first.</summary>
+    /// <summary>Reads the result of the command above; the reader is positioned on it.</summary>
     public static async Task<OrderView?> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         OrderView? view = null;
-        if (await reader.ReadAsync(cancellationToken))
+        var items = new List<OrderLine>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            view = new OrderView(
+            view ??= new OrderView(
                 reader.GetGuid(0), reader.GetInt64(1), reader.GetString(7), [], reader.GetDecimal(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3).Trim(),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 Missing: null);
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        var items = new List<OrderLine>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(new OrderLine(reader.GetString(0), reader.GetString(1), reader.GetDecimal(2), reader.GetInt32(3), reader.GetDecimal(4),
-                reader.IsDBNull(5) ? null : reader.GetGuid(5)));
+            if (!reader.IsDBNull(8))
+            {
+                items.Add(new OrderLine(reader.GetString(8), reader.GetString(9), reader.GetDecimal(10), reader.GetInt32(11), reader.GetDecimal(12),
+                    reader.IsDBNull(13) ? null : reader.GetGuid(13)));
+            }
         }
 
         return view is null ? null : view with { Items = items, Missing = MissingOf(view, items) };

@@ -14,9 +14,9 @@ public sealed record TurnReply(
 
 /// <summary>
 /// Ends a turn in one round trip (one implicit transaction) that re-checks everything under the conversation's row lock:
-/// still leased to this process, still the AI's, the AI on, the merchant active, the window open. Only then the reply parts go to the
-/// outbox, the answered messages become 'done', older ones 'skipped', and the lease is released; newer messages stay
-/// pending for the next turn. A failed try is recorded with a pause; the last one sends the fallback and hands over.
+/// still leased to this process, still the AI's, the AI on, the merchant active, the window open. Only then the answered
+/// messages become 'done', older ones 'skipped', the lease is released (one statement: TurnSql.CommitFinishSql) and the
+/// reply parts go to the outbox; newer messages stay pending for the next turn. A failed try is recorded with a pause; the last one sends the fallback and hands over.
 /// </summary>
 public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, DeliverySender sender, IOptions<DeliveryOptions> delivery, TimeProvider time)
 {
@@ -24,34 +24,20 @@ public sealed class TurnCommitter(NpgsqlDataSource dataSource, TurnStore store, 
     {
         var conversation = turn.Conversation;
         var ids = turn.Answer.Select(m => m.Id).ToArray();
-        // One round trip, one implicit transaction: the guard first (row lock + verdict), then every write conditioned on
-        // that verdict. Nothing waits on this process inside the transaction.
+        // One round trip, one implicit transaction of two statements and the reply's parts: the guard first (row lock +
+        // verdict), then every write conditioned on that verdict. Nothing waits on this process inside the transaction.
         await using var batch = dataSource.CreateBatch();
         TurnStore.Add(batch, TurnSql.CommitGuardSql, conversation.Id, store.Owner, MessagingWindow.Standard.TotalSeconds);
-        TurnStore.Add(batch, TurnSql.NewerPendingSql, conversation.Id, ids[0], ids);
+        TurnStore.Add(batch, TurnSql.CommitFinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value,
+            (object?)reply.State ?? DBNull.Value, ids, turn.SkipsOlder, conversation.MerchantId, reply.Usage.Provider, reply.Usage.Model,
+            reply.HandoffReason is null ? "answered" : "handoff", reply.Usage.ModelCalls, reply.Usage.PromptTokens, reply.Usage.CompletionTokens,
+            reply.Usage.ToolCalls, (int)reply.Usage.Duration.TotalMilliseconds);
         var lease = new OutboxLease(sender.LeaseOwner, TimeSpan.FromSeconds(delivery.Value.LeaseSeconds));
         for (var i = 0; i < reply.Parts.Count; i++)
         {
             var part = Part(conversation, conversation.Guard, reply.Parts[i]) with { Choices = i == reply.Parts.Count - 1 ? reply.Choices : null };
             batch.BatchCommands.Add(ReplyOutbox.InsertCommand(part, i == 0 ? lease : null, TurnSql.MayReply));
         }
-
-        if (turn.SkipsOlder)
-        {
-            TurnStore.Add(batch, TurnSql.SkipOlderSql, conversation.Id, ids[0]);
-        }
-
-        TurnStore.Add(batch, TurnSql.MarkDoneSql, ids);
-        TurnStore.Add(batch, TurnSql.CommitFinishSql, conversation.Id, reply.FailedTurns, (object?)reply.HandoffReason ?? DBNull.Value,
-            (object?)reply.State ?? DBNull.Value);
-        if (reply.HandoffReason is not null)
-        {
-            TurnStore.Add(batch, TurnSql.CommitHandoffSql, conversation.MerchantId, conversation.Id, "ai", reply.HandoffReason);
-        }
-
-        TurnStore.Add(batch, TurnSql.CommitUsageSql, conversation.MerchantId, conversation.Id, reply.Usage.Provider, reply.Usage.Model,
-            reply.HandoffReason is null ? "answered" : "handoff", reply.Usage.ModelCalls, reply.Usage.PromptTokens, reply.Usage.CompletionTokens,
-            reply.Usage.ToolCalls, (int)reply.Usage.Duration.TotalMilliseconds);
 
         bool leased, ok, morePending;
         TurnGuard guard;

@@ -46,18 +46,14 @@ public static class TurnSql
         FOR UPDATE OF v
         """;
 
-    public const string NewerPendingSql = """
-        SELECT EXISTS (
-            SELECT 1 FROM messages o, messages f
-            WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending' AND o.id <> ALL($3)
-              AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) > (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id))
-        """;
+    /// <summary>A message's place in its conversation's send order, as a row value to compare.</summary>
+    private static string SendOrder(string alias) => $"({alias}.sent_at, coalesce({alias}.arrival, 9223372036854775807), {alias}.id)";
 
-    public const string SkipOlderSql = """
+    public static readonly string SkipOlderSql = $"""
         UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
         FROM messages f
         WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending' AND current_setting('aisales.turn_ok', true) IS DISTINCT FROM 'false'
-          AND (o.sent_at, coalesce(o.arrival, 9223372036854775807), o.id) < (f.sent_at, coalesce(f.arrival, 9223372036854775807), f.id)
+          AND {SendOrder("o")} < {SendOrder("f")}
         """;
 
     /// <summary>Gives the lease back without answering (nothing to do, waiting for earlier messages, or skipped).</summary>
@@ -65,9 +61,6 @@ public static class TurnSql
         $"UPDATE conversations SET turn_owner = NULL, turn_expires_at = NULL WHERE id = $1 AND turn_owner = $2 RETURNING {AsyncCommit.Expression}";
 
     public const string MarkSql = "UPDATE messages SET reply_state = $2, reply_error = $3 WHERE id = ANY($1) AND reply_state = 'pending'";
-
-    /// <summary>The answered messages become 'done', only when the reply went in.</summary>
-    public const string MarkDoneSql = $"UPDATE messages SET reply_state = 'done' WHERE id = ANY($1) AND reply_state = 'pending' AND {MayReply}";
 
     public const string FinishSql = """
         UPDATE conversations
@@ -90,18 +83,34 @@ public static class TurnSql
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         """;
 
-    /// <summary>The conversation after an answered turn: lease released, failures cleared, the handoff applied.</summary>
-    public const string CommitFinishSql = FinishSql + $" AND {MayReply}";
-
-    public const string CommitHandoffSql = $"""
-        INSERT INTO conversation_handoffs (merchant_id, conversation_id, to_status, source, reason) SELECT $1, $2, 'human', $3, $4 WHERE {MayReply}
-        """;
-
-    /// <summary>The turn's usage; 'superseded' when the reply did not go in.</summary>
-    public const string CommitUsageSql = $"""
-        INSERT INTO agent_turns (merchant_id, conversation_id, provider, model, outcome, model_calls, prompt_tokens, completion_tokens,
-                                 tool_calls, duration_ms, error)
-        SELECT $1, $2, $3, $4, CASE WHEN {MayReply} THEN $5 ELSE 'superseded' END, $6, $7, $8, $9, $10,
-               CASE WHEN {MayReply} THEN NULL WHEN {Leased} THEN 'the AI may no longer answer this conversation' ELSE 'the turn''s lease was lost' END
+    /// <summary>
+    /// The commit's writes after the guard, one statement: when the AI may still answer, the answered messages ($5)
+    /// become 'done' and, when the turn read only the newest ($6), older pending ones 'skipped'; the conversation is
+    /// finished (<see cref="FinishSql"/>: lease released, failures cleared, the handoff $3 applied) and the handoff
+    /// recorded; the turn's usage always ('superseded' when the reply did not go in). It returns whether newer messages
+    /// than those answered wait for the next turn (read after the guard's lock, so none committed meanwhile is missed).
+    /// </summary>
+    public static readonly string CommitFinishSql = $"""
+        WITH done AS (
+            UPDATE messages SET reply_state = 'done' WHERE id = ANY($5) AND reply_state = 'pending' AND {MayReply}),
+        older AS (
+            UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
+            FROM messages f
+            WHERE $6 AND f.id = $5[1] AND o.conversation_id = $1 AND o.reply_state = 'pending' AND {MayReply}
+              AND {SendOrder("o")} < {SendOrder("f")}),
+        finished AS (
+            {FinishSql} AND {MayReply}),
+        handoff AS (
+            INSERT INTO conversation_handoffs (merchant_id, conversation_id, to_status, source, reason)
+            SELECT $7, $1, 'human', 'ai', $3::text WHERE $3::text IS NOT NULL AND {MayReply}),
+        usage AS (
+            INSERT INTO agent_turns (merchant_id, conversation_id, provider, model, outcome, model_calls, prompt_tokens, completion_tokens,
+                                     tool_calls, duration_ms, error)
+            SELECT $7, $1, $8, $9, CASE WHEN {MayReply} THEN $10 ELSE 'superseded' END, $11, $12, $13, $14, $15,
+                   CASE WHEN {MayReply} THEN NULL WHEN {Leased} THEN 'the AI may no longer answer this conversation' ELSE 'the turn''s lease was lost' END)
+        SELECT EXISTS (
+            SELECT 1 FROM messages o, messages f
+            WHERE f.id = $5[1] AND o.conversation_id = $1 AND o.reply_state = 'pending' AND o.id <> ALL($5)
+              AND {SendOrder("o")} > {SendOrder("f")})
         """;
 }

@@ -29,23 +29,21 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
     public static string LeaseFree(string alias) =>
         $"({alias}.turn_owner IS NULL OR {alias}.turn_expires_at < now() OR {Fleet.InstanceLock.OwnerGone($"{alias}.turn_owner")})";
 
-    // Free or ours; and not pausing after a failed try.
+    // Takes the lease (free or ours; and not pausing after a failed try) and reads the conversation, its merchant and
+    // channel in one statement: no row when the lease is not ours to take.
     private static readonly string ClaimSql = $"""
-        UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
-        WHERE id = $1 AND (turn_owner = $2 OR {LeaseFree("conversations")})
-          AND (turn_retry_at IS NULL OR turn_retry_at <= now())
-        RETURNING id, {AsyncCommit.Expression}
-        """;
-
-    private const string ConversationSql = """
+        WITH v AS (
+            UPDATE conversations SET turn_owner = $2, turn_expires_at = now() + make_interval(secs => $3)
+            WHERE id = $1 AND (turn_owner = $2 OR {LeaseFree("conversations")})
+              AND (turn_retry_at IS NULL OR turn_retry_at <= now())
+            RETURNING *, {AsyncCommit.Expression})
         SELECT v.merchant_id, v.customer_id, v.platform, v.ai_failed_turns, v.turn_failures,
                m.name, m.assistant_name, m.persona, m.language, m.greeting, m.handoff_keywords,
                v.status, m.ai_enabled, m.status, c.id, c.status, c.account_id, c.token_ciphertext, c.token_key_id,
                coalesce(v.customer_phone, v.customer_instagram), v.last_customer_message_at, v.agent_state::text, m.faq::text, m.interactive_replies, c.catalog_id, m.image_reply
-        FROM conversations v
+        FROM v
         JOIN merchants m ON m.id = v.merchant_id
         LEFT JOIN channels c ON c.merchant_id = v.merchant_id AND c.platform = v.platform
-        WHERE v.id = $1 AND v.turn_owner = $2
         """;
 
     // The newest pending messages in send order (contract §4 rule 9), and whether an earlier webhook event that may hold an
@@ -80,23 +78,16 @@ public sealed class TurnStore(NpgsqlDataSource dataSource, IOptions<AgentOptions
         ORDER BY sent_at, coalesce(arrival, 9223372036854775807), id
         """;
 
-    /// <summary>Takes the lease and reads the turn (one round trip, its own short transaction); null when not ours to take.</summary>
+    /// <summary>Takes the lease and reads the turn (one round trip of four statements, its own short transaction); null when not ours to take.</summary>
     public async Task<TurnSnapshot?> ClaimAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         Add(batch, ClaimSql, conversationId, Owner, Lease.TotalSeconds);
-        Add(batch, ConversationSql, conversationId, Owner);
         Add(batch, PendingSql, conversationId, Owner, Math.Max(1, options.Value.MaxMessagesPerTurn), (double)intake.Value.OrderingWaitSeconds);
         Add(batch, HistorySql, conversationId, options.Value.HistoryMessages);
         OrderQueries.AddDraftCommands(batch, conversationId);
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        await reader.NextResultAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
