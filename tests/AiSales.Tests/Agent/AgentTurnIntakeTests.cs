@@ -70,6 +70,35 @@ public sealed partial class AgentTurnTests
     }
 
     [Fact]
+    public async Task ALeaseItsOwnProcessCouldNotReleaseIsTakenUpAgainByThatProcessNotWhenItExpires()
+    {
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = NpgsqlDataSource.Create(database);
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        var customer = AgentTestData.NewCustomer("whatsapp");
+        await using var agent = fixture.StartAgent(database, null);
+        (await agent.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
+        await AgentTestData.WaitUntilAsync(async () => await AgentTestData.ScalarAsync<long>(db, "SELECT count(*) FROM agent_instances") == 1,
+            TimeSpan.FromSeconds(30), "the agent in agent_instances");
+        var owner = await AgentTestData.ScalarAsync<string>(db, "SELECT id FROM agent_instances");
+        // What a turn leaves when PostgreSQL restarts under it: the lease is this live process's own for another hour
+        // (its release failed), no turn of it runs, and no Redis notice will come.
+        await Execute(db, """
+            WITH c AS (INSERT INTO customers (merchant_id, platform, phone) VALUES ($1, 'whatsapp', $2) RETURNING id, phone),
+            v AS (
+                INSERT INTO conversations (merchant_id, customer_id, platform, customer_phone, last_customer_message_at, turn_owner, turn_expires_at)
+                SELECT $1, c.id, 'whatsapp', c.phone, now(), $3, now() + interval '1 hour' FROM c RETURNING id)
+            INSERT INTO messages (merchant_id, conversation_id, platform, direction, author, kind, text, reply_state, created_at, sent_at)
+            SELECT $1, v.id, 'whatsapp', 'inbound', 'customer', 'text', 'hello', 'pending', now() - interval '5 seconds', now() - interval '5 seconds' FROM v
+            """, shop.MerchantId, customer, owner);
+
+        var reply = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, TimeSpan.FromSeconds(30))).Single();
+
+        Assert.Equal(customer, reply.Body["to"]?.GetValue<string>());
+        Assert.Equal("done", await AgentTestData.ScalarAsync<string>(db, "SELECT reply_state FROM messages WHERE text = 'hello' AND direction = 'inbound'"));
+    }
+
+    [Fact]
     public async Task AMessageWaitsWhileAnEarlierWebhookEventIsStillBeingNormalised()
     {
         var database = await fixture.CreateMigratedDatabaseAsync();
