@@ -49,12 +49,15 @@ public static class TurnSql
     /// <summary>A message's place in its conversation's send order, as a row value to compare.</summary>
     private static string SendOrder(string alias) => $"({alias}.sent_at, coalesce({alias}.arrival, 9223372036854775807), {alias}.id)";
 
-    public static readonly string SkipOlderSql = $"""
+    /// <summary>Pending messages of conversation $1 sent before message <paramref name="newest"/> become 'skipped', when <paramref name="when"/>.</summary>
+    private static string SkipOlderThan(string newest, string when) => $"""
         UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
         FROM messages f
-        WHERE f.id = $2 AND o.conversation_id = $1 AND o.reply_state = 'pending' AND current_setting('aisales.turn_ok', true) IS DISTINCT FROM 'false'
+        WHERE f.id = {newest} AND o.conversation_id = $1 AND o.reply_state = 'pending' AND {when}
           AND {SendOrder("o")} < {SendOrder("f")}
         """;
+
+    public static readonly string SkipOlderSql = SkipOlderThan("$2", "current_setting('aisales.turn_ok', true) IS DISTINCT FROM 'false'");
 
     /// <summary>Gives the lease back without answering (nothing to do, waiting for earlier messages, or skipped).</summary>
     public const string ReleaseSql =
@@ -94,10 +97,7 @@ public static class TurnSql
         WITH done AS (
             UPDATE messages SET reply_state = 'done' WHERE id = ANY($5) AND reply_state = 'pending' AND {MayReply}),
         older AS (
-            UPDATE messages o SET reply_state = 'skipped', reply_error = 'older than the newest messages one turn answers'
-            FROM messages f
-            WHERE $6 AND f.id = $5[1] AND o.conversation_id = $1 AND o.reply_state = 'pending' AND {MayReply}
-              AND {SendOrder("o")} < {SendOrder("f")}),
+            {SkipOlderThan("$5[1]", $"$6 AND {MayReply}")}),
         finished AS (
             {FinishSql} AND {MayReply}),
         handoff AS (
