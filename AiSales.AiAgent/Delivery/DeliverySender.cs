@@ -13,6 +13,7 @@ public sealed class DeliverySender(
     GraphClient graph,
     SecretProtector secrets,
     SendRateLimiter rateLimiter,
+    GraphRecovery recovery,
     Fleet.FleetMembership fleet,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
@@ -77,11 +78,17 @@ public sealed class DeliverySender(
         {
             case GraphOutcome.Sent:
                 await store.MarkSentAsync(delivery.Id, delivery.MessageId, result.ExternalId!, CancellationToken.None);
+                await recovery.SucceededAsync(delivery.ChannelId);
                 break;
             case GraphOutcome.Throttled or GraphOutcome.Transient when delivery.Attempts < settings.MaxAttempts:
                 var delay = Backoff(delivery.Attempts, result.RetryAfter);
                 logger.LogInformation("Delivery {DeliveryId} {Outcome} (code {Code}); next attempt in {Delay}", delivery.Id, result.Outcome, result.ErrorCode, delay);
                 await store.RescheduleAsync(delivery.Id, delay, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
+                if (result.Outcome == GraphOutcome.Transient)
+                {
+                    recovery.Failed(delivery.ChannelId);
+                }
+
                 break;
             case GraphOutcome.TokenInvalid:
                 logger.LogWarning("Channel {ChannelId} token rejected (190); channel disconnected until the merchant reconnects it", delivery.ChannelId);

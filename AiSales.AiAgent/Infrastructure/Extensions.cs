@@ -48,6 +48,7 @@ public static class Extensions
         builder.Services.AddTypingClient();
         builder.Services.AddSingleton<DeliveryStore>();
         builder.Services.AddSingleton<DeliverySender>();
+        builder.Services.AddSingleton<GraphRecovery>();
         builder.Services.AddSingleton<DeliverySignal>();
         builder.Services.AddSingleton<Fleet.FleetMembership>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Fleet.FleetMembership>());

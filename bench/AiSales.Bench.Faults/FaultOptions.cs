@@ -4,11 +4,12 @@ namespace AiSales.Bench.Faults;
 /// The suite's settings: `--only a,b` (scenario names), `--warmup 15` s of load before measuring, `--before 10` s of
 /// measured load before the fault, `--after 20` s after it, `--connections 100` and `--webhook-rate 400`/s for the
 /// flood, `--conversations 10` new conversations/s, `--shops 4`, `--model-latency-ms 300`, `--fuzz-bodies 100000`,
-/// `--wait 60` s for the last replies, `--logs DIR` for the services' logs.
+/// `--wait 60` s for the last replies, `--logs DIR` for the services' logs, `--services DIR` to run the services published
+/// there (`DIR/AiSales.Api/AiSales.Api.dll`, …; e.g. ReadyToRun, docs/reliability.md) instead of the checkout's build.
 /// </summary>
 public sealed record FaultOptions(
     IReadOnlySet<string>? Only, int WarmupSeconds, int BeforeSeconds, int AfterSeconds, int Connections, int WebhookRate,
-    int ConversationRate, int Shops, int ModelLatencyMs, int FuzzBodies, int WaitSeconds, string LogDirectory)
+    int ConversationRate, int Shops, int ModelLatencyMs, int FuzzBodies, int WaitSeconds, string LogDirectory, string? Services = null)
 {
     private static readonly string[] Numbers =
         ["--warmup", "--before", "--after", "--connections", "--webhook-rate", "--conversations", "--shops", "--model-latency-ms", "--fuzz-bodies", "--wait"];
@@ -26,7 +27,7 @@ public sealed record FaultOptions(
             values[args[i]] = args[++i];
         }
 
-        var unknown = values.Keys.Except([.. Numbers, "--only", "--logs"]).ToList();
+        var unknown = values.Keys.Except([.. Numbers, "--only", "--logs", "--services"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"unknown option(s) {string.Join(", ", unknown)}");
@@ -41,6 +42,7 @@ public sealed record FaultOptions(
             Number("--warmup", 15), Number("--before", 10), Number("--after", 20), Math.Max(1, Number("--connections", 100)),
             Math.Max(1, Number("--webhook-rate", 400)), Math.Max(1, Number("--conversations", 10)), Math.Max(1, Number("--shops", 4)),
             Number("--model-latency-ms", 300), Number("--fuzz-bodies", 100_000), Number("--wait", 60),
-            values.TryGetValue("--logs", out var logs) ? logs : Path.Combine(Path.GetTempPath(), $"aisales-faults-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
+            values.TryGetValue("--logs", out var logs) ? logs : Path.Combine(Path.GetTempPath(), $"aisales-faults-{DateTime.UtcNow:yyyyMMdd-HHmmss}"),
+            values.TryGetValue("--services", out var services) ? Path.GetFullPath(services) : null);
     }
 }

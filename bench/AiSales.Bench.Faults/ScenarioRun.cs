@@ -11,7 +11,7 @@ public static class ScenarioRun
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, FaultOptions options)
     {
         var logs = Path.Combine(options.LogDirectory, scenario.Name);
-        await using var platform = await FaultPlatform.StartAsync(FaultSuite.Root, logs, options.Shops, TimeSpan.FromMilliseconds(options.ModelLatencyMs));
+        await using var platform = await FaultPlatform.StartAsync(options.Services ?? FaultSuite.Root, logs, options.Shops, TimeSpan.FromMilliseconds(options.ModelLatencyMs));
         using var floodHttp = FaultClients.Create(platform.ApiUrl, options.Connections);
         using var liveHttp = FaultClients.Create(platform.ApiUrl, 64);
         var flood = new FloodLoad(floodHttp, platform.FloodNumber, FaultPlatform.AppSecret, options.Connections, options.WebhookRate);

@@ -23,8 +23,14 @@ public sealed class ServiceProcess(string dll, string logPath, IReadOnlyDictiona
 
     private bool _killing;
 
+    /// <summary>
+    /// The service's entry assembly under <paramref name="root"/>: published there (`root/Service/Service.dll`, e.g.
+    /// ReadyToRun by `--services`), else the checkout's build output (`root/Service/bin/Release/net10.0`).
+    /// </summary>
     public static string Dll(string root, string service) =>
-        new[] { "Release", "Debug" }.Select(c => Path.Combine(root, service, "bin", c, "net10.0", service + ".dll")).FirstOrDefault(File.Exists)
+        new[] { Path.Combine(root, service, service + ".dll") }
+            .Concat(new[] { "Release", "Debug" }.Select(c => Path.Combine(root, service, "bin", c, "net10.0", service + ".dll")))
+            .FirstOrDefault(File.Exists)
         ?? throw new FileNotFoundException($"Build {service} first: dotnet build -c Release AiSales.sln");
 
     public void Start()

@@ -52,6 +52,43 @@ public sealed class AgentDeliveryTests(AgentFixture fixture)
     }
 
     [Fact]
+    public async Task WhenGraphAnswersAgainTheRepliesItHeldBackGoOutAtOnceNotAtTheEndOfTheirBackOff()
+    {
+        var shop = await ShopAsync();
+        fixture.Graph.FailNext(shop.AccountId, 400, code: 130429, retryAfter: "600");
+        var throttled = await AgentTestData.SimulateInboundAsync(fixture.DataSource, fixture.Redis, shop, AgentTestData.NewCustomer("whatsapp"), "price of blue kaftan?");
+        await AgentTestData.WaitUntilAsync(async () => (await AgentTestData.DeliveriesAsync(fixture.DataSource, throttled.ConversationId)) is [{ State: "pending", ErrorCode: 130429 }],
+            s_timeout, "the throttled delivery rescheduled");
+
+        // An outage: the reply fails with 500s and waits for its back-off, which after a long outage is minutes.
+        fixture.Graph.Outage(shop.AccountId, on: true);
+        var held = await AgentTestData.SimulateInboundAsync(fixture.DataSource, fixture.Redis, shop, AgentTestData.NewCustomer("whatsapp"), "price of blue kaftan?");
+        await AgentTestData.WaitUntilAsync(async () => await PostponeAsync(held.ConversationId, errorCode: 2) == 1, s_timeout, "the held-back delivery postponed");
+
+        fixture.Graph.Outage(shop.AccountId, on: false);
+        var fresh = await AgentTestData.SimulateInboundAsync(fixture.DataSource, fixture.Redis, shop, AgentTestData.NewCustomer("whatsapp"), "price of blue kaftan?");
+        await AgentTestData.WaitUntilAsync(async () => (await AgentTestData.DeliveriesAsync(fixture.DataSource, fresh.ConversationId)) is [{ State: "sent" }],
+            s_timeout, "the first reply after the outage sent");
+        await AgentTestData.WaitUntilAsync(async () => (await AgentTestData.DeliveriesAsync(fixture.DataSource, held.ConversationId)) is [{ State: "sent" }],
+            s_timeout, "the held-back reply sent although its back-off had 10 minutes to run");
+
+        // Throttling is not an outage: that delivery keeps Meta's Retry-After.
+        Assert.True((await AgentTestData.DeliveriesAsync(fixture.DataSource, throttled.ConversationId)) is [{ State: "pending", ErrorCode: 130429, Attempts: 1 }]);
+    }
+
+    /// <summary>A delivery waiting after a failure with this code is made to wait 10 minutes more; 0 while it is being sent.</summary>
+    private async Task<int> PostponeAsync(Guid conversationId, int errorCode)
+    {
+        await using var command = fixture.DataSource.CreateCommand("""
+            UPDATE outbound_deliveries SET next_attempt_at = now() + interval '10 minutes'
+            WHERE conversation_id = $1 AND state = 'pending' AND error_code = $2
+            """);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(errorCode);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task WindowClosedErrorFailsTheDeliveryWithoutRetry()
     {
         var shop = await ShopAsync();

@@ -62,6 +62,15 @@ public sealed class AgentFakeGraph : IAsyncDisposable
 
     public int MaxInFlight(string recipient) => _maxInFlight.GetValueOrDefault(recipient);
 
+    private readonly ConcurrentDictionary<string, byte> _outages = new();
+
+    /// <summary>While on, every send to this account answers 500 with Graph error 2 (service unavailable): an outage.</summary>
+    public void Outage(string accountId, bool on)
+    {
+        if (on) _outages[accountId] = 0;
+        else _outages.TryRemove(accountId, out _);
+    }
+
     /// <summary>The next send to this account answers HTTP <paramref name="status"/> with Graph error <paramref name="code"/>.</summary>
     public void FailNext(string accountId, int status, int? code, string? retryAfter = null) =>
         Script(accountId, async context =>
@@ -128,6 +137,14 @@ public sealed class AgentFakeGraph : IAsyncDisposable
         try
         {
             var authorization = context.Request.Headers.Authorization.ToString();
+            if (_outages.ContainsKey(accountId))
+            {
+                _requests.Enqueue(new GraphRequest(context.Request.Path, accountId, authorization, body, DateTime.UtcNow) { StatusCode = 500 });
+                context.Response.StatusCode = 500;
+                await context.Response.WriteAsJsonAsync(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code = 2, fbtrace_id = "fake" } });
+                return;
+            }
+
             if (_scripts.TryGetValue(accountId, out var queue) && queue.TryDequeue(out var step))
             {
                 var scripted = new GraphRequest(context.Request.Path, accountId, authorization, body, DateTime.UtcNow);
