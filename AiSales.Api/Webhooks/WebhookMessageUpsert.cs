@@ -25,7 +25,7 @@ public static class WebhookMessageUpsert
     public static void QueueCustomerMessage(
         List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp, long arrival)
     {
-        var replyState = !item.TriggersReply ? null : route.MerchantActive ? "pending" : "skipped";
+        var replyState = !item.TriggersReply ? null : route.AiAnswers ? "pending" : "skipped";
         var command = Command(platform, route.MerchantId, item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
             item.ReplyToExternalId, replyState, deliveryStatus: null, arrival, MediaSource.Of(platform, item.Kind, item.Payload));

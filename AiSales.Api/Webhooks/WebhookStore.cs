@@ -2,8 +2,11 @@ using Npgsql;
 
 namespace AiSales.Api.Webhooks;
 
-/// <summary>The merchant an account routes to; a disabled merchant's messages are stored but never answered.</summary>
-public sealed record WebhookRoute(Guid MerchantId, bool MerchantActive);
+/// <summary>
+/// The merchant an account routes to, and whether its AI answers: the messages of a disabled merchant, or of one who
+/// turned the AI off, are stored already skipped, so the agent never spends a turn on them.
+/// </summary>
+public sealed record WebhookRoute(Guid MerchantId, bool AiAnswers);
 
 /// <summary>A customer message statement waiting to be sent with others in one round trip.</summary>
 public sealed record QueuedCustomerMessage(NpgsqlBatchCommand Command, Guid MerchantId, bool TriggersReply);
@@ -19,7 +22,7 @@ public sealed record PendingReply(long MessageId, Guid ConversationId, Guid Merc
 public sealed class WebhookStore
 {
     private const string RouteSql = """
-        SELECT c.merchant_id, m.status = 'active'
+        SELECT c.merchant_id, m.status = 'active' AND m.ai_enabled
         FROM channels c JOIN merchants m ON m.id = c.merchant_id
         WHERE c.platform = $1 AND c.account_id = $2
         """;

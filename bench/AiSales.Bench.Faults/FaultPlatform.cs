@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using AiSales.Bench.Agent;
 using Npgsql;
@@ -38,6 +39,8 @@ public sealed class FaultPlatform : IAsyncDisposable
     public ServiceProcess Agent { get; private set; } = null!;
 
     public Uri ApiUrl { get; private set; } = null!;
+
+    public Uri AgentUrl { get; private set; } = null!;
 
     public string LogDirectory { get; }
 
@@ -91,9 +94,10 @@ public sealed class FaultPlatform : IAsyncDisposable
             ["ASPNETCORE_URLS"] = platform.ApiUrl.ToString().TrimEnd('/'),
             ["Media__Directory"] = Path.Combine(logDirectory, "media"),
         });
+        platform.AgentUrl = new Uri($"http://127.0.0.1:{Ports.Free()}");
         platform.Agent = new ServiceProcess(ServiceProcess.Dll(root, "AiSales.AiAgent"), Path.Combine(logDirectory, "ai-agent.log"), new Dictionary<string, string>(common)
         {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Ports.Free()}",
+            ["ASPNETCORE_URLS"] = platform.AgentUrl.ToString().TrimEnd('/'),
             ["AI__Provider"] = "openai",
             ["AI__Model"] = "fake",
             ["AI__Endpoint"] = platform.Model.Endpoint,
@@ -107,9 +111,12 @@ public sealed class FaultPlatform : IAsyncDisposable
     }
 
     /// <summary>Until the api answers /alive (after a start or a restart).</summary>
-    public async Task WaitApiAliveAsync(TimeSpan timeout)
+    public Task WaitApiAliveAsync(TimeSpan timeout) => WaitAliveAsync(ApiUrl, "api", timeout);
+
+    /// <summary>Until a service answers /alive; throws naming its log after <paramref name="timeout"/>.</summary>
+    public async Task WaitAliveAsync(Uri url, string service, TimeSpan timeout)
     {
-        using var http = new HttpClient { BaseAddress = ApiUrl, Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -127,12 +134,26 @@ public sealed class FaultPlatform : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"the api did not answer /alive within {timeout.TotalSeconds:0} s (see {LogDirectory}/api.log)");
+                throw new TimeoutException($"the {service} did not answer /alive within {timeout.TotalSeconds:0} s (see {LogDirectory}/{service}.log)");
             }
 
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Prints, from the background, how long after <paramref name="started"/> a restarted service answered /alive.</summary>
+    public void ReportAlive(Uri url, string service, long started) => _ = Task.Run(async () =>
+    {
+        try
+        {
+            await WaitAliveAsync(url, service, TimeSpan.FromSeconds(60));
+            Console.WriteLine($"  the {service} answered /alive {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s after it was started again");
+        }
+        catch (TimeoutException ex)
+        {
+            Console.WriteLine($"  {ex.Message}");
+        }
+    });
 
     private async Task SeedAsync(int shops)
     {

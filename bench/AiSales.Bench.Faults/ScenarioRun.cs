@@ -44,6 +44,7 @@ public static class ScenarioRun
         await stopSampling.CancelAsync();
         await sampling;
         var deliveries = await Inbox.DeliveryStatesAsync(platform.Database);
+        Timeline.Print(new Window(measuredFrom, faultFrom, faultUntil), live, platform);
         return ScenarioResult.From(scenario, note, new Window(measuredFrom, faultFrom, faultUntil), flood, live, platform, stored.Lost, memory, deliveries) with { Queued = stored.Queued };
     }
 }

@@ -20,19 +20,7 @@ public static class Scenarios
             p.Api.Kill();
             await Task.Delay(1000);
             p.Api.Start();
-            var restarted = Stopwatch.GetTimestamp();
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await p.WaitApiAliveAsync(TimeSpan.FromSeconds(60));
-                    Console.WriteLine($"  the api answered /alive {Stopwatch.GetElapsedTime(restarted).TotalSeconds:0.0} s after it was started again");
-                }
-                catch (TimeoutException ex)
-                {
-                    Console.WriteLine($"  {ex.Message}");
-                }
-            });
+            p.ReportAlive(p.ApiUrl, "api", Stopwatch.GetTimestamp());
             return null;
         }),
         new("agent-kill-turn", "kill -9 of ai-agent while turns wait for the model, started again 1 s later", async p =>
@@ -41,6 +29,7 @@ public static class Scenarios
             p.Agent.Kill();
             await Task.Delay(1000);
             p.Agent.Start();
+            p.ReportAlive(p.AgentUrl, "ai-agent", Stopwatch.GetTimestamp());
             return $"{inFlight} completions in flight at the kill";
         }),
         new("agent-kill-send", "kill -9 of ai-agent while sends are in flight (Graph takes 2 s to answer), started again 1 s later", async p =>
@@ -52,6 +41,7 @@ public static class Scenarios
             p.Graph.Fault = GraphFault.None;
             await Task.Delay(1000);
             p.Agent.Start();
+            p.ReportAlive(p.AgentUrl, "ai-agent", Stopwatch.GetTimestamp());
             return $"{inFlight} sends in flight at the kill";
         }),
         new("pg-restart", "PostgreSQL fast shutdown, started again 1 s later", async p =>

@@ -320,11 +320,21 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         Assert.Equal("delivered", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
     }
 
-    [Fact]
-    public async Task DisabledMerchantMessagesAreStoredButNeverAnswered()
+    [Theory]
+    [InlineData("disabled", true)]
+    [InlineData("active", false)]
+    public async Task MessagesOfAMerchantWhoseAiDoesNotAnswerAreStoredAlreadySkipped(string merchantStatus, bool aiEnabled)
     {
+        // Skipped at ingestion: no turn is spent on them (a busy shop with its AI off used to cost the agent a turn per message).
         var phone = NewNumericId();
-        var merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", phone, status: "disabled");
+        var merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", phone, status: merchantStatus);
+        await using (var aiSwitch = _db.CreateCommand("UPDATE merchants SET ai_enabled = $2 WHERE id = $1"))
+        {
+            aiSwitch.Parameters.AddWithValue(merchantId);
+            aiSwitch.Parameters.AddWithValue(aiEnabled);
+            await aiSwitch.ExecuteNonQueryAsync();
+        }
+
         var wamid = NewExternalId("wamid.");
 
         using var response = await PostAsync(_api, "whatsapp", WhatsAppBody(phone, [Message(_customer, wamid, "text", """{"body":"hi"}""")]));
