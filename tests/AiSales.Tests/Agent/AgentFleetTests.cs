@@ -13,7 +13,8 @@ public sealed partial class AgentTurnTests
         var settings = new Dictionary<string, string?>
         {
             ["Delivery__MessagesPerSecondPerNumber"] = "4",
-            ["Delivery__InstanceHeartbeatSeconds"] = "1",
+            // 2 s beats (a 6 s window): a beat delayed by a loaded test machine must not make one process count alone.
+            ["Delivery__InstanceHeartbeatSeconds"] = "2",
             ["Intake__DebounceMilliseconds"] = "0",
         };
         await using var first = fixture.StartAgent(database, null, settings);
@@ -21,8 +22,8 @@ public sealed partial class AgentTurnTests
         (await first.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
         (await second.WaitUntilAliveAsync(TimeSpan.FromSeconds(60))).Dispose();
         await AgentTestData.WaitUntilAsync(async () => await AgentTestData.ScalarAsync<long>(db,
-            "SELECT count(*) FROM agent_instances WHERE seen_at > now() - interval '3 seconds'") == 2, TimeSpan.FromSeconds(20), "both processes in the fleet");
-        await Task.Delay(2500); // a beat or two: each has counted the other
+            "SELECT count(*) FROM agent_instances WHERE seen_at > now() - interval '6 seconds'") == 2, TimeSpan.FromSeconds(20), "both processes in the fleet");
+        await Task.Delay(4500); // a beat or two: each has counted the other
         var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
         await AgentTestData.AddProductAsync(db, shop.MerchantId, "KAF-BLUE", "Blue Kaftan", 149.50m);
         var customers = Enumerable.Range(0, 24).Select(_ => AgentTestData.NewCustomer("whatsapp")).ToList();

@@ -244,7 +244,8 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         await WaitForAsync<long>(_db, n => n == 0,
             "SELECT count(*) FROM webhook_events WHERE state = 'received' AND (body = $1 OR body = $2)", Encoding.UTF8.GetBytes(body), Encoding.UTF8.GetBytes(other));
         Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1 AND reply_state = 'pending'", _merchantId));
+        // One reply trigger: pending, or already answered by the agent when the machine is slow ('done').
+        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1 AND reply_state IS NOT NULL", _merchantId));
     }
 
     [Fact]
