@@ -44,8 +44,9 @@ public static class ScenarioRun
         await stopSampling.CancelAsync();
         await sampling;
         var deliveries = await Inbox.DeliveryStatesAsync(platform.Database);
-        Timeline.Print(new Window(measuredFrom, faultFrom, faultUntil), live, platform);
-        return ScenarioResult.From(scenario, note, new Window(measuredFrom, faultFrom, faultUntil), flood, live, platform, stored.Lost, memory, deliveries) with { Queued = stored.Queued };
+        var window = new Window(measuredFrom, faultFrom, faultUntil);
+        Timeline.Print(window, live, platform);
+        return ScenarioResult.From(scenario, note, window, flood, live, platform, stored.Lost, memory, deliveries) with { Queued = stored.Queued };
     }
 }
 

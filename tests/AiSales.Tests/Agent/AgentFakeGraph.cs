@@ -75,14 +75,17 @@ public sealed class AgentFakeGraph : IAsyncDisposable
     public void FailNext(string accountId, int status, int? code, string? retryAfter = null) =>
         Script(accountId, async context =>
         {
-            context.Response.StatusCode = status;
             if (retryAfter is not null) context.Response.Headers.RetryAfter = retryAfter;
-            await context.Response.WriteAsJsonAsync(new
-            {
-                error = new { message = $"Fake Graph error {code}", type = "OAuthException", code, fbtrace_id = "fake" },
-            });
+            await WriteErrorAsync(context, status, code, $"Fake Graph error {code}");
             return status;
         });
+
+    /// <summary>Meta's error shape.</summary>
+    private static Task WriteErrorAsync(HttpContext context, int status, int? code, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new { error = new { message, type = "OAuthException", code, fbtrace_id = "fake" } });
+    }
 
     /// <summary>The next send to this account is accepted (recorded) and never answered: the sender is stuck mid-send.</summary>
     public void HangNext(string accountId) =>
@@ -140,8 +143,7 @@ public sealed class AgentFakeGraph : IAsyncDisposable
             if (_outages.ContainsKey(accountId))
             {
                 _requests.Enqueue(new GraphRequest(context.Request.Path, accountId, authorization, body, DateTime.UtcNow) { StatusCode = 500 });
-                context.Response.StatusCode = 500;
-                await context.Response.WriteAsJsonAsync(new { error = new { message = "Service temporarily unavailable", type = "OAuthException", code = 2, fbtrace_id = "fake" } });
+                await WriteErrorAsync(context, 500, 2, "Service temporarily unavailable");
                 return;
             }
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Npgsql;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
@@ -7,8 +8,9 @@ using static AiSales.Tests.Webhooks.WhatsAppWebhookTests;
 namespace AiSales.Tests.Webhooks;
 
 /// <summary>
-/// The merchant sees what the customer saw: a delivery given up as "outcome unknown" is repaired by a later status or
-/// echo, while a real failure reported by Meta keeps winning over later statuses.
+/// WhatsApp delivery statuses: they never move backwards, a failure keeps Meta's code and title, and a status naming our
+/// delivery (callback data) records its wamid. The merchant sees what the customer saw: a delivery given up as
+/// "outcome unknown" is repaired by a later status or echo, while a real failure reported by Meta keeps winning.
 /// </summary>
 [Collection(WebhooksCollection.Name)]
 public sealed class DeliveryTruthTests(AppHostFixture fixture) : IAsyncLifetime
@@ -32,6 +34,64 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : IAsyncLifetime
     {
         _api.Dispose();
         await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task StatusesDeliveredReadSentDeliveredEndAsRead()
+    {
+        var wamid = NewExternalId("wamid.");
+        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Yes, in red.", deliveryStatus: "pending");
+        var fixtureId = "wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA";
+
+        foreach (var file in new[] { "whatsapp-status-read.json", "whatsapp-status-sent.json", "whatsapp-status-delivered.json" })
+        {
+            var body = Fixture(file, WhatsAppFixtureIds(_phoneNumberId, _customer, (fixtureId, wamid)));
+            using var response = await PostAsync(_api, "whatsapp", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+        }
+
+        Assert.Equal("read", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1694492490).UtcDateTime,
+            await ScalarAsync<DateTime>(_db, "SELECT delivery_status_at FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+    }
+
+    [Fact]
+    public async Task FailedStatusKeepsErrorCodeAndTitle()
+    {
+        var wamid = NewExternalId("wamid.");
+        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Late reply");
+        var body = Fixture("whatsapp-status-failed.json", WhatsAppFixtureIds(_phoneNumberId, _customer, ("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
+
+        using var response = await PostAsync(_api, "whatsapp", body);
+
+        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+        await using var command = _db.CreateCommand("SELECT delivery_status, error_code, error_title FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
+        command.Parameters.AddWithValue(wamid);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("failed", reader.GetString(0));
+        Assert.Equal(131047, reader.GetInt32(1));
+        Assert.Equal("Re-engagement message", reader.GetString(2));
+    }
+
+    [Fact]
+    public async Task StatusWithCallbackDataRecordsTheWamidOnTheDelivery()
+    {
+        // The sender died after Meta accepted the message: the delivery is still 'sending' without a wamid.
+        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, "Your order is confirmed",
+            deliveryStatus: "pending", deliveryState: "sending");
+        var wamid = NewExternalId("wamid.");
+        var body = WhatsAppBody(_phoneNumberId, [],
+            statuses: [$$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1749417100","recipient_id":"{{_customer}}","biz_opaque_callback_data":"{{deliveryId}}"}"""]);
+
+        using var response = await PostAsync(_api, "whatsapp", body);
+
+        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
+        Assert.Equal("delivered", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
     }
 
     [Theory]

@@ -13,6 +13,22 @@ public static class WebhookTestClient
     public const string FixtureInstagramAccount = "17841400000000001";
     public const string FixtureInstagramCustomer = "1234567890123456";
 
+    /// <summary>The replacements that give a WhatsApp fixture this test's number and customer, plus <paramref name="more"/>.</summary>
+    public static Dictionary<string, string> WhatsAppFixtureIds(string phoneNumberId, string customer, params (string From, string To)[] more)
+    {
+        var map = new Dictionary<string, string>
+        {
+            [FixtureWhatsAppPhoneNumberId] = phoneNumberId,
+            [FixtureWhatsAppCustomer] = customer,
+        };
+        foreach (var (from, to) in more)
+        {
+            map[from] = to;
+        }
+
+        return map;
+    }
+
     public static string Fixture(string name, IDictionary<string, string>? replacements = null)
     {
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Webhooks", "Fixtures", name));

@@ -32,20 +32,7 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         await _db.DisposeAsync();
     }
 
-    private Dictionary<string, string> Ids(params (string From, string To)[] more)
-    {
-        var map = new Dictionary<string, string>
-        {
-            [FixtureWhatsAppPhoneNumberId] = _phoneNumberId,
-            [FixtureWhatsAppCustomer] = _customer,
-        };
-        foreach (var (from, to) in more)
-        {
-            map[from] = to;
-        }
-
-        return map;
-    }
+    private Dictionary<string, string> Ids(params (string From, string To)[] more) => WhatsAppFixtureIds(_phoneNumberId, _customer, more);
 
     [Fact]
     public async Task TextMessageCreatesCustomerConversationAndPendingMessage()
@@ -261,64 +248,6 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM conversations WHERE merchant_id = $1", _merchantId));
         Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM customers WHERE merchant_id = $1", _merchantId));
         Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(DISTINCT conversation_id) FROM messages WHERE merchant_id = $1", _merchantId));
-    }
-
-    [Fact]
-    public async Task StatusesDeliveredReadSentDeliveredEndAsRead()
-    {
-        var wamid = NewExternalId("wamid.");
-        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Yes, in red.", deliveryStatus: "pending");
-        var fixtureId = "wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA";
-
-        foreach (var file in new[] { "whatsapp-status-read.json", "whatsapp-status-sent.json", "whatsapp-status-delivered.json" })
-        {
-            var body = Fixture(file, Ids((fixtureId, wamid)));
-            using var response = await PostAsync(_api, "whatsapp", body);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        }
-
-        Assert.Equal("read", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1694492490).UtcDateTime,
-            await ScalarAsync<DateTime>(_db, "SELECT delivery_status_at FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-    }
-
-    [Fact]
-    public async Task FailedStatusKeepsErrorCodeAndTitle()
-    {
-        var wamid = NewExternalId("wamid.");
-        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Late reply");
-        var body = Fixture("whatsapp-status-failed.json", Ids(("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
-
-        using var response = await PostAsync(_api, "whatsapp", body);
-
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        await using var command = _db.CreateCommand("SELECT delivery_status, error_code, error_title FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
-        command.Parameters.AddWithValue(wamid);
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("failed", reader.GetString(0));
-        Assert.Equal(131047, reader.GetInt32(1));
-        Assert.Equal("Re-engagement message", reader.GetString(2));
-    }
-
-    [Fact]
-    public async Task StatusWithCallbackDataRecordsTheWamidOnTheDelivery()
-    {
-        // The sender died after Meta accepted the message: the delivery is still 'sending' without a wamid.
-        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, "Your order is confirmed",
-            deliveryStatus: "pending", deliveryState: "sending");
-        var wamid = NewExternalId("wamid.");
-        var body = WhatsAppBody(_phoneNumberId, [],
-            statuses: [$$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1749417100","recipient_id":"{{_customer}}","biz_opaque_callback_data":"{{deliveryId}}"}"""]);
-
-        using var response = await PostAsync(_api, "whatsapp", body);
-
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM outbound_deliveries WHERE id = $1", deliveryId));
-        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
-        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
-        Assert.Equal("delivered", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
     }
 
     [Theory]
