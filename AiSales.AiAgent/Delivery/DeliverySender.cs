@@ -10,6 +10,7 @@ namespace AiSales.AiAgent.Delivery;
 /// </summary>
 public sealed class DeliverySender(
     DeliveryStore store,
+    UnknownOutcomes unknownOutcomes,
     GraphClient graph,
     SecretProtector secrets,
     SendRateLimiter rateLimiter,
@@ -98,7 +99,8 @@ public sealed class DeliverySender(
                 await store.RescheduleAsync(delivery.Id, TimeSpan.Zero, result.ErrorCode, result.ErrorMessage, CancellationToken.None);
                 break;
             case GraphOutcome.Unknown:
-                // Left in 'sending': the lease expires, then reconciliation or the grace period decides.
+                // Left in 'sending', never resent: Meta's status or echo proves it, or the grace period gives it up.
+                await unknownOutcomes.EndLeaseAsync(delivery.Id, CancellationToken.None);
                 break;
             default:
                 logger.LogWarning("Delivery {DeliveryId} failed permanently (code {Code}): {Error}", delivery.Id, result.ErrorCode, result.ErrorMessage);

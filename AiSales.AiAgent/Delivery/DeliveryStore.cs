@@ -112,20 +112,26 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Failed for good: the delivery, its message's status and, for an AI reply, a handoff to a person
+    /// (<see cref="UndeliveredReply"/>), in one statement.
+    /// </summary>
     public async Task MarkFailedAsync(Guid id, long messageId, int? code, string error, CancellationToken cancellationToken)
     {
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(BatchCommand("""
-            UPDATE outbound_deliveries
-            SET state = 'failed', error_code = $2, error_message = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-            WHERE id = $1 AND state = 'sending'
-            """, id, (object?)code ?? DBNull.Value, error));
-        batch.BatchCommands.Add(BatchCommand("""
-            UPDATE messages
-            SET delivery_status = 'failed', delivery_status_at = now(), error_code = $2, error_title = $3
-            WHERE id = $1 AND (delivery_status IS NULL OR delivery_status = 'pending')
-            """, messageId, (object?)code ?? DBNull.Value, error));
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await using var command = Command($"""
+            WITH failed AS (
+                UPDATE outbound_deliveries
+                SET state = 'failed', error_code = $2, error_message = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+                WHERE id = $1 AND state = 'sending'
+                RETURNING message_id),
+            marked AS (
+                UPDATE messages
+                SET delivery_status = 'failed', delivery_status_at = now(), error_code = $2, error_title = $3
+                WHERE id = $4 AND (delivery_status IS NULL OR delivery_status = 'pending')),
+            {UndeliveredReply.HandoffCtes("failed", "'The AI''s reply could not be delivered: ' || $3")}
+            SELECT count(*) FROM failed
+            """, id, (object?)code ?? DBNull.Value, error, messageId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Back to pending for a later attempt (throttling, transient errors, a disconnected channel).</summary>
@@ -150,44 +156,9 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A lease that expired means its worker died or hung mid-send: the customer may or may not have the message.
-    /// Reconciliation (status webhook with our delivery id, Instagram echo) marks it sent; when nothing arrives within
-    /// the grace period we give up rather than resend: at most once. Marked outcome_unknown, so that a status webhook or
-    /// echo arriving later still repairs it (WebhookStatusSql).
-    /// </summary>
-    public async Task<int> AbandonUnknownAsync(int graceSeconds, CancellationToken cancellationToken)
-    {
-        await using var command = Command("""
-            WITH abandoned AS (
-                UPDATE outbound_deliveries
-                SET state = 'failed', outcome_unknown = true,
-                    error_message = 'Outcome unknown: the sender stopped mid-send and no status webhook or echo confirmed it; not resent to avoid a duplicate',
-                    lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-                WHERE state = 'sending' AND lease_expires_at < now() - make_interval(secs => $1)
-                RETURNING message_id)
-            UPDATE messages m
-            SET delivery_status = 'failed', delivery_status_at = now(), error_title = 'Outcome unknown; not resent'
-            FROM abandoned a
-            WHERE m.id = a.message_id AND (m.delivery_status IS NULL OR m.delivery_status = 'pending')
-            """, (double)graceSeconds);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private NpgsqlCommand Command(string sql, params object[] values)
     {
         var command = dataSource.CreateCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
-
-    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });

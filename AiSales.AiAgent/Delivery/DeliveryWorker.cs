@@ -11,6 +11,7 @@ namespace AiSales.AiAgent.Delivery;
 /// </summary>
 public sealed class DeliveryWorker(
     DeliveryStore store,
+    UnknownOutcomes unknownOutcomes,
     DeliverySender sender,
     DeliverySignal signal,
     IServiceProvider services,
@@ -29,13 +30,13 @@ public sealed class DeliveryWorker(
             {
                 if (time.GetUtcNow() >= nextSweep)
                 {
-                    var abandoned = await store.AbandonUnknownAsync(settings.ReconciliationGraceSeconds, stoppingToken);
+                    var abandoned = await unknownOutcomes.AbandonAsync(settings.ReconciliationGraceSeconds, stoppingToken);
                     if (abandoned > 0)
                     {
                         logger.LogWarning("{Count} deliveries with an unknown outcome were marked failed without resending", abandoned);
                     }
 
-                    nextSweep = time.GetUtcNow().AddSeconds(Math.Max(1, settings.LeaseSeconds / 4.0));
+                    nextSweep = time.GetUtcNow().AddSeconds(Math.Max(1, Math.Min(settings.LeaseSeconds, settings.ReconciliationGraceSeconds) / 4.0));
                 }
 
                 var claimed = await store.ClaimAsync(settings.BatchSize, sender.LeaseOwner, settings.LeaseSeconds, stoppingToken);

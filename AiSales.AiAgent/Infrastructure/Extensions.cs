@@ -47,6 +47,7 @@ public static class Extensions
         builder.Services.AddGraphClient();
         builder.Services.AddTypingClient();
         builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<UnknownOutcomes>();
         builder.Services.AddSingleton<DeliverySender>();
         builder.Services.AddSingleton<GraphRecovery>();
         builder.Services.AddSingleton<DeliverySignal>();

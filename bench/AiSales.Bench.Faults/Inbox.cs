@@ -51,6 +51,26 @@ public static class Inbox
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
+    /// <summary>
+    /// Of these customers (their live DM's wamids), how many have a conversation a person now holds: given up by the AI
+    /// with a reason (a reply that may not have reached them), so not left in silence.
+    /// </summary>
+    public static async Task<int> HandedOverAsync(string database, IReadOnlyCollection<string> customers)
+    {
+        if (customers.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var db = NpgsqlDataSource.Create(database);
+        await using var command = db.CreateCommand("""
+            SELECT count(DISTINCT c.id) FROM messages m JOIN conversations c ON c.id = m.conversation_id
+            WHERE m.platform = 'whatsapp' AND m.external_id = ANY($1) AND c.status = 'human'
+            """);
+        command.Parameters.AddWithValue(customers.Select(LiveConversations.Wamid).ToArray());
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Outbound deliveries by state (and failed ones whose outcome was unknown), e.g. "sent 412, failed 3 (3 outcome unknown)".</summary>
     public static async Task<string> DeliveryStatesAsync(string database)
     {

@@ -7,13 +7,14 @@ namespace AiSales.Bench.Faults;
 /// One scenario's figures. Recovery: how long after the fault ended until (a) webhooks were answered normally again
 /// (the last webhook sent after the fault began that got no 200, or a 200 slower than 1 s, was answered this long after
 /// the fault ended) and (b) the DMs owed were answered (the last reply to a DM sent before the fault ended came this
-/// long after it); the larger of the two, 0 when both happened before the fault ended.
+/// long after it); the larger of the two, 0 when both happened before the fault ended. Unanswered: acknowledged DMs with
+/// no reply whose conversation no person holds either (<see cref="HandedOver"/>: the AI gave it up with a reason).
 /// </summary>
 public sealed record ScenarioResult(
     string Name, string Fault, string? Note, int WebhooksSent, int WebhooksAcked, string Refusals, int Lost, int DmsSent,
     int DmsAcked, int Replied, int Fallbacks, int Duplicates, int Unanswered, double AckRecoverySeconds,
     double ReplyRecoverySeconds, double P99Outside, double P99Inside, int SlowOrRefusedOutside, double PeakApiMiB,
-    double PeakAgentMiB, int Crashes, string Deliveries, double FirstAckAfterSeconds, string ReplyTimes)
+    double PeakAgentMiB, int Crashes, string Deliveries, double FirstAckAfterSeconds, string ReplyTimes, int HandedOver)
 {
     /// <summary>Acknowledged messages not yet normalised at the end (still in `webhook_events`): late, not lost.</summary>
     public int Queued { get; init; }
@@ -24,7 +25,7 @@ public sealed record ScenarioResult(
 
     public static ScenarioResult From(
         Scenario scenario, string? note, Window window, FloodLoad flood, LiveConversations live, FaultPlatform platform, int lost,
-        PeakMemory memory, string deliveries)
+        PeakMemory memory, string deliveries, int handedOver)
     {
         var requests = flood.Requests.ToArray();
         static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
@@ -49,13 +50,13 @@ public sealed record ScenarioResult(
             live.Sent.Count, live.Acked.Count, replied,
             Fallbacks: live.Acked.Keys.Count(c => platform.Graph.FirstReply.TryGetValue(c, out var r) && !r.Text.StartsWith(FakeModelServer.AnswerPrefix, StringComparison.Ordinal)),
             Duplicates: live.Sent.Keys.Count(c => platform.Graph.RepliesTo(c) > 1),
-            Unanswered: live.Acked.Count - replied,
+            Unanswered: live.Acked.Count - replied - handedOver,
             AckRecoverySeconds: Math.Max(0, window.SecondsAfterFault(lastBad)),
             ReplyRecoverySeconds: Math.Max(0, window.SecondsAfterFault(owed)),
             P99Outside: P99(outside), P99Inside: P99(inside),
             SlowOrRefusedOutside: requests.Count(r => Outside(r.Sent) && Bad(r)),
             memory.ApiMiB, memory.AgentMiB, platform.Api.Crashes + platform.Agent.Crashes, deliveries,
-            ReplyTimes: ReplyTimesAround(window, live, platform),
+            ReplyTimes: ReplyTimesAround(window, live, platform), HandedOver: handedOver,
             FirstAckAfterSeconds: requests.Where(r => r.Sent >= window.FaultUntil && r.Status == 200).Select(r => window.SecondsAfterFault(r.Done)).DefaultIfEmpty(double.NaN).Min());
     }
 
@@ -80,7 +81,7 @@ public sealed record ScenarioResult(
     {
         Console.WriteLine($"  webhooks: {WebhooksAcked}/{WebhooksSent} acknowledged{(Refusals.Length > 0 ? $" (not: {Refusals})" : "")}, lost {Lost}, still queued for the normaliser {Queued}");
         Console.WriteLine($"  ack p99 outside the fault {P99Outside:0.0} ms ({SlowOrRefusedOutside} slower than 1 s or refused), during it and 5 s after {P99Inside:0.0} ms");
-        Console.WriteLine($"  DMs: {DmsAcked}/{DmsSent} acknowledged, {Replied} answered ({Fallbacks} by the agent's own fallback), {Duplicates} with more than one reply, {Unanswered} unanswered");
+        Console.WriteLine($"  DMs: {DmsAcked}/{DmsSent} acknowledged, {Replied} answered ({Fallbacks} by the agent's own fallback), {Duplicates} with more than one reply, {HandedOver} handed to a person without a reply, {Unanswered} unanswered (neither)");
         Console.WriteLine($"  recovery {RecoverySeconds:0.0} s (webhooks {AckRecoverySeconds:0.0} s, the first 200 after {FirstAckAfterSeconds:0.0} s; owed replies {ReplyRecoverySeconds:0.0} s); peak RSS api {PeakApiMiB:0} MiB, ai-agent {PeakAgentMiB:0} MiB; crashes {Crashes}");
         Console.WriteLine($"  DM → reply {ReplyTimes}");
         Console.WriteLine($"  deliveries: {Deliveries}");
@@ -96,7 +97,7 @@ public sealed record ScenarioResult(
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in results)
         {
-            Console.WriteLine($"| {r.Name} | {r.WebhooksAcked}/{r.WebhooksSent} | {r.Lost}{(r.Queued > 0 ? $" ({r.Queued} still queued)" : "")} | {r.Replied}/{r.DmsAcked} | {r.Duplicates} | {r.Unanswered} | {r.RecoverySeconds:0.0} s | {r.P99Outside:0.0} ms | {r.PeakApiMiB:0} / {r.PeakAgentMiB:0} MiB | {r.Crashes} |");
+            Console.WriteLine($"| {r.Name} | {r.WebhooksAcked}/{r.WebhooksSent} | {r.Lost}{(r.Queued > 0 ? $" ({r.Queued} still queued)" : "")} | {r.Replied}/{r.DmsAcked} | {r.Duplicates} | {r.Unanswered}{(r.HandedOver > 0 ? $" ({r.HandedOver} handed to a person)" : "")} | {r.RecoverySeconds:0.0} s | {r.P99Outside:0.0} ms | {r.PeakApiMiB:0} / {r.PeakAgentMiB:0} MiB | {r.Crashes} |");
         }
     }
 }

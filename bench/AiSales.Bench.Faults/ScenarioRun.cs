@@ -33,10 +33,16 @@ public static class ScenarioRun
         await stopLoad.CancelAsync();
         await loads;
 
-        var deadline = DateTime.UtcNow.AddSeconds(options.WaitSeconds);
-        while (DateTime.UtcNow < deadline && live.Acked.Keys.Any(c => !platform.Graph.FirstReply.ContainsKey(c)))
+        var deadline = DateTime.UtcNow.AddSeconds(options.WaitSeconds + scenario.SettleSeconds);
+        while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(250);
+            var waiting = live.Acked.Keys.Where(c => !platform.Graph.FirstReply.ContainsKey(c)).ToArray();
+            if (waiting.Length == 0 || await Inbox.HandedOverAsync(platform.Database, waiting) == waiting.Length)
+            {
+                break;
+            }
+
+            await Task.Delay(500);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // a late second reply would be a duplicate: give it time to show
@@ -46,7 +52,8 @@ public static class ScenarioRun
         var deliveries = await Inbox.DeliveryStatesAsync(platform.Database);
         var window = new Window(measuredFrom, faultFrom, faultUntil);
         Timeline.Print(window, live, platform);
-        return ScenarioResult.From(scenario, note, window, flood, live, platform, stored.Lost, memory, deliveries) with { Queued = stored.Queued };
+        var handedOver = await Inbox.HandedOverAsync(platform.Database, [.. live.Acked.Keys.Where(c => !platform.Graph.FirstReply.ContainsKey(c))]);
+        return ScenarioResult.From(scenario, note, window, flood, live, platform, stored.Lost, memory, deliveries, handedOver) with { Queued = stored.Queued };
     }
 }
 

@@ -6,8 +6,10 @@ namespace AiSales.Bench.Faults;
 /// <summary>
 /// One fault: what it does, done by <see cref="InjectAsync"/>, which returns when the fault has ended (the process is
 /// started again, the server thawed, the fake answers normally) with an optional note for the report.
+/// <see cref="SettleSeconds"/>: how much longer than `--wait` the suite may wait for each customer to be answered or
+/// handed to a person (a send with an unknown outcome is given up only after its lease and the reconciliation grace).
 /// </summary>
-public sealed record Scenario(string Name, string Fault, Func<FaultPlatform, Task<string?>> InjectAsync);
+public sealed record Scenario(string Name, string Fault, Func<FaultPlatform, Task<string?>> InjectAsync, int SettleSeconds = 0);
 
 public static class Scenarios
 {
@@ -91,7 +93,7 @@ public static class Scenarios
             await Task.Delay(Window);
             p.Graph.Fault = GraphFault.None;
             return $"{p.Graph.Faulted} sends left unanswered";
-        }),
+        }, SettleSeconds: 200),
         new("model-down", "the model provider answers 500 to every completion for 10 s", async p =>
         {
             var from = Stopwatch.GetTimestamp();

@@ -1,0 +1,30 @@
+namespace AiSales.AiAgent.Delivery;
+
+/// <summary>
+/// An AI reply that did not reach the customer (Meta refused it for good, or the send's outcome stayed unknown and it
+/// is never resent: contract §5) leaves the customer waiting with nobody to answer. The conversation goes to a person
+/// with the reason (a 'failure' handoff, visible in GET /api/conversations/{id} and on the console), unless a person
+/// already has it. A person's own reply that fails stays with that person: they see its status.
+/// </summary>
+internal static class UndeliveredReply
+{
+    public const string UnknownReason =
+        "The AI's reply may not have reached the customer: the Graph API never answered the send and it is not resent (no duplicates). Check and answer.";
+
+    /// <summary>
+    /// Data-modifying CTEs (to follow a WITH list) that hand over the conversations of the AI messages in
+    /// <paramref name="undelivered"/> (a CTE returning message_id) with <paramref name="reason"/> (an SQL text expression).
+    /// </summary>
+    public static string HandoffCtes(string undelivered, string reason) => $"""
+        handed AS (
+            UPDATE conversations c
+            SET status = 'human', handoff_reason = {reason}, status_changed_at = now(), updated_at = now()
+            FROM messages m
+            WHERE m.id IN (SELECT message_id FROM {undelivered}) AND m.author = 'ai'
+              AND c.id = m.conversation_id AND c.status = 'ai'
+            RETURNING c.id, c.merchant_id, c.handoff_reason),
+        recorded AS (
+            INSERT INTO conversation_handoffs (merchant_id, conversation_id, to_status, source, reason)
+            SELECT merchant_id, id, 'human', 'failure', handoff_reason FROM handed)
+        """;
+}
