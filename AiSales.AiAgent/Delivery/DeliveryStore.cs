@@ -112,24 +112,17 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Failed for good: the delivery, its message's status and, for an AI reply, a handoff to a person
-    /// (<see cref="UndeliveredReply"/>), in one statement.
-    /// </summary>
+    /// <summary>Failed for good (contract §5): the delivery and its message's status, in one statement.</summary>
     public async Task MarkFailedAsync(Guid id, long messageId, int? code, string error, CancellationToken cancellationToken)
     {
-        await using var command = Command($"""
+        await using var command = Command("""
             WITH failed AS (
                 UPDATE outbound_deliveries
                 SET state = 'failed', error_code = $2, error_message = $3, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
-                WHERE id = $1 AND state = 'sending'
-                RETURNING message_id),
-            marked AS (
-                UPDATE messages
-                SET delivery_status = 'failed', delivery_status_at = now(), error_code = $2, error_title = $3
-                WHERE id = $4 AND (delivery_status IS NULL OR delivery_status = 'pending')),
-            {UndeliveredReply.HandoffCtes("failed", "'The AI''s reply could not be delivered: ' || $3")}
-            SELECT count(*) FROM failed
+                WHERE id = $1 AND state = 'sending')
+            UPDATE messages
+            SET delivery_status = 'failed', delivery_status_at = now(), error_code = $2, error_title = $3
+            WHERE id = $4 AND (delivery_status IS NULL OR delivery_status = 'pending')
             """, id, (object?)code ?? DBNull.Value, error, messageId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -1,10 +1,11 @@
 namespace AiSales.AiAgent.Delivery;
 
 /// <summary>
-/// An AI reply that did not reach the customer (Meta refused it for good, or the send's outcome stayed unknown and it
-/// is never resent: contract §5) leaves the customer waiting with nobody to answer. The conversation goes to a person
-/// with the reason (a 'failure' handoff, visible in GET /api/conversations/{id} and on the console), unless a person
-/// already has it. A person's own reply that fails stays with that person: they see its status.
+/// An AI reply whose send's outcome stayed unknown is never resent (contract §5), so the customer may be waiting with
+/// nobody to answer: the conversation goes to a person with the reason (a 'failure' handoff, visible in
+/// GET /api/conversations/{id} and on the console), unless a person already has it. (A reply Meta refused for good is
+/// only marked failed with Meta's code, as §5 says: the merchant sees it, and the AI still answers the customer's next
+/// message.) A person's own reply stays with that person: they see its status.
 /// </summary>
 internal static class UndeliveredReply
 {
