@@ -22,7 +22,7 @@ public static class MerchantRateLimiting
         builder.Services.AddOptions<RateLimitingSettings>()
             .BindConfiguration(RateLimitingSettings.Section)
             .Validate(s => s.IsValid,
-                "RateLimiting__PermitLimit, RateLimiting__WindowSeconds and RateLimiting__ConcurrentRequests must be at least 1, RateLimiting__QueuedRequests at least 0.")
+                "RateLimiting__PermitLimit, RateLimiting__PersonPermitLimit, RateLimiting__WindowSeconds and RateLimiting__ConcurrentRequests must be at least 1, RateLimiting__QueuedRequests at least 0.")
             .ValidateOnStart();
         builder.Services.AddOptions<AssistantTrialSettings>()
             .BindConfiguration(AssistantTrialSettings.Section)
@@ -37,7 +37,7 @@ public static class MerchantRateLimiting
                 var settings = Settings(context);
                 return RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionKey(), _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = settings.PermitLimit,
+                    PermitLimit = settings.PermitLimitFor(context.User),
                     Window = TimeSpan.FromSeconds(settings.WindowSeconds),
                     QueueLimit = 0,
                 });
@@ -90,7 +90,9 @@ public static class MerchantRateLimiting
         {
             (false, _) => $"This merchant already has {settings.ConcurrentRequests} requests in progress and {settings.QueuedRequests} waiting; retry after {retryAfter} s.",
             (true, true) => $"This shop may try the assistant {trials.PermitLimit} requests per {trials.WindowSeconds} s; retry after {retryAfter} s.",
-            (true, false) => $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
+            (true, false) => rejected.HttpContext.User.KeyId() is not null
+                ? $"This API key is limited to {settings.PermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s."
+                : $"A signed-in person is limited to {settings.PersonPermitLimit} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
         };
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail)
             .ExecuteAsync(rejected.HttpContext);

@@ -48,6 +48,42 @@ public sealed class MerchantRateLimitingTests(MerchantApiFixture fixture)
     }
 
     [Fact]
+    public async Task ASignedInPersonHasALargerWindowThanAKeyOfTheSameShop()
+    {
+        await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>
+        {
+            ["RateLimiting:PermitLimit"] = "3",
+            ["RateLimiting:PersonPermitLimit"] = "6",
+            ["RateLimiting:WindowSeconds"] = "60",
+        });
+        using var anonymous = api.CreateClient();
+        var shop = await MerchantConsole.ConsoleTestData.CreateMerchantAsync(anonymous);
+        var person = await MerchantConsole.ConsoleTestData.ActivateAndSignInAsync(anonymous, shop.OwnerEmail, shop.InviteToken);
+        using var key = api.CreateMerchantClient(shop.ApiKey);
+
+        var byPerson = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var response = await MerchantConsole.ConsoleTestData.SendAsync(anonymous, HttpMethod.Get, "/api/orders", person);
+            byPerson.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("signed-in person is limited to 6 requests per 60 s", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+            }
+        }
+
+        var byKey = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await key.GetAsync("/api/orders", Timeout());
+            byKey.Add(response.StatusCode);
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 6), HttpStatusCode.TooManyRequests], byPerson);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, 3), HttpStatusCode.TooManyRequests], byKey);
+    }
+
+    [Fact]
     public async Task OneMerchantsRequestsInProgressAreCappedWhileOtherMerchantsAndItsEventStreamGoOn()
     {
         await using var api = new MerchantApiFactory(fixture.Platform, new Dictionary<string, string>
