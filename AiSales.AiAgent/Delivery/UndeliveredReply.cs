@@ -10,7 +10,7 @@ namespace AiSales.AiAgent.Delivery;
 internal static class UndeliveredReply
 {
     public const string UnknownReason =
-        "The AI's reply may not have reached the customer: the Graph API never answered the send and it is not resent (no duplicates). Check and answer.";
+        "The AI's reply may not have reached the customer: its send got no answer from the Graph API (or stopped midway) and is not resent, to avoid a duplicate. Check and answer.";
 
     /// <summary>
     /// Data-modifying CTEs (to follow a WITH list) that hand over the conversations of the AI messages in

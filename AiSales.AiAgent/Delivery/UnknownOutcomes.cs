@@ -33,7 +33,7 @@ public sealed class UnknownOutcomes(NpgsqlDataSource dataSource)
             WITH abandoned AS (
                 UPDATE outbound_deliveries
                 SET state = 'failed', outcome_unknown = true,
-                    error_message = 'Outcome unknown: the sender stopped mid-send and no status webhook or echo confirmed it; not resent to avoid a duplicate',
+                    error_message = 'Outcome unknown: no answer from the Graph API, or the sender stopped mid-send, and no status webhook or echo confirmed it; not resent to avoid a duplicate',
                     lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
                 WHERE state = 'sending' AND lease_expires_at < now() - make_interval(secs => $1)
                 RETURNING message_id),
