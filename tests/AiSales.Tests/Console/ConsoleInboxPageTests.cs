@@ -1,3 +1,4 @@
+using System.Net;
 using System.Diagnostics;
 using Microsoft.Playwright;
 using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
@@ -55,6 +56,14 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     public async Task WithASearchOnLiveMessagesKeepTheListToTheMatchingConversationAndTheSearchBoxKeepsItsText()
     {
         var shop = await ConsoleShop.CreateAsync(fixture);
+        // The AI off: its reply would become the row's preview, racing the customer's text this test waits for.
+        using (var api = fixture.CreateApiClient())
+        using (var aiOff = await SendAsync(api, HttpMethod.Put, "/api/merchant/ai-config", shop.Merchant.ApiKey,
+            new { assistantName = "Sara", persona = "", language = "auto", greeting = "", aiEnabled = false, handoffKeywords = Array.Empty<string>() }))
+        {
+            Assert.Equal(HttpStatusCode.OK, aiOff.StatusCode);
+        }
+
         var (samira, omar) = (ConsoleShop.NewCustomerPhone(), ConsoleShop.NewCustomerPhone());
         await shop.SendCustomerTextAsync(fixture, samira, "Samira", "first from Samira");
         await shop.SendCustomerTextAsync(fixture, omar, "Omar", "first from Omar");
