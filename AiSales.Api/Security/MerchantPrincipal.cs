@@ -27,6 +27,9 @@ public static class MerchantPrincipal
     /// <summary>An API key speaks for the whole merchant; a console user only as far as their role goes.</summary>
     public static bool IsOwner(this ClaimsPrincipal user) => user.KeyId() is not null || user.FindFirstValue(RoleClaim) == Roles.Owner;
 
+    /// <summary>A signed-in console user, not an API key.</summary>
+    public static bool IsPerson(this ClaimsPrincipal user) => user.KeyId() is null && user.UserId() is not null;
+
     /// <summary>Whose budget a request spends: the verified key, or the signed-in user.</summary>
     public static string RateLimitPartitionKey(this ClaimsPrincipal user) =>
         user.KeyId() ?? (user.UserId() is { } userId ? $"user:{userId:N}" : "anonymous");

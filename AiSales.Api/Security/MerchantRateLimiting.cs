@@ -90,7 +90,7 @@ public static class MerchantRateLimiting
         {
             (false, _) => $"This merchant already has {settings.ConcurrentRequests} requests in progress and {settings.QueuedRequests} waiting; retry after {retryAfter} s.",
             (true, true) => $"This shop may try the assistant {trials.PermitLimit} requests per {trials.WindowSeconds} s; retry after {retryAfter} s.",
-            (true, false) => $"{(rejected.HttpContext.User.KeyId() is null ? "A signed-in person" : "This API key")} is limited to {settings.PermitLimitFor(rejected.HttpContext.User)} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
+            (true, false) => $"{(rejected.HttpContext.User.IsPerson() ? "A signed-in person" : "This API key")} is limited to {settings.PermitLimitFor(rejected.HttpContext.User)} requests per {settings.WindowSeconds} s; retry after {retryAfter} s.",
         };
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: detail)
             .ExecuteAsync(rejected.HttpContext);

@@ -27,5 +27,5 @@ public sealed class RateLimitingSettings
     public bool IsValid => PermitLimit >= 1 && PersonPermitLimit >= 1 && WindowSeconds >= 1 && ConcurrentRequests >= 1 && QueuedRequests >= 0;
 
     /// <summary>The window's size for this caller: a key's, or a signed-in person's.</summary>
-    public int PermitLimitFor(ClaimsPrincipal user) => user.KeyId() is null && user.UserId() is not null ? PersonPermitLimit : PermitLimit;
+    public int PermitLimitFor(ClaimsPrincipal user) => user.IsPerson() ? PersonPermitLimit : PermitLimit;
 }

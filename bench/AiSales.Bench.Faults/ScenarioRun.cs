@@ -33,10 +33,11 @@ public static class ScenarioRun
         await stopLoad.CancelAsync();
         await loads;
 
+        string[] Unreplied() => [.. live.Acked.Keys.Where(c => !platform.Graph.FirstReply.ContainsKey(c))];
         var deadline = DateTime.UtcNow.AddSeconds(options.WaitSeconds + scenario.SettleSeconds);
         while (DateTime.UtcNow < deadline)
         {
-            var waiting = live.Acked.Keys.Where(c => !platform.Graph.FirstReply.ContainsKey(c)).ToArray();
+            var waiting = Unreplied();
             if (waiting.Length == 0 || await Inbox.HandedOverAsync(platform.Database, waiting) == waiting.Length)
             {
                 break;
@@ -52,7 +53,7 @@ public static class ScenarioRun
         var deliveries = await Inbox.DeliveryStatesAsync(platform.Database);
         var window = new Window(measuredFrom, faultFrom, faultUntil);
         Timeline.Print(window, live, platform);
-        var handedOver = await Inbox.HandedOverAsync(platform.Database, [.. live.Acked.Keys.Where(c => !platform.Graph.FirstReply.ContainsKey(c))]);
+        var handedOver = await Inbox.HandedOverAsync(platform.Database, Unreplied());
         return ScenarioResult.From(scenario, note, window, flood, live, platform, stored.Lost, memory, deliveries, handedOver) with { Queued = stored.Queued };
     }
 }
