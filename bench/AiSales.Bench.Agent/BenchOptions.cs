@@ -22,7 +22,8 @@ public enum ModelMode
 /// </summary>
 public sealed record BenchOptions(
     ModelMode Mode, int Rate, int Seconds, int DebounceMs, int Shops, int LatencyMs, int FaultSeconds, int WarmupSeconds,
-    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment, int Replicas = 1, bool Statements = false)
+    int WaitSeconds, IReadOnlyList<KeyValuePair<string, string>> AgentEnvironment, int Replicas = 1, bool Statements = false,
+    IReadOnlyList<KeyValuePair<string, string>>? ServiceEnvironment = null)
 {
     public bool UsesModel => Mode != ModelMode.Offline;
 
@@ -34,6 +35,7 @@ public sealed record BenchOptions(
         var mode = args.Contains("--model-fault") ? ModelMode.ModelFault : args.Contains("--model") ? ModelMode.Model : ModelMode.Offline;
         var positional = new List<int>();
         var environment = new List<KeyValuePair<string, string>>();
+        var services = new List<KeyValuePair<string, string>>();
         var flags = new Dictionary<string, int>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,9 +44,9 @@ public sealed record BenchOptions(
                 continue;
             }
 
-            if (args[i] == "--agent-env" && i + 1 < args.Length && args[i + 1].Split('=', 2) is [var key, var value])
+            if (args[i] is "--agent-env" or "--env" && i + 1 < args.Length && args[i + 1].Split('=', 2) is [var key, var value])
             {
-                environment.Add(new(key, value));
+                (args[i] == "--env" ? services : environment).Add(new(key, value));
                 i++;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
@@ -77,6 +79,7 @@ public sealed record BenchOptions(
             WaitSeconds: Flag("--wait", mode == ModelMode.ModelFault ? 90 : 60),
             environment,
             Replicas: Math.Max(1, Flag("--replicas", 1)),
-            Statements: args.Contains("--statements"));
+            Statements: args.Contains("--statements"),
+            ServiceEnvironment: services);
     }
 }

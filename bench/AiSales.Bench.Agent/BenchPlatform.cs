@@ -55,6 +55,13 @@ public sealed class BenchPlatform(DistributedApplication app, string connectionS
         // The services' own Information lines would otherwise be re-logged by this process for every DM.
         builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("AiSales.AppHost.Resources", LogLevel.Warning));
         var agent = builder.CreateResourceBuilder<ProjectResource>("ai-agent");
+        var api = builder.CreateResourceBuilder<ProjectResource>("api");
+        foreach (var (key, value) in options.ServiceEnvironment ?? [])
+        {
+            agent.WithEnvironment(key, value);
+            api.WithEnvironment(key, value);
+        }
+
         foreach (var (key, value) in options.AgentEnvironment)
         {
             agent.WithEnvironment(key, value);

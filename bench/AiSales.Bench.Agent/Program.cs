@@ -85,6 +85,7 @@ Report.Latency(options, warm, run, latencies, duplicated);
 if (model is not null)
 {
     ModelReport.Print(options, new ModelRun(run, graph, model, loadFrom, loadUntil, fault, await sessions!, await memory));
+    await Stages.PrintAsync(platform.ConnectionString, run, graph);
 }
 else
 {
