@@ -158,11 +158,15 @@ public sealed class WebhookProcessor(
         }
 
         var replies = await normaliser.NormaliseAsync(connection, events);
-        await using (var finish = new NpgsqlCommand(FinishSql, connection, transaction))
+        await using (var finish = new NpgsqlBatch(connection, transaction))
         {
-            finish.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
-            finish.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
-            finish.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => WebhookJson.ErrorText(e.Error)).ToArray() });
+            // Generic plans first (GenericPlans): custom ones know the arrays' length, so PostgreSQL re-planned this on every batch.
+            finish.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {GenericPlans.Expression}"));
+            var update = new NpgsqlBatchCommand(FinishSql);
+            update.Parameters.AddWithValue(events.Select(e => e.Id).ToArray());
+            update.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
+            update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => WebhookJson.ErrorText(e.Error)).ToArray() });
+            finish.BatchCommands.Add(update);
             await finish.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -17,8 +17,9 @@ public enum ModelMode
 /// The bench's arguments. Positional, as before: [rate/s = 200] [seconds = 10, 60 with a model] [debounceMs = 0]
 /// [shops = 10]. Flags: --model | --model-fault, --latency-ms 800, --fault-seconds 30, --warmup 60, --wait 60 (90 with
 /// a fault), --replicas 1 (api and ai-agent processes each, through the AppHost's Replicas:*), --agent-env KEY=VALUE
-/// (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400), --statements (PostgreSQL's
-/// statements per DM through pg_stat_statements, which costs a little on every statement: for counts, not latency).
+/// (repeatable: extra environment for ai-agent, e.g. Intake__MaxConcurrentConversations=400), --env KEY=VALUE (repeatable:
+/// for api and ai-agent both, e.g. OTEL_TRACES_SAMPLER=always_off), --statements (PostgreSQL's statements per DM through
+/// pg_stat_statements, with their planning: it costs a little on every statement, so for counts, not latency).
 /// </summary>
 public sealed record BenchOptions(
     ModelMode Mode, int Rate, int Seconds, int DebounceMs, int Shops, int LatencyMs, int FaultSeconds, int WarmupSeconds,

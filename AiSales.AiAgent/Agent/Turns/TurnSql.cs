@@ -13,13 +13,12 @@ public static class TurnSql
     /// the AI may still answer — the SQL twin of <see cref="TurnPolicy.SkipReason"/>, with the window from
     /// MessagingWindow ($3). It leaves its verdict in transaction-local settings that the later statements of the batch
     /// test (<see cref="MayReply"/>, <see cref="Leased"/>), so no client round trip sits inside the transaction.
-    /// It also makes the rest of the batch use its prepared statements' generic plans: left to choose, PostgreSQL planned
-    /// <see cref="CommitFinishSql"/> afresh on every commit (custom plans fold its flag parameters), which cost as much
-    /// CPU as running it (pg_stat_statements with track_planning: 0.48 ms of planning per reply; docs/benchmarks.md).
+    /// It also switches the rest of the batch to generic plans (<see cref="GenericPlans"/>): left to choose, PostgreSQL
+    /// planned <see cref="CommitFinishSql"/> afresh on every commit, 0.48 ms of planning per reply.
     /// </summary>
-    public const string CommitGuardSql = """
+    public const string CommitGuardSql = $"""
         SELECT g.*, set_config('aisales.turn_ok', g.ok::text, true), set_config('aisales.turn_leased', g.leased::text, true),
-               set_config('plan_cache_mode', 'force_generic_plan', true)
+               {GenericPlans.Expression}
         FROM (
             SELECT v.turn_owner IS NOT DISTINCT FROM $2 AS leased,
                    v.turn_owner IS NOT DISTINCT FROM $2 AND v.status = 'ai' AND m.ai_enabled AND m.status = 'active'
