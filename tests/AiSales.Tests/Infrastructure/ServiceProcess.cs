@@ -76,10 +76,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits until GET /alive answers 200.</summary>
+    /// <summary>
+    /// Waits until GET /alive answers 200, each probe given 5 s; returns a client for the tests whose requests get 30 s
+    /// (a fresh process's first requests compile their endpoints, slow while the whole suite starts at once).
+    /// </summary>
     public async Task<HttpClient> WaitUntilAliveAsync(TimeSpan timeout)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
@@ -90,7 +93,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync("/alive");
+                using var probe = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var response = await client.GetAsync("/alive", probe.Token);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return client;
