@@ -114,7 +114,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
         var merchant = await CreateMerchantAsync(api);
         var page = await SignedInPageAsync(fixture, merchant);
 
-        var forged = await page.Context.APIRequest.PostAsync(fixture.Web("/account/sign-out"), new APIRequestContextOptions { MaxRedirects = 0 });
+        var forged = await page.Context.APIRequest.PostAsync(fixture.Web("/account/sign-out"), new APIRequestContextOptions { MaxRedirects = 0, Timeout = 60_000 });
         Assert.Equal(400, forged.Status);
         await page.ReloadAsync();
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
