@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -88,9 +88,21 @@ public sealed partial class FakeModelServer : IAsyncDisposable
     private async Task AnswerAsync(HttpContext context)
     {
         var arrived = Stopwatch.GetTimestamp();
-        var request = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
-        var messages = request["messages"]?.AsArray() ?? [];
-        var lastUser = messages.LastOrDefault(m => Role(m) == "user") is { } user ? Content(user) : "";
+        // A JsonDocument (pooled buffers), read once: this process shares the cores with the platform it measures.
+        using var request = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var root = request.RootElement;
+        var messages = root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array ? list : default;
+        var count = messages.ValueKind == JsonValueKind.Array ? messages.GetArrayLength() : 0;
+        var lastUser = "";
+        for (var i = count - 1; i >= 0; i--)
+        {
+            if (Role(messages[i]) == "user")
+            {
+                lastUser = Content(messages[i]);
+                break;
+            }
+        }
+
         var customer = CustomerTag().Match(lastUser) is { Success: true } match ? match.Groups[1].Value : "?";
         if (arrived >= Interlocked.Read(ref _faultFrom) && arrived < Interlocked.Read(ref _faultUntil))
         {
@@ -114,24 +126,23 @@ public sealed partial class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        var promptChars = messages.Sum(m => Content(m!).Length) + (request["tools"]?.ToJsonString().Length ?? 0);
-        var last = messages.Count > 0 ? messages[^1] : null;
-        var tool = request["tools"]?.AsArray()
-            .Select(t => t?["function"]?["name"]?.GetValue<string>())
-            .FirstOrDefault(n => n is not null && n.EndsWith("search_products", StringComparison.Ordinal));
+        // Usage: about four characters a token, over the whole request (messages and tool definitions).
+        var promptChars = (int)(context.Request.ContentLength ?? 0);
+        JsonElement? last = count > 0 ? messages[count - 1] : null;
+        var tool = SearchTool(root);
         object message;
         string finish;
         ModelAnswer answer;
-        if (Role(last) == "tool" || tool is null)
+        if ((last is { } l && Role(l) == "tool") || tool is null)
         {
-            var result = last is null ? "" : Content(last);
+            var result = last is { } final ? Content(final) : "";
             message = new { role = "assistant", content = $"{AnswerPrefix} {(result.Length > 300 ? result[..300] : result)}" };
             (finish, answer) = ("stop", ModelAnswer.Text);
         }
         else
         {
             var query = CustomerTag().Replace(lastUser, "").Trim();
-            var arguments = new JsonObject { ["query"] = query }.ToJsonString();
+            var arguments = JsonSerializer.Serialize(new { query });
             message = new
             {
                 role = "assistant",
@@ -146,20 +157,40 @@ public sealed partial class FakeModelServer : IAsyncDisposable
             id = $"chatcmpl-{Guid.NewGuid():N}",
             @object = "chat.completion",
             created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            model = request["model"]?.GetValue<string>() ?? "fake",
+            model = root.TryGetProperty("model", out var model) ? model.GetString() : "fake",
             choices = new[] { new { index = 0, message, finish_reason = finish } },
             usage = new { prompt_tokens = promptChars / 4 + 1, completion_tokens = 12, total_tokens = promptChars / 4 + 13 },
         }, context.RequestAborted);
         Calls.Enqueue(new ModelCall(customer, arrived, Stopwatch.GetElapsedTime(arrived), answer));
     }
 
-    private static string? Role(JsonNode? message) => message?["role"]?.GetValue<string>();
+    /// <summary>The name of the request's tool that ends in search_products, or null.</summary>
+    private static string? SearchTool(JsonElement request)
+    {
+        if (!request.TryGetProperty("tools", out var tools) || tools.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        foreach (var tool in tools.EnumerateArray())
+        {
+            if (tool.TryGetProperty("function", out var function) && function.TryGetProperty("name", out var name)
+                && name.GetString() is { } text && text.EndsWith("search_products", StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Role(JsonElement message) => message.TryGetProperty("role", out var role) ? role.GetString() : null;
 
     /// <summary>A message's text: a string, or the text parts of an array of content parts.</summary>
-    private static string Content(JsonNode message) => message["content"] switch
+    private static string Content(JsonElement message) => !message.TryGetProperty("content", out var content) ? "" : content.ValueKind switch
     {
-        JsonValue value when value.TryGetValue<string>(out var text) => text,
-        JsonArray parts => string.Concat(parts.Select(p => p?["text"]?.GetValue<string>())),
+        JsonValueKind.String => content.GetString() ?? "",
+        JsonValueKind.Array => string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var text) ? text.GetString() : null)),
         _ => "",
     };
 

@@ -55,7 +55,9 @@ Console.WriteLine($"Measuring {options.Rate} new conversations/s for {options.Se
 using var stopSampling = new CancellationTokenSource();
 var sessions = model is null ? null : SessionSampler.RunAsync(platform.ConnectionString, stopSampling.Token);
 var memory = RssSampler.RunAsync("AiSales.AiAgent", stopSampling.Token);
+var apiUsage = RssSampler.RunAsync("AiSales.Api", stopSampling.Token);
 var pgWork = await PgWork.StartAsync(platform.ConnectionString);
+var benchCpuFrom = Process.GetCurrentProcess().TotalProcessorTime;
 var loadFrom = Stopwatch.GetTimestamp();
 (long From, long Until)? fault = null;
 if (model is not null && options.FaultSeconds > 0)
@@ -78,6 +80,7 @@ while (DateTime.UtcNow < deadline && run.Acked.Keys.Any(k => !graph.FirstReply.C
 // Every DM asks one short question: exactly one reply each. A second one would be a duplicate send.
 await Task.Delay(TimeSpan.FromSeconds(2));
 await stopSampling.CancelAsync();
+var benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpuFrom;
 await pgWork.PrintAsync(run.Started.Count);
 var duplicated = Report.Duplicated(run, graph);
 var latencies = Report.ReplyLatencies(run, graph);
@@ -95,4 +98,7 @@ else
     Console.WriteLine($"| ai-agent | RSS peak {agent.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | CPU {agent.CpuSeconds:0.0} s, {1000 * agent.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms per DM |");
 }
 
+// This process's own share of the machine (load, fakes, the AppHost's log forwarding): CPU the platform did not get.
+var api = await apiUsage;
+Console.WriteLine($"| CPU per DM | api {1000 * api.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms | bench process {benchCpu.TotalMilliseconds / Math.Max(1, run.Started.Count):0.00} ms ({benchCpu.TotalSeconds:0.0} s) |");
 return latencies.Length == run.Started.Count && duplicated == 0 && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;
