@@ -3,7 +3,7 @@ using System.Text;
 using Npgsql;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
-using static AiSales.Tests.Webhooks.WhatsAppWebhookTests;
+using static AiSales.Tests.Webhooks.WhatsAppBodies;
 
 namespace AiSales.Tests.Webhooks;
 

@@ -64,8 +64,8 @@ public sealed class WebhookHttpTests(AppHostFixture fixture) : IAsyncLifetime
     [MemberData(nameof(BadSignatures))]
     public async Task PostWithBadSignatureIsUnauthorizedAndStoresNothing(string name, string? signature)
     {
-        var body = Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(NewNumericId(),
-            [WhatsAppWebhookTests.Message(NewNumericId(11), NewExternalId("wamid."), "text", $$"""{"body":"{{name}}"}""")]));
+        var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(NewNumericId(),
+            [WhatsAppBodies.Message(NewNumericId(11), NewExternalId("wamid."), "text", $$"""{"body":"{{name}}"}""")]));
         var header = signature switch
         {
             "wrong-secret" => Sign(body, "another-app-secret"),
@@ -129,8 +129,8 @@ public sealed class WebhookHttpTests(AppHostFixture fixture) : IAsyncLifetime
     public async Task UnknownPhoneNumberIdIsKeptAsUnrouted()
     {
         var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(NewNumericId(),
-            [WhatsAppWebhookTests.Message(NewNumericId(11), wamid, "text", """{"body":"anyone?"}""")]));
+        var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(NewNumericId(),
+            [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"anyone?"}""")]));
 
         using var response = await PostAsync(_api, "whatsapp", body);
 
@@ -144,8 +144,8 @@ public sealed class WebhookHttpTests(AppHostFixture fixture) : IAsyncLifetime
     {
         var phone = NewNumericId();
         var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(phone,
-            [WhatsAppWebhookTests.Message(NewNumericId(11), wamid, "text", """{"body":"early bird"}""")]));
+        var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
+            [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"early bird"}""")]));
         using var response = await PostAsync(_api, "whatsapp", body);
         Assert.Equal("unrouted", await WaitForEventStateAsync(_db, body));
 

@@ -85,8 +85,8 @@ public sealed class WebhookInboxBoundsTests(AppHostFixture fixture)
         }
     }
 
-    private static byte[] Body(string phone, string wamid) => Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(phone,
-        [WhatsAppWebhookTests.Message(NewNumericId(11), wamid, "text", """{"body":"is it in stock?"}""")]));
+    private static byte[] Body(string phone, string wamid) => Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
+        [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"is it in stock?"}""")]));
 
     private static async Task<long> StoredAsync(NpgsqlDataSource db, string wamid)
     {

@@ -31,8 +31,8 @@ public sealed class WebhookResilienceTests(AppHostFixture fixture)
         await using var api = ServiceProcess.Start("AiSales.Api", environment, http: true);
         using var client = await api.WaitUntilAliveAsync(StartTimeout);
         var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(phone,
-            [WhatsAppWebhookTests.Message(NewNumericId(11), wamid, "text", """{"body":"are you there?"}""")]));
+        var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
+            [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"are you there?"}""")]));
 
         forwarder.Stop();
         using var whileDown = await PostAsync(client, "whatsapp", body);
@@ -58,8 +58,8 @@ public sealed class WebhookResilienceTests(AppHostFixture fixture)
         await using var api = ServiceProcess.Start("AiSales.Api", environment, http: true);
         using var client = await api.WaitUntilAliveAsync(StartTimeout);
         var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppWebhookTests.WhatsAppBody(phone,
-            [WhatsAppWebhookTests.Message(NewNumericId(11), wamid, "text", """{"body":"redis is down"}""")]));
+        var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
+            [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"redis is down"}""")]));
 
         var started = DateTime.UtcNow;
         using var response = await PostAsync(client, "whatsapp", body);

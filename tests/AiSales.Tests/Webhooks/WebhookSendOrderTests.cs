@@ -7,7 +7,7 @@ using Npgsql;
 using Xunit.Abstractions;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
-using static AiSales.Tests.Webhooks.WhatsAppWebhookTests;
+using static AiSales.Tests.Webhooks.WhatsAppBodies;
 
 namespace AiSales.Tests.Webhooks;
 

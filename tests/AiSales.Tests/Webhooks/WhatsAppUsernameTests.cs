@@ -56,7 +56,7 @@ public sealed class WhatsAppUsernameTests(AppHostFixture fixture)
         var bsuid = $"SA.{NewNumericId(16)}";
         var wamid = NewExternalId("wamid.");
         var (messageId, _, _) = await SeedOutboundAsync(db, merchantId, "whatsapp", bsuid, wamid, "Yes, in stock", deliveryStatus: "sent");
-        var body = WhatsAppWebhookTests.WhatsAppBody(phoneNumberId, [],
+        var body = WhatsAppBodies.WhatsAppBody(phoneNumberId, [],
             statuses: [$$"""{"id":"{{wamid}}","status":"read","timestamp":"1749417100","recipient_user_id":"{{bsuid}}"}"""]);
 
         using var response = await PostAsync(api, "whatsapp", body);

@@ -5,35 +5,14 @@ using Npgsql;
 using StackExchange.Redis;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
+using static AiSales.Tests.Webhooks.WhatsAppBodies;
 
 namespace AiSales.Tests.Webhooks;
 
+/// <summary>WhatsApp webhooks through the AppHost: each kind of message Meta sends lands as the message it is.</summary>
 [Collection(WebhooksCollection.Name)]
-public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetime
+public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerchantTest(fixture)
 {
-    private NpgsqlDataSource _db = null!;
-    private HttpClient _api = null!;
-    private string _phoneNumberId = "";
-    private string _customer = "";
-    private Guid _merchantId;
-
-    public async Task InitializeAsync()
-    {
-        _db = fixture.CreateDataSource();
-        _api = fixture.CreateHttpClient("api");
-        _phoneNumberId = NewNumericId();
-        _customer = NewNumericId(11);
-        _merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", _phoneNumberId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _db.DisposeAsync();
-    }
-
-    private Dictionary<string, string> Ids(params (string From, string To)[] more) => WhatsAppFixtureIds(_phoneNumberId, _customer, more);
-
     [Fact]
     public async Task TextMessageCreatesCustomerConversationAndPendingMessage()
     {
@@ -77,7 +56,7 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         using var response = await PostAsync(_api, "whatsapp", body);
 
         var messageId = await WaitForAsync<long>(_db, id => id > 0, "SELECT id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(fixture.RedisConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(AppHost.RedisConnectionString);
         var deadline = DateTime.UtcNow + WaitTimeout;
         var found = false;
         while (!found && DateTime.UtcNow < deadline)
@@ -171,138 +150,5 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : IAsyncLifetim
         Assert.Equal(text, stored);
         Assert.Equal("سارة", await ScalarAsync<string>(_db, "SELECT display_name FROM customers WHERE merchant_id = $1", _merchantId));
         Assert.Equal(1L, await CountEventsAsync(_db, Encoding.ASCII.GetBytes(body)));
-    }
-
-    [Fact]
-    public async Task BatchedBodyWithSeveralEntriesChangesMessagesAndStatusesAllLand()
-    {
-        var secondPhone = NewNumericId();
-        await ConnectChannelAsync(_db, await CreateMerchantAsync(_db), "whatsapp", secondPhone);
-        var sent = new List<string>();
-        for (var i = 0; i < 2; i++)
-        {
-            var outbound = NewExternalId("wamid.");
-            await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, outbound, "reply " + i);
-            sent.Add(outbound);
-        }
-
-        var incoming = Enumerable.Range(0, 12).Select(_ => NewExternalId("wamid.")).ToList();
-        string Change(string phone, IEnumerable<string> ids, string customer, IEnumerable<string> statuses)
-        {
-            var messages = string.Join(",", ids.Select(id => Message(customer, id, "text", """{"body":"batched"}""")));
-            var statusItems = string.Join(",", statuses.Select(s => $$"""{"id":"{{s}}","status":"delivered","timestamp":"1749417000","recipient_id":"{{customer}}"}"""));
-            return $$$"""
-                {"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"1555","phone_number_id":"{{{phone}}}"},
-                 "contacts":[{"profile":{"name":"Batch"},"wa_id":"{{{customer}}}"}],
-                 "messages":[{{{messages}}}],"statuses":[{{{statusItems}}}]}}
-                """;
-        }
-        var otherCustomer = NewNumericId(11);
-        var body = $$"""
-            {"object":"whatsapp_business_account","entry":[
-              {"id":"1","changes":[{{Change(_phoneNumberId, incoming.Take(3), _customer, [sent[0]])}},{{Change(_phoneNumberId, incoming.Skip(3).Take(3), otherCustomer, [sent[1]])}}]},
-              {"id":"2","changes":[{{Change(secondPhone, incoming.Skip(6).Take(3), _customer, [])}},{{Change(secondPhone, incoming.Skip(9), otherCustomer, [])}}]}]}
-            """;
-
-        using var response = await PostAsync(_api, "whatsapp", body);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(12L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", (object)incoming.ToArray()));
-        Assert.Equal(2L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE external_id = ANY($1) AND delivery_status = 'delivered'", (object)sent.ToArray()));
-        Assert.Equal(4L, await ScalarAsync<long>(_db,
-            "SELECT count(*) FROM conversations c JOIN channels ch ON ch.merchant_id = c.merchant_id WHERE ch.account_id = ANY($1)",
-            (object)new[] { _phoneNumberId, secondPhone }));
-    }
-
-    [Fact]
-    public async Task DuplicateDeliveryStoresOneMessageAndOneReplyTrigger()
-    {
-        var wamid = NewExternalId("wamid.");
-        var body = Fixture("whatsapp-text.json", Ids(("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid)));
-        var other = WhatsAppBody(_phoneNumberId, [Message(_customer, wamid, "text", """{"body":"Does it come in another color?"}""")]);
-
-        using var first = await PostAsync(_api, "whatsapp", body);
-        using var second = await PostAsync(_api, "whatsapp", body);
-        using var third = await PostAsync(_api, "whatsapp", other);
-
-        Assert.All(new[] { first, second, third }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(other)));
-        await WaitForAsync<long>(_db, n => n == 0,
-            "SELECT count(*) FROM webhook_events WHERE state = 'received' AND (body = $1 OR body = $2)", Encoding.UTF8.GetBytes(body), Encoding.UTF8.GetBytes(other));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-        // One reply trigger: pending, or already answered by the agent when the machine is slow ('done').
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1 AND reply_state IS NOT NULL", _merchantId));
-    }
-
-    [Fact]
-    public async Task FiftyConcurrentFirstMessagesFromOneNewCustomerYieldOneConversation()
-    {
-        var ids = Enumerable.Range(0, 50).Select(_ => NewExternalId("wamid.")).ToList();
-
-        var responses = await Task.WhenAll(ids.Select(id =>
-            PostAsync(_api, "whatsapp", WhatsAppBody(_phoneNumberId, [Message(_customer, id, "text", """{"body":"hello"}""")]))));
-
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await WaitForAsync<long>(_db, n => n == 50, "SELECT count(*) FROM messages WHERE merchant_id = $1", _merchantId);
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM conversations WHERE merchant_id = $1", _merchantId));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM customers WHERE merchant_id = $1", _merchantId));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(DISTINCT conversation_id) FROM messages WHERE merchant_id = $1", _merchantId));
-    }
-
-    [Theory]
-    [InlineData("disabled", true)]
-    [InlineData("active", false)]
-    public async Task MessagesOfAMerchantWhoseAiDoesNotAnswerAreStoredAlreadySkipped(string merchantStatus, bool aiEnabled)
-    {
-        // Skipped at ingestion: no turn is spent on them (a busy shop with its AI off used to cost the agent a turn per message).
-        var phone = NewNumericId();
-        var merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", phone, status: merchantStatus);
-        await using (var aiSwitch = _db.CreateCommand("UPDATE merchants SET ai_enabled = $2 WHERE id = $1"))
-        {
-            aiSwitch.Parameters.AddWithValue(merchantId);
-            aiSwitch.Parameters.AddWithValue(aiEnabled);
-            await aiSwitch.ExecuteNonQueryAsync();
-        }
-
-        var wamid = NewExternalId("wamid.");
-
-        using var response = await PostAsync(_api, "whatsapp", WhatsAppBody(phone, [Message(_customer, wamid, "text", """{"body":"hi"}""")]));
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var state = await WaitForAsync<string>(_db, s => s is not null, "SELECT reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
-        Assert.Equal("skipped", state);
-        Assert.Equal(merchantId, await ScalarAsync<Guid>(_db, "SELECT merchant_id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-    }
-
-    [Fact]
-    public async Task EventCommittedButNeverProcessedIsFoundAndProcessed()
-    {
-        // As if the API crashed right after the inbox commit: the row is 'received' and nobody was woken.
-        var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppBody(_phoneNumberId, [Message(_customer, wamid, "text", """{"body":"after a crash"}""")]));
-        await using (var insert = _db.CreateCommand("INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', $1)"))
-        {
-            insert.Parameters.AddWithValue(body);
-            await insert.ExecuteNonQueryAsync();
-        }
-
-        Assert.Equal("after a crash", await WaitForAsync<string>(_db, t => t is not null,
-            "SELECT text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, body));
-    }
-
-    public static string Message(string from, string id, string type, string content, long timestamp = 1749416383) =>
-        $$"""{"from":"{{from}}","id":"{{id}}","timestamp":"{{timestamp}}","type":"{{type}}","{{type}}":{{content}}}""";
-
-    public static string WhatsAppBody(string phoneNumberId, IEnumerable<string> messages, IEnumerable<string>? statuses = null, string profileName = "Customer")
-    {
-        var from = messages.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("from").GetString()).FirstOrDefault() ?? "0";
-        return $$"""
-            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"value":{"messaging_product":"whatsapp",
-            "metadata":{"display_phone_number":"15550783881","phone_number_id":"{{phoneNumberId}}"},
-            "contacts":[{"profile":{"name":"{{profileName}}"},"wa_id":"{{from}}"}],
-            "messages":[{{string.Join(",", messages)}}],"statuses":[{{string.Join(",", statuses ?? [])}}]},"field":"messages"}]}]}
-            """;
     }
 }
