@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Npgsql;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
 using static AiSales.Tests.Webhooks.WhatsAppBodies;
@@ -13,29 +12,8 @@ namespace AiSales.Tests.Webhooks;
 /// "outcome unknown" is repaired by a later status or echo, while a real failure reported by Meta keeps winning.
 /// </summary>
 [Collection(WebhooksCollection.Name)]
-public sealed class DeliveryTruthTests(AppHostFixture fixture) : IAsyncLifetime
+public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchantTest(fixture)
 {
-    private NpgsqlDataSource _db = null!;
-    private HttpClient _api = null!;
-    private string _phoneNumberId = "";
-    private string _customer = "";
-    private Guid _merchantId;
-
-    public async Task InitializeAsync()
-    {
-        _db = fixture.CreateDataSource();
-        _api = fixture.CreateHttpClient("api");
-        _phoneNumberId = NewNumericId();
-        _customer = NewNumericId(11);
-        _merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", _phoneNumberId);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _api.Dispose();
-        await _db.DisposeAsync();
-    }
-
     [Fact]
     public async Task StatusesDeliveredReadSentDeliveredEndAsRead()
     {
