@@ -18,33 +18,33 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
     public async Task StatusesDeliveredReadSentDeliveredEndAsRead()
     {
         var wamid = NewExternalId("wamid.");
-        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Yes, in red.", deliveryStatus: "pending");
+        await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, wamid, "Yes, in red.", deliveryStatus: "pending");
         var fixtureId = "wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA";
 
         foreach (var file in new[] { "whatsapp-status-read.json", "whatsapp-status-sent.json", "whatsapp-status-delivered.json" })
         {
-            var body = Fixture(file, WhatsAppFixtureIds(_phoneNumberId, _customer, (fixtureId, wamid)));
-            using var response = await PostAsync(_api, "whatsapp", body);
+            var body = Fixture(file, WhatsAppFixtureIds(PhoneNumberId, Customer, (fixtureId, wamid)));
+            using var response = await PostAsync(Api, "whatsapp", body);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+            Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
         }
 
-        Assert.Equal("read", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+        Assert.Equal("read", await ScalarAsync<string>(Db, "SELECT delivery_status FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1694492490).UtcDateTime,
-            await ScalarAsync<DateTime>(_db, "SELECT delivery_status_at FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+            await ScalarAsync<DateTime>(Db, "SELECT delivery_status_at FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
     }
 
     [Fact]
     public async Task FailedStatusKeepsErrorCodeAndTitle()
     {
         var wamid = NewExternalId("wamid.");
-        await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Late reply");
-        var body = Fixture("whatsapp-status-failed.json", WhatsAppFixtureIds(_phoneNumberId, _customer, ("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
+        await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, wamid, "Late reply");
+        var body = Fixture("whatsapp-status-failed.json", WhatsAppFixtureIds(PhoneNumberId, Customer, ("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        await using var command = _db.CreateCommand("SELECT delivery_status, error_code, error_title FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
+        await using var command = Db.CreateCommand("SELECT delivery_status, error_code, error_title FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
         command.Parameters.AddWithValue(wamid);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
@@ -57,19 +57,19 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
     public async Task StatusWithCallbackDataRecordsTheWamidOnTheDelivery()
     {
         // The sender died after Meta accepted the message: the delivery is still 'sending' without a wamid.
-        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, "Your order is confirmed",
+        var (messageId, deliveryId, _) = await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, null, "Your order is confirmed",
             deliveryStatus: "pending", deliveryState: "sending");
         var wamid = NewExternalId("wamid.");
-        var body = WhatsAppBody(_phoneNumberId, [],
-            statuses: [$$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1749417100","recipient_id":"{{_customer}}","biz_opaque_callback_data":"{{deliveryId}}"}"""]);
+        var body = WhatsAppBody(PhoneNumberId, [],
+            statuses: [$$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1749417100","recipient_id":"{{Customer}}","biz_opaque_callback_data":"{{deliveryId}}"}"""]);
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM outbound_deliveries WHERE id = $1", deliveryId));
-        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
-        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
-        Assert.Equal("delivered", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(wamid, await ScalarAsync<string>(Db, "SELECT external_id FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal("sent", await ScalarAsync<string>(Db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal(wamid, await ScalarAsync<string>(Db, "SELECT external_id FROM messages WHERE id = $1", messageId));
+        Assert.Equal("delivered", await ScalarAsync<string>(Db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
     }
 
     [Theory]
@@ -83,11 +83,11 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
 
         await PostStatusAsync(StatusJson(wamid, status, deliveryId));
 
-        Assert.Equal(status, await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
-        Assert.Equal(wamid, await ScalarAsync<string>(_db, "SELECT external_id FROM messages WHERE id = $1", messageId));
-        Assert.Null(await ScalarAsync<string>(_db, "SELECT error_title FROM messages WHERE id = $1", messageId));
-        Assert.Equal("sent", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
-        Assert.False(await ScalarAsync<bool>(_db, "SELECT outcome_unknown FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal(status, await ScalarAsync<string>(Db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal(wamid, await ScalarAsync<string>(Db, "SELECT external_id FROM messages WHERE id = $1", messageId));
+        Assert.Null(await ScalarAsync<string>(Db, "SELECT error_title FROM messages WHERE id = $1", messageId));
+        Assert.Equal("sent", await ScalarAsync<string>(Db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.False(await ScalarAsync<bool>(Db, "SELECT outcome_unknown FROM outbound_deliveries WHERE id = $1", deliveryId));
     }
 
     [Fact]
@@ -100,47 +100,47 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
             ""","errors":[{"code":131026,"title":"Message undeliverable"}]"""));
         await PostStatusAsync(StatusJson(wamid, "read", deliveryId));
 
-        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
-        Assert.Equal(131026, await ScalarAsync<int>(_db, "SELECT error_code FROM messages WHERE id = $1", messageId));
-        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
+        Assert.Equal("failed", await ScalarAsync<string>(Db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal(131026, await ScalarAsync<int>(Db, "SELECT error_code FROM messages WHERE id = $1", messageId));
+        Assert.Equal("failed", await ScalarAsync<string>(Db, "SELECT state FROM outbound_deliveries WHERE id = $1", deliveryId));
     }
 
     [Fact]
     public async Task FailureFromMetaIsNotUndoneByALateDeliveredStatus()
     {
         var wamid = NewExternalId("wamid.");
-        var (messageId, _, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, wamid, "Hello", deliveryStatus: "sent");
+        var (messageId, _, _) = await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, wamid, "Hello", deliveryStatus: "sent");
 
         await PostStatusAsync(StatusJson(wamid, "failed", null, ""","errors":[{"code":131047,"title":"Re-engagement message"}]"""));
         await PostStatusAsync(StatusJson(wamid, "delivered", null));
 
-        Assert.Equal("failed", await ScalarAsync<string>(_db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
+        Assert.Equal("failed", await ScalarAsync<string>(Db, "SELECT delivery_status FROM messages WHERE id = $1", messageId));
     }
 
     /// <summary>As DeliveryStore.AbandonUnknownAsync leaves it: no wamid, failed, outcome unknown, not resent.</summary>
     private async Task<(long MessageId, Guid DeliveryId)> SeedGivenUpAsync(string text)
     {
-        var (messageId, deliveryId, _) = await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, null, text,
+        var (messageId, deliveryId, _) = await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, null, text,
             deliveryStatus: "failed", deliveryState: "failed");
-        await using (var delivery = _db.CreateCommand("UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1"))
+        await using (var delivery = Db.CreateCommand("UPDATE outbound_deliveries SET outcome_unknown = true, error_message = 'Outcome unknown: not resent' WHERE id = $1"))
         {
             delivery.Parameters.AddWithValue(deliveryId);
             await delivery.ExecuteNonQueryAsync();
         }
 
-        await using var message = _db.CreateCommand("UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $1");
+        await using var message = Db.CreateCommand("UPDATE messages SET error_title = 'Outcome unknown; not resent' WHERE id = $1");
         message.Parameters.AddWithValue(messageId);
         await message.ExecuteNonQueryAsync();
         return (messageId, deliveryId);
     }
 
     private string StatusJson(string wamid, string status, Guid? deliveryId, string extra = "") =>
-        $$"""{"id":"{{wamid}}","status":"{{status}}","timestamp":"1749417100","recipient_id":"{{_customer}}"{{(deliveryId is null ? "" : $",\"biz_opaque_callback_data\":\"{deliveryId}\"")}}{{extra}}}""";
+        $$"""{"id":"{{wamid}}","status":"{{status}}","timestamp":"1749417100","recipient_id":"{{Customer}}"{{(deliveryId is null ? "" : $",\"biz_opaque_callback_data\":\"{deliveryId}\"")}}{{extra}}}""";
 
     private async Task PostStatusAsync(string status)
     {
-        var body = WhatsAppBody(_phoneNumberId, [], statuses: [status]);
-        using var response = await PostAsync(_api, "whatsapp", body);
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+        var body = WhatsAppBody(PhoneNumberId, [], statuses: [status]);
+        using var response = await PostAsync(Api, "whatsapp", body);
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
     }
 }

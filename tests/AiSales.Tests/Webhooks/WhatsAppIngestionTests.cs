@@ -15,12 +15,12 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
     public async Task BatchedBodyWithSeveralEntriesChangesMessagesAndStatusesAllLand()
     {
         var secondPhone = NewNumericId();
-        await ConnectChannelAsync(_db, await CreateMerchantAsync(_db), "whatsapp", secondPhone);
+        await ConnectChannelAsync(Db, await CreateMerchantAsync(Db), "whatsapp", secondPhone);
         var sent = new List<string>();
         for (var i = 0; i < 2; i++)
         {
             var outbound = NewExternalId("wamid.");
-            await SeedOutboundAsync(_db, _merchantId, "whatsapp", _customer, outbound, "reply " + i);
+            await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, outbound, "reply " + i);
             sent.Add(outbound);
         }
 
@@ -38,19 +38,19 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
         var otherCustomer = NewNumericId(11);
         var body = $$"""
             {"object":"whatsapp_business_account","entry":[
-              {"id":"1","changes":[{{Change(_phoneNumberId, incoming.Take(3), _customer, [sent[0]])}},{{Change(_phoneNumberId, incoming.Skip(3).Take(3), otherCustomer, [sent[1]])}}]},
-              {"id":"2","changes":[{{Change(secondPhone, incoming.Skip(6).Take(3), _customer, [])}},{{Change(secondPhone, incoming.Skip(9), otherCustomer, [])}}]}]}
+              {"id":"1","changes":[{{Change(PhoneNumberId, incoming.Take(3), Customer, [sent[0]])}},{{Change(PhoneNumberId, incoming.Skip(3).Take(3), otherCustomer, [sent[1]])}}]},
+              {"id":"2","changes":[{{Change(secondPhone, incoming.Skip(6).Take(3), Customer, [])}},{{Change(secondPhone, incoming.Skip(9), otherCustomer, [])}}]}]}
             """;
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal(12L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", (object)incoming.ToArray()));
-        Assert.Equal(2L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE external_id = ANY($1) AND delivery_status = 'delivered'", (object)sent.ToArray()));
-        Assert.Equal(4L, await ScalarAsync<long>(_db,
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(12L, await ScalarAsync<long>(Db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", (object)incoming.ToArray()));
+        Assert.Equal(2L, await ScalarAsync<long>(Db, "SELECT count(*) FROM messages WHERE external_id = ANY($1) AND delivery_status = 'delivered'", (object)sent.ToArray()));
+        Assert.Equal(4L, await ScalarAsync<long>(Db,
             "SELECT count(*) FROM conversations c JOIN channels ch ON ch.merchant_id = c.merchant_id WHERE ch.account_id = ANY($1)",
-            (object)new[] { _phoneNumberId, secondPhone }));
+            (object)new[] { PhoneNumberId, secondPhone }));
     }
 
     [Fact]
@@ -58,19 +58,19 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
     {
         var wamid = NewExternalId("wamid.");
         var body = Fixture("whatsapp-text.json", Ids(("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid)));
-        var other = WhatsAppBody(_phoneNumberId, [Message(_customer, wamid, "text", """{"body":"Does it come in another color?"}""")]);
+        var other = WhatsAppBody(PhoneNumberId, [Message(Customer, wamid, "text", """{"body":"Does it come in another color?"}""")]);
 
-        using var first = await PostAsync(_api, "whatsapp", body);
-        using var second = await PostAsync(_api, "whatsapp", body);
-        using var third = await PostAsync(_api, "whatsapp", other);
+        using var first = await PostAsync(Api, "whatsapp", body);
+        using var second = await PostAsync(Api, "whatsapp", body);
+        using var third = await PostAsync(Api, "whatsapp", other);
 
         Assert.All(new[] { first, second, third }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(other)));
-        await WaitForAsync<long>(_db, n => n == 0,
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(other)));
+        await WaitForAsync<long>(Db, n => n == 0,
             "SELECT count(*) FROM webhook_events WHERE state = 'received' AND (body = $1 OR body = $2)", Encoding.UTF8.GetBytes(body), Encoding.UTF8.GetBytes(other));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
         // One reply trigger: pending, or already answered by the agent when the machine is slow ('done').
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1 AND reply_state IS NOT NULL", _merchantId));
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "SELECT count(*) FROM messages WHERE merchant_id = $1 AND reply_state IS NOT NULL", MerchantId));
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
         var ids = Enumerable.Range(0, 50).Select(_ => NewExternalId("wamid.")).ToList();
 
         var responses = await Task.WhenAll(ids.Select(id =>
-            PostAsync(_api, "whatsapp", WhatsAppBody(_phoneNumberId, [Message(_customer, id, "text", """{"body":"hello"}""")]))));
+            PostAsync(Api, "whatsapp", WhatsAppBody(PhoneNumberId, [Message(Customer, id, "text", """{"body":"hello"}""")]))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        await WaitForAsync<long>(_db, n => n == 50, "SELECT count(*) FROM messages WHERE merchant_id = $1", _merchantId);
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM conversations WHERE merchant_id = $1", _merchantId));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(*) FROM customers WHERE merchant_id = $1", _merchantId));
-        Assert.Equal(1L, await ScalarAsync<long>(_db, "SELECT count(DISTINCT conversation_id) FROM messages WHERE merchant_id = $1", _merchantId));
+        await WaitForAsync<long>(Db, n => n == 50, "SELECT count(*) FROM messages WHERE merchant_id = $1", MerchantId);
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "SELECT count(*) FROM conversations WHERE merchant_id = $1", MerchantId));
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "SELECT count(*) FROM customers WHERE merchant_id = $1", MerchantId));
+        Assert.Equal(1L, await ScalarAsync<long>(Db, "SELECT count(DISTINCT conversation_id) FROM messages WHERE merchant_id = $1", MerchantId));
     }
 
     [Theory]
@@ -95,8 +95,8 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
     {
         // Skipped at ingestion: no turn is spent on them (a busy shop with its AI off used to cost the agent a turn per message).
         var phone = NewNumericId();
-        var merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", phone, status: merchantStatus);
-        await using (var aiSwitch = _db.CreateCommand("UPDATE merchants SET ai_enabled = $2 WHERE id = $1"))
+        var merchantId = await CreateMerchantWithChannelAsync(Db, "whatsapp", phone, status: merchantStatus);
+        await using (var aiSwitch = Db.CreateCommand("UPDATE merchants SET ai_enabled = $2 WHERE id = $1"))
         {
             aiSwitch.Parameters.AddWithValue(merchantId);
             aiSwitch.Parameters.AddWithValue(aiEnabled);
@@ -105,12 +105,12 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
 
         var wamid = NewExternalId("wamid.");
 
-        using var response = await PostAsync(_api, "whatsapp", WhatsAppBody(phone, [Message(_customer, wamid, "text", """{"body":"hi"}""")]));
+        using var response = await PostAsync(Api, "whatsapp", WhatsAppBody(phone, [Message(Customer, wamid, "text", """{"body":"hi"}""")]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var state = await WaitForAsync<string>(_db, s => s is not null, "SELECT reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        var state = await WaitForAsync<string>(Db, s => s is not null, "SELECT reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
         Assert.Equal("skipped", state);
-        Assert.Equal(merchantId, await ScalarAsync<Guid>(_db, "SELECT merchant_id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
+        Assert.Equal(merchantId, await ScalarAsync<Guid>(Db, "SELECT merchant_id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
     }
 
     [Fact]
@@ -118,15 +118,15 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
     {
         // As if the API crashed right after the inbox commit: the row is 'received' and nobody was woken.
         var wamid = NewExternalId("wamid.");
-        var body = Encoding.UTF8.GetBytes(WhatsAppBody(_phoneNumberId, [Message(_customer, wamid, "text", """{"body":"after a crash"}""")]));
-        await using (var insert = _db.CreateCommand("INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', $1)"))
+        var body = Encoding.UTF8.GetBytes(WhatsAppBody(PhoneNumberId, [Message(Customer, wamid, "text", """{"body":"after a crash"}""")]));
+        await using (var insert = Db.CreateCommand("INSERT INTO webhook_events (platform, body) VALUES ('whatsapp', $1)"))
         {
             insert.Parameters.AddWithValue(body);
             await insert.ExecuteNonQueryAsync();
         }
 
-        Assert.Equal("after a crash", await WaitForAsync<string>(_db, t => t is not null,
+        Assert.Equal("after a crash", await WaitForAsync<string>(Db, t => t is not null,
             "SELECT text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, body));
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, body));
     }
 }

@@ -7,28 +7,34 @@ namespace AiSales.Tests.Webhooks;
 /// <summary>A fresh merchant with a WhatsApp number and a customer number for each test, through the AppHost fixture.</summary>
 public abstract class WhatsAppMerchantTest(AppHostFixture fixture) : IAsyncLifetime
 {
-    protected NpgsqlDataSource _db = null!;
-    protected HttpClient _api = null!;
-    protected string _phoneNumberId = "";
-    protected string _customer = "";
-    protected Guid _merchantId;
+    protected NpgsqlDataSource Db { get; private set; } = null!;
+
+    protected HttpClient Api { get; private set; } = null!;
+
+    /// <summary>The merchant's WhatsApp phone_number_id.</summary>
+    protected string PhoneNumberId { get; private set; } = "";
+
+    /// <summary>A customer's WhatsApp number.</summary>
+    protected string Customer { get; private set; } = "";
+
+    protected Guid MerchantId { get; private set; }
 
     protected AppHostFixture AppHost { get; } = fixture;
 
     public async Task InitializeAsync()
     {
-        _db = AppHost.CreateDataSource();
-        _api = AppHost.CreateHttpClient("api");
-        _phoneNumberId = NewNumericId();
-        _customer = NewNumericId(11);
-        _merchantId = await CreateMerchantWithChannelAsync(_db, "whatsapp", _phoneNumberId);
+        Db = AppHost.CreateDataSource();
+        Api = AppHost.CreateHttpClient("api");
+        PhoneNumberId = NewNumericId();
+        Customer = NewNumericId(11);
+        MerchantId = await CreateMerchantWithChannelAsync(Db, "whatsapp", PhoneNumberId);
     }
 
     public async Task DisposeAsync()
     {
-        _api.Dispose();
-        await _db.DisposeAsync();
+        Api.Dispose();
+        await Db.DisposeAsync();
     }
 
-    protected Dictionary<string, string> Ids(params (string From, string To)[] more) => WhatsAppFixtureIds(_phoneNumberId, _customer, more);
+    protected Dictionary<string, string> Ids(params (string From, string To)[] more) => WhatsAppFixtureIds(PhoneNumberId, Customer, more);
 }

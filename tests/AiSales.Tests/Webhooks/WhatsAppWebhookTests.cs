@@ -19,11 +19,11 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         var wamid = NewExternalId("wamid.");
         var body = Fixture("whatsapp-text.json", Ids(("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid)));
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var messageId = await WaitForAsync<long>(_db, id => id > 0, "SELECT id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
-        await using var command = _db.CreateCommand("""
+        var messageId = await WaitForAsync<long>(Db, id => id > 0, "SELECT id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        await using var command = Db.CreateCommand("""
             SELECT m.text, m.kind, m.direction, m.author, m.reply_state, m.platform_timestamp, c.last_customer_message_at,
                    cu.display_name, cu.phone, c.customer_phone, m.merchant_id
             FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN customers cu ON cu.id = c.customer_id
@@ -41,10 +41,10 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         Assert.Equal(sentAt, reader.GetDateTime(5));
         Assert.Equal(sentAt, reader.GetDateTime(6));
         Assert.Equal("Sheena Nelson", reader.GetString(7));
-        Assert.Equal(_customer, reader.GetString(8));
-        Assert.Equal(_customer, reader.GetString(9));
-        Assert.Equal(_merchantId, reader.GetGuid(10));
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal(Customer, reader.GetString(8));
+        Assert.Equal(Customer, reader.GetString(9));
+        Assert.Equal(MerchantId, reader.GetGuid(10));
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]
@@ -53,16 +53,16 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         var wamid = NewExternalId("wamid.");
         var body = Fixture("whatsapp-text.json", Ids(("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", wamid)));
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
-        var messageId = await WaitForAsync<long>(_db, id => id > 0, "SELECT id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        var messageId = await WaitForAsync<long>(Db, id => id > 0, "SELECT id FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(AppHost.RedisConnectionString);
         var deadline = DateTime.UtcNow + WaitTimeout;
         var found = false;
         while (!found && DateTime.UtcNow < deadline)
         {
             var entries = await redis.GetDatabase().StreamRangeAsync("aisales:inbound", "-", "+", count: 5000, messageOrder: Order.Descending);
-            found = entries.Any(e => (string?)e["message_id"] == messageId.ToString() && (string?)e["merchant_id"] == _merchantId.ToString());
+            found = entries.Any(e => (string?)e["message_id"] == messageId.ToString() && (string?)e["merchant_id"] == MerchantId.ToString());
             await Task.Delay(found ? 0 : 100);
         }
 
@@ -78,11 +78,11 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         var wamid = NewExternalId("wamid.");
         var body = Fixture(file, Ids((fixtureId, wamid)));
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitForAsync<long>(_db, n => n == 1, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
-        await using var command = _db.CreateCommand("SELECT kind, text, payload::text, reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
+        await WaitForAsync<long>(Db, n => n == 1, "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        await using var command = Db.CreateCommand("SELECT kind, text, payload::text, reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1");
         command.Parameters.AddWithValue(wamid);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
@@ -99,9 +99,9 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         var wamid = NewExternalId("wamid.");
         var body = Fixture("whatsapp-image.json", Ids(("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUIMAGE1", wamid)));
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
-        var payload = await WaitForAsync<string>(_db, p => p is not null, "SELECT payload::text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        var payload = await WaitForAsync<string>(Db, p => p is not null, "SELECT payload::text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
         using var json = JsonDocument.Parse(payload!);
         var media = json.RootElement.GetProperty("media");
         Assert.Equal("image/jpeg", media.GetProperty("mime_type").GetString());
@@ -115,23 +115,23 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         var target = NewExternalId("wamid.");
         var location = NewExternalId("wamid.");
         var contacts = NewExternalId("wamid.");
-        var body = WhatsAppBody(_phoneNumberId, [
-            Message(_customer, target, "text", """{"body":"first"}"""),
-            Message(_customer, location, "location", """{"latitude":24.7136,"longitude":46.6753,"name":"Shop","address":"Riyadh"}"""),
-            Message(_customer, contacts, "contacts", """[{"name":{"formatted_name":"Ali"},"phones":[{"phone":"+966500000000"}]}]"""),
-            Message(_customer, NewExternalId("wamid."), "reaction", $$"""{"message_id":"{{target}}","emoji":"\ud83d\udc4d"}""", timestamp: 1749416999),
+        var body = WhatsAppBody(PhoneNumberId, [
+            Message(Customer, target, "text", """{"body":"first"}"""),
+            Message(Customer, location, "location", """{"latitude":24.7136,"longitude":46.6753,"name":"Shop","address":"Riyadh"}"""),
+            Message(Customer, contacts, "contacts", """[{"name":{"formatted_name":"Ali"},"phones":[{"phone":"+966500000000"}]}]"""),
+            Message(Customer, NewExternalId("wamid."), "reaction", $$"""{"message_id":"{{target}}","emoji":"\ud83d\udc4d"}""", timestamp: 1749416999),
         ]);
 
-        using var response = await PostAsync(_api, "whatsapp", body);
+        using var response = await PostAsync(Api, "whatsapp", body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("processed", await WaitForEventStateAsync(_db, Encoding.UTF8.GetBytes(body)));
-        Assert.Equal("👍", await ScalarAsync<string>(_db, "SELECT reaction FROM messages WHERE platform = 'whatsapp' AND external_id = $1", target));
-        var locationPayload = await ScalarAsync<string>(_db, "SELECT payload->'location'->>'name' FROM messages WHERE platform = 'whatsapp' AND external_id = $1", location);
+        Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
+        Assert.Equal("👍", await ScalarAsync<string>(Db, "SELECT reaction FROM messages WHERE platform = 'whatsapp' AND external_id = $1", target));
+        var locationPayload = await ScalarAsync<string>(Db, "SELECT payload->'location'->>'name' FROM messages WHERE platform = 'whatsapp' AND external_id = $1", location);
         Assert.Equal("Shop", locationPayload);
-        Assert.Equal("Ali", await ScalarAsync<string>(_db, "SELECT payload->'contacts'->0->'name'->>'formatted_name' FROM messages WHERE platform = 'whatsapp' AND external_id = $1", contacts));
+        Assert.Equal("Ali", await ScalarAsync<string>(Db, "SELECT payload->'contacts'->0->'name'->>'formatted_name' FROM messages WHERE platform = 'whatsapp' AND external_id = $1", contacts));
         // The reaction is not a message of its own.
-        Assert.Equal(3L, await ScalarAsync<long>(_db, "SELECT count(*) FROM messages WHERE merchant_id = $1", _merchantId));
+        Assert.Equal(3L, await ScalarAsync<long>(Db, "SELECT count(*) FROM messages WHERE merchant_id = $1", MerchantId));
     }
 
     [Fact]
@@ -140,15 +140,15 @@ public sealed class WhatsAppWebhookTests(AppHostFixture fixture) : WhatsAppMerch
         const string text = "مرحبا، هل الحقيبة السوداء متوفرة؟ 👜✨";
         var escaped = string.Concat(text.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:x4}"));
         var wamid = NewExternalId("wamid.");
-        var body = WhatsAppBody(_phoneNumberId, [Message(_customer, wamid, "text", $$"""{"body":"{{escaped}}"}""")], profileName: "\\u0633\\u0627\\u0631\\u0629");
+        var body = WhatsAppBody(PhoneNumberId, [Message(Customer, wamid, "text", $$"""{"body":"{{escaped}}"}""")], profileName: "\\u0633\\u0627\\u0631\\u0629");
         Assert.DoesNotContain("م", body);
 
-        using var response = await PostAsync(_api, "whatsapp", Encoding.ASCII.GetBytes(body));
+        using var response = await PostAsync(Api, "whatsapp", Encoding.ASCII.GetBytes(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = await WaitForAsync<string>(_db, t => t is not null, "SELECT text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
+        var stored = await WaitForAsync<string>(Db, t => t is not null, "SELECT text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid);
         Assert.Equal(text, stored);
-        Assert.Equal("سارة", await ScalarAsync<string>(_db, "SELECT display_name FROM customers WHERE merchant_id = $1", _merchantId));
-        Assert.Equal(1L, await CountEventsAsync(_db, Encoding.ASCII.GetBytes(body)));
+        Assert.Equal("سارة", await ScalarAsync<string>(Db, "SELECT display_name FROM customers WHERE merchant_id = $1", MerchantId));
+        Assert.Equal(1L, await CountEventsAsync(Db, Encoding.ASCII.GetBytes(body)));
     }
 }
