@@ -13,9 +13,9 @@ namespace AiSales.Tests.Infrastructure;
 public sealed class AppHostFixture : IAsyncLifetime
 {
     // AISALES_TEST_START_TIMEOUT (seconds) lengthens it on a machine shared with benchmarks, where PostgreSQL alone
-    // was seen to take two minutes to start.
+    // was seen to take two minutes to start. It covers a second try of the AppHost's start (StartPlatformAsync).
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(
-        int.TryParse(Environment.GetEnvironmentVariable("AISALES_TEST_START_TIMEOUT"), out var seconds) && seconds > 0 ? seconds : 180);
+        int.TryParse(Environment.GetEnvironmentVariable("AISALES_TEST_START_TIMEOUT"), out var seconds) && seconds > 0 ? seconds : 300);
 
     // Development values from AiSales.AppHost/appsettings.Development.json: the services receive these.
     public const string AdminApiKey = "local-dev-admin-key";
@@ -103,16 +103,53 @@ public static class AppHostFixtureEnvironment
     public static async Task<DistributedApplication> StartPlatformAsync(string[] extraArgs, CancellationToken cancellationToken)
     {
         var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
-            ["--environment=Development", $"--Infrastructure:Mode={mode}", .. extraArgs],
-            (options, _) => options.DisableDashboard = true,
-            cancellationToken);
-        builder.QuietHealthChecks();
-        var app = await builder.BuildAsync(cancellationToken);
-        await app.StartAsync(cancellationToken);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cancellationToken);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", cancellationToken);
-        return app;
+        for (var attempt = 1; ; attempt++)
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
+                ["--environment=Development", $"--Infrastructure:Mode={mode}", .. extraArgs],
+                (options, _) => options.DisableDashboard = true,
+                cancellationToken);
+            builder.QuietHealthChecks();
+            var app = await builder.BuildAsync(cancellationToken);
+            if (!await OrchestratorStartedAsync(app, attempt, cancellationToken))
+            {
+                continue;
+            }
+
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cancellationToken);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", cancellationToken);
+            return app;
+        }
+    }
+
+    /// <summary>
+    /// The AppHost's own start (DCP taking the resources), which takes about 15 s with two AppHosts starting at once on
+    /// two cores. Once in a full run one of two AppHosts started together never finished it (3 min, every test of its
+    /// collection failed): a start that takes over 90 s is abandoned once and a fresh AppHost started instead.
+    /// </summary>
+    private static async Task<bool> OrchestratorStartedAsync(DistributedApplication app, int attempt, CancellationToken cancellationToken)
+    {
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            await app.StartAsync(bound.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (attempt == 1 && !cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("AppHostFixture: the AppHost did not finish starting within 90 s; starting a fresh one.");
+            try
+            {
+                await app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or InvalidOperationException)
+            {
+                Console.Error.WriteLine($"AppHostFixture: the abandoned AppHost did not stop cleanly ({ex.GetType().Name}).");
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Everything the API needs to run outside the AppHost against the fixture's data stores.</summary>
