@@ -98,7 +98,8 @@ else
     Console.WriteLine($"| ai-agent | RSS peak {agent.RssKiB.DefaultIfEmpty().Max() / 1024.0:0} MiB | CPU {agent.CpuSeconds:0.0} s, {1000 * agent.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms per DM |");
 }
 
-// This process's own share of the machine (load, fakes, the AppHost's log forwarding): CPU the platform did not get.
+// The api's CPU, and this process's own share of the machine (load, fakes, the AppHost's log forwarding): CPU the
+// platform did not get.
 var api = await apiUsage;
 Console.WriteLine($"| CPU per DM | api {1000 * api.CpuSeconds / Math.Max(1, run.Started.Count):0.00} ms | bench process {benchCpu.TotalMilliseconds / Math.Max(1, run.Started.Count):0.00} ms ({benchCpu.TotalSeconds:0.0} s) |");
 return latencies.Length == run.Started.Count && duplicated == 0 && run.Failures.IsEmpty && warm.Failures.IsEmpty ? 0 : 1;

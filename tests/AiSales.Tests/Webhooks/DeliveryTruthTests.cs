@@ -23,7 +23,7 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
 
         foreach (var file in new[] { "whatsapp-status-read.json", "whatsapp-status-sent.json", "whatsapp-status-delivered.json" })
         {
-            var body = Fixture(file, WhatsAppFixtureIds(PhoneNumberId, Customer, (fixtureId, wamid)));
+            var body = Fixture(file, Ids((fixtureId, wamid)));
             using var response = await PostAsync(Api, "whatsapp", body);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("processed", await WaitForEventStateAsync(Db, Encoding.UTF8.GetBytes(body)));
@@ -39,7 +39,7 @@ public sealed class DeliveryTruthTests(AppHostFixture fixture) : WhatsAppMerchan
     {
         var wamid = NewExternalId("wamid.");
         await SeedOutboundAsync(Db, MerchantId, "whatsapp", Customer, wamid, "Late reply");
-        var body = Fixture("whatsapp-status-failed.json", WhatsAppFixtureIds(PhoneNumberId, Customer, ("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
+        var body = Fixture("whatsapp-status-failed.json", Ids(("wamid.HBgLNjAxNzM1MjYyMzMVAgARGBJCNkY5NTBENEU3ODYxQTM3RUQA", wamid)));
 
         using var response = await PostAsync(Api, "whatsapp", body);
 
