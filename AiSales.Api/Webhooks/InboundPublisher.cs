@@ -5,10 +5,10 @@ using StackExchange.Redis;
 namespace AiSales.Api.Webhooks;
 
 /// <summary>
-/// Hands a committed batch's new customer messages to the agent through Redis (XADD, then one nudge behind them), within one time
-/// budget for the whole batch, never per message. Redis is only a speed-up (contract section 8): past the budget the
-/// batch stops waiting, Redis is skipped for a while (<see cref="RedisBreaker"/>) and probed in the background, and
-/// the agent's PostgreSQL poller finds the messages meanwhile.
+/// Hands a committed batch's new customer messages to the agent through Redis (XADD, then one nudge behind them),
+/// within one time budget for the whole batch, never per message. Redis is only a speed-up (contract section 8): past
+/// the budget the batch stops waiting, Redis is skipped for a while (<see cref="RedisBreaker"/>) and probed in the
+/// background, and the agent's PostgreSQL poller finds the messages meanwhile.
 /// </summary>
 public sealed class InboundPublisher(
     IServiceProvider services, IOptions<WebhookOptions> options, TimeProvider timeProvider, ILogger<InboundPublisher> logger)
