@@ -91,17 +91,8 @@ public sealed partial class FakeModelServer : IAsyncDisposable
         // A JsonDocument (pooled buffers), read once: this process shares the cores with the platform it measures.
         using var request = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         var root = request.RootElement;
-        var messages = root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array ? list : default;
-        var count = messages.ValueKind == JsonValueKind.Array ? messages.GetArrayLength() : 0;
-        var lastUser = "";
-        for (var i = count - 1; i >= 0; i--)
-        {
-            if (Role(messages[i]) == "user")
-            {
-                lastUser = Content(messages[i]);
-                break;
-            }
-        }
+        JsonElement[] messages = root.TryGetProperty("messages", out var list) && list.ValueKind == JsonValueKind.Array ? [.. list.EnumerateArray()] : [];
+        var lastUser = messages.LastOrDefault(m => Role(m) == "user") is { ValueKind: JsonValueKind.Object } user ? Content(user) : "";
 
         var customer = CustomerTag().Match(lastUser) is { Success: true } match ? match.Groups[1].Value : "?";
         if (arrived >= Interlocked.Read(ref _faultFrom) && arrived < Interlocked.Read(ref _faultUntil))
@@ -128,7 +119,7 @@ public sealed partial class FakeModelServer : IAsyncDisposable
 
         // Usage: about four characters a token, over the whole request (messages and tool definitions).
         var promptChars = (int)(context.Request.ContentLength ?? 0);
-        JsonElement? last = count > 0 ? messages[count - 1] : null;
+        JsonElement? last = messages.Length > 0 ? messages[^1] : null;
         var tool = SearchTool(root);
         object message;
         string finish;
