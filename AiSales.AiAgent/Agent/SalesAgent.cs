@@ -36,6 +36,9 @@ public sealed class SalesAgent(
         KernelPluginFactory.CreateFromObject(new HandoffPlugin(), "handoff"),
     ];
 
+    /// <summary>The plugins' tool definitions for a hosted model, built on first use.</summary>
+    private ToolSettings Tools => field ??= new ToolSettings(_plugins);
+
     public async Task<AgentAnswer> ReplyAsync(
         AgentTurn turn, MerchantProfile merchant, string replyLanguage,
         IReadOnlyList<HistoryMessage> history, IReadOnlyList<string> customerMessages, DialogueState state, CancellationToken cancellationToken)
@@ -45,9 +48,10 @@ public sealed class SalesAgent(
         kernel.AutoFunctionInvocationFilters.Add(new TurnBudgetFilter(Math.Max(1, options.Value.MaxToolRounds), gate));
         turn.AttachTo(kernel);
 
-        // The offline model reads the turn typed, from here; a hosted model reads only the chat below.
-        var offline = OfflineTurn.Read(merchant, replyLanguage, turn.Platform, customerMessages, state, turn.DraftAtStart);
-        using var scope = offline.Begin();
+        // The offline model reads the turn typed, from here; a hosted model reads only the chat below (with no offline
+        // model configured the reading is skipped: nothing would look at it).
+        var offline = models.ReadsTurns ? OfflineTurn.Read(merchant, replyLanguage, turn.Platform, customerMessages, state, turn.DraftAtStart) : null;
+        using var scope = offline?.Begin();
         var (chat, provider, model) = models.For(offline);
         TurnUsage.Current?.AnsweredBy(provider, model);
 
@@ -66,7 +70,7 @@ public sealed class SalesAgent(
             chatHistory.AddUserMessage(text);
         }
 
-        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        var settings = Tools.For(provider);
         var reply = await chat.GetChatMessageContentAsync(chatHistory, settings, kernel, cancellationToken);
         if (turn.ToolFailure is { } failure)
         {
@@ -82,7 +86,7 @@ public sealed class SalesAgent(
         }
 
         // A hosted model keeps its memory in the messages: what the offline model remembered no longer holds after it.
-        var next = offline.NextState ?? DialogueState.Empty with { ConfirmedOrder = state.ConfirmedOrder };
+        var next = offline?.NextState ?? DialogueState.Empty with { ConfirmedOrder = state.ConfirmedOrder };
         return new AgentAnswer(reply.Content?.Trim() ?? "", next);
     }
 

@@ -19,11 +19,18 @@ public sealed class ChatModels(IServiceProvider services, IOptions<AgentOptions>
 
     private IChatCompletionService? Llm => services.GetKeyedService<IChatCompletionService>(LlmKey);
 
-    public (IChatCompletionService Chat, string Provider, string Model) For(OfflineTurn turn)
+    /// <summary>
+    /// Whether a turn must be read for the offline model (offline or hybrid). With only a hosted model nothing reads it,
+    /// so the turn skips that work: the hosted model reads the chat alone.
+    /// </summary>
+    public bool ReadsTurns => Offline is not null;
+
+    /// <summary>The model that answers; <paramref name="turn"/> is the offline reading, null when nothing reads turns.</summary>
+    public (IChatCompletionService Chat, string Provider, string Model) For(OfflineTurn? turn)
     {
         var settings = options.Value;
         var llmProvider = settings.Provider.Equals("azure-openai", StringComparison.OrdinalIgnoreCase) ? "azure-openai" : "openai";
-        if (Llm is { } llm && (Offline is not { } offline || DialoguePolicy.Confidence(DialoguePolicy.Decide(turn)) < DialoguePolicy.HybridThreshold))
+        if (Llm is { } llm && (turn is null || Offline is null || DialoguePolicy.Confidence(DialoguePolicy.Decide(turn)) < DialoguePolicy.HybridThreshold))
         {
             return (llm, llmProvider, settings.Model ?? llmProvider);
         }

@@ -45,6 +45,22 @@ public sealed class AgentProcessTests(AgentFixture fixture)
         Assert.Contains("149.5", reply.Text);
         Assert.True(openAi.Requests.Count >= 2, "a tool call round and a final round");
         Assert.Contains(openAi.Requests.First()["tools"]!.AsArray(), t => t!["function"]!["name"]!.GetValue<string>().EndsWith("search_products"));
+        // Every request offers all the plugins' functions, each with its parameters' schema (built once, sent each time).
+        string[] functions =
+        [
+            "catalog-search_products", "catalog-get_product_details", "orders-get_draft_order", "orders-get_order", "orders-add_to_order",
+            "orders-update_quantity", "orders-remove_item", "orders-set_order_details", "orders-confirm_order", "orders-cancel_order",
+            "store-store_info", "handoff-transfer_to_human",
+        ];
+        foreach (var request in openAi.Requests)
+        {
+            var tools = request["tools"]!.AsArray();
+            Assert.Equal(functions.Order(), tools.Select(t => t!["function"]!["name"]!.GetValue<string>()).Order());
+            var search = tools.Single(t => t!["function"]!["name"]!.GetValue<string>() == "catalog-search_products")!["function"]!["parameters"]!;
+            Assert.Equal("string", search["properties"]!["query"]!["type"]!.GetValue<string>());
+            Assert.Contains(search["required"]!.AsArray(), r => r!.GetValue<string>() == "query");
+        }
+
         // Memory given to the model: the merchant's system prompt, and the conversation's draft order (none yet) as a
         // get_draft_order tool result — data, never a system message.
         var messages = openAi.Requests.First()["messages"]!.AsArray();
