@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using AiSales.Api.Webhooks;
@@ -86,17 +87,34 @@ public static class WebhooksApi
     /// <summary>The raw bytes, or null as soon as they exceed <paramref name="limit"/> (nothing more is read).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and <= WebhookOptions.MaxBodyBytes ? (int)request.ContentLength.Value : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // Meta sends a Content-Length (checked against the limit before this): the body is read straight into an array
+        // of that size, the one allocation per webhook. Kestrel ends the body at that length and throws on a short one.
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
+            var body = new byte[length];
+            await request.Body.ReadExactlyAsync(body, cancellationToken);
+            return body;
+        }
 
-            buffer.Write(chunk, 0, read);
+        // A chunked body: read through a pooled chunk, stopping as soon as it passes the limit.
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -47,6 +47,9 @@ public static class ReplyOutbox
         RETURNING id, message_id, state
         """;
 
+    // The insert's text per condition (a handful, all written in this codebase): formatted once, not per reply.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_insertSql = new(StringComparer.Ordinal);
+
     /// <summary>
     /// The insert; it returns (delivery id, message id, state), state 'sending' when the lease was taken. With
     /// <paramref name="condition"/> (a SQL boolean written by this codebase, never from input) nothing is inserted
@@ -54,7 +57,7 @@ public static class ReplyOutbox
     /// </summary>
     public static NpgsqlBatchCommand InsertCommand(OutboxReply reply, OutboxLease? lease = null, string condition = "true")
     {
-        var command = new NpgsqlBatchCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, InsertSql, condition));
+        var command = new NpgsqlBatchCommand(s_insertSql.GetOrAdd(condition, c => string.Format(System.Globalization.CultureInfo.InvariantCulture, InsertSql, c)));
         command.Parameters.AddWithValue(reply.MerchantId);
         command.Parameters.AddWithValue(reply.ConversationId);
         command.Parameters.AddWithValue(reply.Platform);
