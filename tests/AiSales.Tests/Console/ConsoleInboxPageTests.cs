@@ -1,5 +1,4 @@
 using System.Net;
-using System.Diagnostics;
 using Microsoft.Playwright;
 using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
 using static AiSales.Tests.MerchantConsole.ConsoleTestData;
@@ -23,12 +22,11 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
 
         var customer = ConsoleShop.NewCustomerPhone();
         await shop.SendCustomerTextAsync(fixture, customer, "Layla <b>bold</b>", HostileText);
-        var clock = Stopwatch.StartNew();
+        // Live: the page is never reloaded. How fast (contract: within a second) is measured by the console bench
+        // (bench/AiSales.Bench.Console --live, docs/benchmarks.md), not timed here.
         var item = page.Locator(".conversation-item").Filter(new LocatorFilterOptions { HasText = customer[^4..] }).Or(
             page.Locator(".conversation-item").Filter(new LocatorFilterOptions { HasText = "Layla" })).First;
         await item.WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
-        var appeared = clock.Elapsed;
-        Assert.True(appeared < TimeSpan.FromSeconds(1), $"The DM took {appeared.TotalMilliseconds:F0} ms from the webhook's 200 to the screen.");
 
         await item.ClickAsync();
         var bubble = page.Locator(".bubble.inbound .text").First;
