@@ -35,6 +35,7 @@ public sealed class ChatModels(IServiceProvider services, IOptions<AgentOptions>
             return (llm, llmProvider, settings.Model ?? llmProvider);
         }
 
-        return (Offline ?? throw new InvalidOperationException("No chat model is configured."), "offline", "offline");
+        // The provider name the turn records (agent_turns.provider) and ToolSettings reads: the offline model's key.
+        return (Offline ?? throw new InvalidOperationException("No chat model is configured."), OfflineKey, OfflineKey);
     }
 }
