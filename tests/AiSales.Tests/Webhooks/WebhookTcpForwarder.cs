@@ -19,7 +19,9 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
 
     public WebhookTcpForwarder(string targetHost, int targetPort)
     {
-        _target = new IPEndPoint(IPAddress.Parse(targetHost == "localhost" ? "127.0.0.1" : targetHost), targetPort);
+        // The local server is reached through its Unix socket directory ("/tmp/…"); it listens on 127.0.0.1 too.
+        var tcpHost = targetHost == "localhost" || targetHost.StartsWith('/') ? "127.0.0.1" : targetHost;
+        _target = new IPEndPoint(IPAddress.Parse(tcpHost), targetPort);
         Port = ServiceProcess.FreeTcpPort();
     }
 
