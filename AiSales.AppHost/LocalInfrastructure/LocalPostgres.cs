@@ -18,14 +18,9 @@ public sealed class LocalPostgresResource(string name, string command, LocalPost
 
     public ReferenceExpression ConnectionStringExpression => ConnectionStringFor("postgres");
 
-    /// <summary>
-    /// The services reach the local server through its Unix socket (in <see cref="LocalPostgresLayout.Root"/>), not
-    /// loopback TCP: on one machine TCP makes each round trip pay for both ends' network stack. The server also
-    /// listens on 127.0.0.1 at the endpoint's port, for tools; Windows has no such socket, so it uses TCP.
-    /// </summary>
     internal ReferenceExpression ConnectionStringFor(string database) =>
         ReferenceExpression.Create(
-            $"Host={layout.ClientHost};Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={layout.Password};Database={database}");
+            $"Host=127.0.0.1;Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={layout.Password};Database={database}");
 }
 
 /// <summary>A database inside a <see cref="LocalPostgresResource"/>; created before the server first starts.</summary>
@@ -43,9 +38,6 @@ public sealed record LocalPostgresLayout(string BinDirectory, string Root, int P
     public string DataDirectory => Path.Combine(Root, "data");
 
     public List<string> Databases { get; } = [];
-
-    /// <summary>The socket directory the server is started with (-k), or 127.0.0.1 where Unix sockets are not used.</summary>
-    public string ClientHost => OperatingSystem.IsWindows() ? "127.0.0.1" : Root;
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database={database};Pooling=false;Timeout=3";
@@ -106,8 +98,8 @@ public static class LocalPostgresExtensions
             "-k", layout.Root,
             "-p", layout.Port.ToString(),
             "-c", "listen_addresses=127.0.0.1",
-            // The services connect through the Unix socket in Root, where local connections are trusted: only the
-            // server's own user (and root) may open it.
+            // Local connections through the Unix socket in Root are trusted (initdb --auth-local=trust): only the
+            // server's own user (and root) may open it. The services use TCP with the password.
             "-c", "unix_socket_permissions=0700",
             // Room for the API, the agent, tests and the benchmark's 100 clients at once.
             "-c", "max_connections=400",

@@ -19,9 +19,7 @@ public sealed class WebhookTcpForwarder : IAsyncDisposable
 
     public WebhookTcpForwarder(string targetHost, int targetPort)
     {
-        // The local server is reached through its Unix socket directory ("/tmp/…"); it listens on 127.0.0.1 too.
-        var tcpHost = targetHost == "localhost" || targetHost.StartsWith('/') ? "127.0.0.1" : targetHost;
-        _target = new IPEndPoint(IPAddress.Parse(tcpHost), targetPort);
+        _target = new IPEndPoint(IPAddress.Parse(targetHost == "localhost" ? "127.0.0.1" : targetHost), targetPort);
         Port = ServiceProcess.FreeTcpPort();
     }
 
