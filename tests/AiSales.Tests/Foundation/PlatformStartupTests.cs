@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using Npgsql;
 
 namespace AiSales.Tests.Foundation;
 
@@ -44,6 +45,28 @@ public sealed class PlatformStartupTests(AppHostFixture fixture)
         using var response = await client.GetAsync("/alive");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLocalServersTrustedSocketIsClosedToOtherUsers()
+    {
+        if (OperatingSystem.IsWindows() || (Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables") != "executables")
+        {
+            return; // a container's server is not the AppHost's local executable; Windows has no such socket
+        }
+
+        await using var db = fixture.CreateDataSource();
+        await using var command = db.CreateCommand(
+            "SELECT current_setting('unix_socket_directories'), current_setting('unix_socket_permissions'), current_setting('port')");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        var socket = Path.Combine(reader.GetString(0).Split(',')[0].Trim(), $".s.PGSQL.{reader.GetString(2)}");
+
+        // initdb --auth-local=trust: whoever can open the socket is the superuser, so only the server's own user may.
+        Assert.Equal("0700", reader.GetString(1));
+        var others = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        Assert.Equal((UnixFileMode)0, File.GetUnixFileMode(socket) & others);
     }
 
     [Fact]
