@@ -50,7 +50,7 @@ public sealed class PlatformStartupTests(AppHostFixture fixture)
     [Fact]
     public async Task TheLocalServersTrustedSocketIsClosedToOtherUsers()
     {
-        if (OperatingSystem.IsWindows() || (Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables") != "executables")
+        if (OperatingSystem.IsWindows() || AppHostFixtureEnvironment.InfrastructureMode != "executables")
         {
             return; // a container's server is not the AppHost's local executable; Windows has no such socket
         }

@@ -96,13 +96,16 @@ public static class AppHostFixtureEnvironment
     public static void QuietHealthChecks(this IDistributedApplicationTestingBuilder builder) =>
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 
+    /// <summary>How the tests' AppHost runs PostgreSQL and Redis (Infrastructure:Mode): AISALES_TEST_INFRASTRUCTURE, or "executables".</summary>
+    public static string InfrastructureMode => Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
+
     /// <summary>
     /// The whole platform through the real AppHost (local PostgreSQL and Redis executables unless
     /// AISALES_TEST_INFRASTRUCTURE says otherwise), started and healthy: the api and the ai-agent.
     /// </summary>
     public static async Task<DistributedApplication> StartPlatformAsync(string[] extraArgs, CancellationToken cancellationToken)
     {
-        var mode = Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
+        var mode = InfrastructureMode;
         for (var attempt = 1; ; attempt++)
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
