@@ -40,7 +40,11 @@ public static class ConsoleBrowser
         "s => { const e = document.querySelector(s); return e !== null && getComputedStyle(e).direction === 'rtl'; }",
         selector, new PageWaitForFunctionOptions { Timeout = 10_000 });
 
-    /// <summary>Waits until the page's circuit is connected (a prerendered page shows before its buttons work).</summary>
+    /// <summary>
+    /// Waits until the page's circuit is connected. Click only after it: a prerendered page shows before its buttons
+    /// work, and the first interactive render replaces the prerendered elements, so a click whose mouse-down and
+    /// mouse-up land on either side of that swap is lost (seen as a 60 s wait for a navigation that never started).
+    /// </summary>
     public static Task WaitForInteractiveAsync(IPage page) => page.Locator(".page[data-interactive=true]").WaitForAsync();
 
     public static string Path(IPage page) => new Uri(page.Url).AbsolutePath;

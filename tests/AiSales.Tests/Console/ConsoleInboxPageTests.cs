@@ -93,6 +93,7 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The inbox is wider than the phone.");
         await ScreenshotAsync(page, "console-inbox-ar-390");
+        await WaitForInteractiveAsync(page);
         await page.Locator(".conversation-item").First.ClickAsync();
         await page.Locator(".bubble.inbound").First.WaitForAsync();
         await WaitForRightToLeftAsync(page, ".bubble.inbound .text");

@@ -18,6 +18,7 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
         await first.GotoAsync(fixture.Web("/culture/ar?returnUrl=/orders"));
         await first.WaitForURLAsync("**/orders");
         Assert.Equal("rtl", await first.Locator("html").GetAttributeAsync("dir"));
+        await WaitForInteractiveAsync(first);
         await first.Locator("[data-testid=sign-out]").ClickAsync();
         await first.WaitForURLAsync("**/sign-in");
         await first.Context.CloseAsync();

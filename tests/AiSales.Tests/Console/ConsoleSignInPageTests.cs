@@ -118,6 +118,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
         Assert.Equal(400, forged.Status);
         await page.ReloadAsync();
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+        await WaitForInteractiveAsync(page);
 
         await page.Locator("[data-testid=sign-out]").ClickAsync();
         await page.WaitForURLAsync("**/sign-in");
