@@ -5,15 +5,15 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The assistant settings page in a real Chromium: saved through the API, the API's field problems shown; its order notices section.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
+public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task SettingsTheInteractiveRepliesSwitchAndThePhotoChoiceAreSavedThroughTheApiAndABlankNameIsRefusedNextToTheField()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant);
-        await page.GotoAsync(fixture.Web("/assistant"));
+        var page = await SignedInPageAsync(Fixture, merchant);
+        await page.GotoAsync(Fixture.Web("/assistant"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("input[data-testid=assistant-name]").FillAsync("");
@@ -46,10 +46,10 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task FaqEntriesAreSavedKeptOnReloadAndTheApisProblemIsShownUnderItsEntry()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/assistant"));
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/assistant"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("[data-testid=faq-add]").ClickAsync();
@@ -83,10 +83,10 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task OrderNoticesAreSetThroughTheApiARefusedTemplateIsShownNextToItsFieldAndTheSectionReadsRightToLeftInArabic()
     {
-        var shop = await ConsoleShop.CreateAsync(fixture, wabaId: ConsoleShop.DemoWabaId);
-        using var api = fixture.CreateApiClient();
-        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/assistant"));
+        var shop = await ConsoleShop.CreateAsync(Fixture, wabaId: ConsoleShop.DemoWabaId);
+        using var api = Fixture.CreateApiClient();
+        var page = await SignedInPageAsync(Fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/assistant"));
         await WaitForInteractiveAsync(page);
         var notices = page.Locator("[data-testid=order-notices]");
 
@@ -112,7 +112,7 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture)
         }
 
         // In Arabic the section reads right to left, shows what is set, and an emptied event sends nothing.
-        await page.GotoAsync(fixture.Web("/culture/ar?returnUrl=/assistant"));
+        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/assistant"));
         await WaitForInteractiveAsync(page);
         Assert.Equal("إشعارات الطلبات", await notices.Locator("h2").InnerTextAsync());
         await WaitForRightToLeftAsync(page, "[data-testid=order-notices]");

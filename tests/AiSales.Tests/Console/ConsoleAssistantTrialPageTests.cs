@@ -5,14 +5,14 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The "try it" box on the assistant page, in a real Chromium: the answer uses the faq just saved.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture)
+public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task TheTryItBoxAnswersWithTheFaqJustSavedAndSendsNothing()
     {
-        var shop = await ConsoleShop.CreateAsync(fixture);
-        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/assistant"));
+        var shop = await ConsoleShop.CreateAsync(Fixture);
+        var page = await SignedInPageAsync(Fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/assistant"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("[data-testid=faq-add]").ClickAsync();
@@ -29,8 +29,8 @@ public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture)
 
         Assert.Contains("free inside Riyadh", await reply.InnerTextAsync());
         Assert.Equal("ltr", await reply.GetAttributeAsync("dir"));
-        Assert.Empty(await shop.GraphRequestsAsync(fixture));
-        using var api = fixture.CreateApiClient();
+        Assert.Empty(await shop.GraphRequestsAsync(Fixture));
+        using var api = Fixture.CreateApiClient();
         using var conversations = await SendAsync(api, HttpMethod.Get, "/api/conversations", shop.Merchant.ApiKey);
         Assert.Equal(0, (await conversations.JsonAsync()).GetProperty("items").GetArrayLength());
     }
@@ -38,7 +38,7 @@ public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task AnArabicQuestionIsAnsweredRightToLeft()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
         using (var product = await SendAsync(api, HttpMethod.Post, "/api/products", merchant.ApiKey,
             new { sku = "ABA-BLK", name = "عباية سوداء", description = "", price = 180m, currency = "SAR", stock = 3, active = true }))
@@ -46,8 +46,8 @@ public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture)
             Assert.Equal(System.Net.HttpStatusCode.Created, product.StatusCode);
         }
 
-        var page = await SignedInPageAsync(fixture, merchant);
-        await page.GotoAsync(fixture.Web("/culture/ar?returnUrl=/assistant"));
+        var page = await SignedInPageAsync(Fixture, merchant);
+        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/assistant"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("textarea[data-testid=trial-text]").FillAsync("بكم العباية السوداء؟");

@@ -7,7 +7,7 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The catalogue page in a real Chromium: CSV import with a bad row shown with its reason, and Arabic-aware search.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture)
+public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     private const string Csv = """
         sku,name,description,price,currency,stock
@@ -19,10 +19,10 @@ public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ACsvWithOneBadRowImportsTheRestAndShowsTheRejectedRowWithItsReason()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant);
-        await page.GotoAsync(fixture.Web("/catalogue"));
+        var page = await SignedInPageAsync(Fixture, merchant);
+        await page.GotoAsync(Fixture.Web("/catalogue"));
         await WaitForInteractiveAsync(page);
         await page.Locator(".empty").WaitForAsync();
 

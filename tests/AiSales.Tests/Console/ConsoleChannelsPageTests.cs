@@ -7,16 +7,16 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The channels and keys page in a real Chromium: connect with the API's problems shown, a disconnected channel, API keys.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture)
+public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task OwnerConnectsWhatsAppSeesItDisconnectedAndReconnectsIt()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
         var (phoneNumberId, token) = await RegisterSimulatorAccountAsync(merchant.Name);
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/channels"));
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/channels"));
         await WaitForInteractiveAsync(page);
         var whatsapp = page.Locator(".channel-card[data-platform=whatsapp]");
         await whatsapp.Locator("[data-testid=channel-state]").WaitForAsync();
@@ -35,7 +35,7 @@ public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture)
         Assert.DoesNotContain(token, await page.ContentAsync());
 
         // Meta rejected the token (what the agent records on error 190): the page says so and why.
-        await using (var db = fixture.Platform.CreateDataSource())
+        await using (var db = Fixture.Platform.CreateDataSource())
         await using (var disconnect = db.CreateCommand("UPDATE channels SET status = 'disconnected', status_reason = 'Meta error 190: token expired' WHERE merchant_id = $1"))
         {
             disconnect.Parameters.AddWithValue(merchant.Id);
@@ -56,10 +56,10 @@ public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task OwnerCreatesAKeyShownOnceThatWorksThenRevokesIt()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/channels"));
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/channels"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("input[data-testid=key-name]").FillAsync("zapier");
@@ -87,7 +87,7 @@ public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task StaffSeeChannelsAndKeysButCannotChangeThem()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
         var owner = await ActivateAndSignInAsync(api, merchant.OwnerEmail, merchant.InviteToken);
         var staffEmail = UniqueEmail("staff");
@@ -114,7 +114,7 @@ public sealed class ConsoleChannelsPageTests(ConsoleFixture fixture)
     {
         var phoneNumberId = $"10{Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999)}";
         var token = "EAAG" + Guid.NewGuid().ToString("N");
-        using var simulator = fixture.Platform.CreateHttpClient("meta-simulator");
+        using var simulator = Fixture.Platform.CreateHttpClient("meta-simulator");
         using var registered = await simulator.PostAsJsonAsync(
             "/simulator/accounts", new { platform = "whatsapp", accountId = phoneNumberId, accessToken = token, displayName }, Timeout());
         registered.EnsureSuccessStatusCode();

@@ -8,25 +8,25 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>A conversation in a real Chromium: its newest page first, older pages on scroll, live changes applied in place, customers' files.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleConversationPageTests(ConsoleFixture fixture)
+public sealed class ConsoleConversationPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     [Fact]
     public async Task ALongConversationOpensOnItsNewestPageLoadsOlderOnScrollAndAppliesLiveChangesWithoutReloading()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var conversation = await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(30));
         await ExecuteAsync(db, """
             INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, text, sent_at)
             SELECT $1, $2, 'whatsapp', 'ext-' || gen_random_uuid(), 'inbound', 'customer', 'm-' || lpad(i::text, 3, '0'), now() - interval '20 minutes' + i * interval '1 second'
             FROM generate_series(1, 119) i
             """, merchant.Id, conversation.Id);
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
 
-        await page.GotoAsync(fixture.Web($"/inbox/{conversation.Id}"));
+        await page.GotoAsync(Fixture.Web($"/inbox/{conversation.Id}"));
         await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
         await page.Locator(".bubble .text").Filter(new() { HasText = "m-119" }).WaitForAsync();
         Assert.Equal(50, await page.Locator(".bubble").CountAsync());
@@ -55,15 +55,15 @@ public sealed class ConsoleConversationPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ACustomersImageIsShownInlineAndAFileIsADownloadBothThroughTheConsole()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var conversation = await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(5));
         var image = await StoredMediaAsync(db, merchant.Id, conversation.Id, "image", "image/png", Convert.FromBase64String(OnePixelPng));
         var document = await StoredMediaAsync(db, merchant.Id, conversation.Id, "document", "application/pdf", "%PDF-1.4 test"u8.ToArray());
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
 
-        await page.GotoAsync(fixture.Web($"/inbox/{conversation.Id}"));
+        await page.GotoAsync(Fixture.Web($"/inbox/{conversation.Id}"));
         var img = page.Locator($"img.media-image[src='/media/{image}']");
         await img.WaitForAsync();
         await page.WaitForFunctionAsync("e => e.complete && e.naturalWidth === 1", await img.ElementHandleAsync());
@@ -71,15 +71,15 @@ public sealed class ConsoleConversationPageTests(ConsoleFixture fixture)
         await link.WaitForAsync();
 
         // The browser holds only its cookie: the file comes from the console, which calls the API with the token.
-        var response = await page.APIRequest.GetAsync(fixture.Web($"/media/{document}"));
+        var response = await page.APIRequest.GetAsync(Fixture.Web($"/media/{document}"));
         Assert.Equal(200, response.Status);
         Assert.StartsWith("attachment", response.Headers["content-disposition"]);
         Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
         Assert.DoesNotContain(merchant.ApiKey, await page.ContentAsync());
 
         // Another shop's person gets a 404 for the same file, through the console as through the API.
-        var intruder = await SignedInPageAsync(fixture, await CreateMerchantAsync(api));
-        Assert.Equal(404, (await intruder.APIRequest.GetAsync(fixture.Web($"/media/{image}"))).Status);
+        var intruder = await SignedInPageAsync(Fixture, await CreateMerchantAsync(api));
+        Assert.Equal(404, (await intruder.APIRequest.GetAsync(Fixture.Web($"/media/{image}"))).Status);
     }
 
     private static async Task<Guid> StoredMediaAsync(NpgsqlDataSource db, Guid merchantId, Guid conversationId, string type, string mime, byte[] bytes)

@@ -11,6 +11,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public AppHostFixture Platform { get; } = new();
 
@@ -50,7 +51,28 @@ public sealed class ConsoleFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every page opened since the last call (closing one a test already closed does nothing).</summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (_contexts)
+        {
+            contexts = [.. _contexts];
+            _contexts.Clear();
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 
     public string Web(string path) => new Uri(WebAddress, path).ToString();

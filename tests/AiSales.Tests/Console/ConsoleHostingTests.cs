@@ -6,14 +6,14 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The console outside the AppHost, with environment variables only, as an operator runs it.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleHostingTests(ConsoleFixture fixture)
+public sealed class ConsoleHostingTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task AMissingApiBaseUrlStopsTheConsoleWithOneLineNamingIt()
     {
         await using var web = ServiceProcess.Start("AiSales.Web", new Dictionary<string, string?>
         {
-            ["ConnectionStrings__aisalesdb"] = fixture.Platform.DatabaseConnectionString,
+            ["ConnectionStrings__aisalesdb"] = Fixture.Platform.DatabaseConnectionString,
             ["Sentry__Dsn"] = "",
         }, http: true);
 
@@ -24,15 +24,15 @@ public sealed class ConsoleHostingTests(ConsoleFixture fixture)
     [Fact]
     public async Task ASignedInBrowserStaysSignedInAfterTheConsoleRestarts()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
         var environment = new Dictionary<string, string?>
         {
-            ["ConnectionStrings__aisalesdb"] = fixture.Platform.DatabaseConnectionString,
+            ["ConnectionStrings__aisalesdb"] = Fixture.Platform.DatabaseConnectionString,
             ["Api__BaseUrl"] = api.BaseAddress!.ToString(),
             ["Sentry__Dsn"] = "",
         };
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         await using (var first = ServiceProcess.Start("AiSales.Web", environment, http: true))
         {

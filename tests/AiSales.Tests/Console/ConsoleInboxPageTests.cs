@@ -7,7 +7,7 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The inbox in a real Chromium: a DM appears live, a person takes over and replies through the Graph fake, untrusted text stays text.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
+public sealed class ConsoleInboxPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     // A script tag and a right-to-left override (U+202E): both must reach the page as plain text.
     private const string HostileText = "<script>window.pwned=1</script> \u202Egnp.exe hello";
@@ -15,13 +15,13 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ACustomerDmAppearsLiveThenAPersonTakesOverRepliesAndGivesBack()
     {
-        var shop = await ConsoleShop.CreateAsync(fixture);
-        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/inbox"));
+        var shop = await ConsoleShop.CreateAsync(Fixture);
+        var page = await SignedInPageAsync(Fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/inbox"));
         await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
 
         var customer = ConsoleShop.NewCustomerPhone();
-        await shop.SendCustomerTextAsync(fixture, customer, "Layla <b>bold</b>", HostileText);
+        await shop.SendCustomerTextAsync(Fixture, customer, "Layla <b>bold</b>", HostileText);
         // Live: the page is never reloaded. How fast (contract: within a second) is measured by the console bench
         // (bench/AiSales.Bench.Console --live, docs/benchmarks.md), not timed here.
         var item = page.Locator(".conversation-item").Filter(new LocatorFilterOptions { HasText = customer[^4..] }).Or(
@@ -53,9 +53,9 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task WithASearchOnLiveMessagesKeepTheListToTheMatchingConversationAndTheSearchBoxKeepsItsText()
     {
-        var shop = await ConsoleShop.CreateAsync(fixture);
+        var shop = await ConsoleShop.CreateAsync(Fixture);
         // The AI off: its reply would become the row's preview, racing the customer's text this test waits for.
-        using (var api = fixture.CreateApiClient())
+        using (var api = Fixture.CreateApiClient())
         using (var aiOff = await SendAsync(api, HttpMethod.Put, "/api/merchant/ai-config", shop.Merchant.ApiKey,
             new { assistantName = "Sara", persona = "", language = "auto", greeting = "", aiEnabled = false, handoffKeywords = Array.Empty<string>() }))
         {
@@ -63,18 +63,18 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
         }
 
         var (samira, omar) = (ConsoleShop.NewCustomerPhone(), ConsoleShop.NewCustomerPhone());
-        await shop.SendCustomerTextAsync(fixture, samira, "Samira", "first from Samira");
-        await shop.SendCustomerTextAsync(fixture, omar, "Omar", "first from Omar");
-        var page = await SignedInPageAsync(fixture, shop.Merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/inbox"));
+        await shop.SendCustomerTextAsync(Fixture, samira, "Samira", "first from Samira");
+        await shop.SendCustomerTextAsync(Fixture, omar, "Omar", "first from Omar");
+        var page = await SignedInPageAsync(Fixture, shop.Merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/inbox"));
         await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
         await page.Locator(".conversation-item").Nth(1).WaitForAsync();
 
         var search = page.Locator(".inbox-filters input[type=text]").Last;
         await search.FillAsync("Samira");
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.conversation-item').length === 1", null, new() { Timeout = 5_000 });
-        await shop.SendCustomerTextAsync(fixture, omar, "Omar", "Omar while filtered");
-        await shop.SendCustomerTextAsync(fixture, samira, "Samira", "Samira while filtered");
+        await shop.SendCustomerTextAsync(Fixture, omar, "Omar", "Omar while filtered");
+        await shop.SendCustomerTextAsync(Fixture, samira, "Samira", "Samira while filtered");
 
         await page.Locator(".conversation-item .preview").Filter(new() { HasText = "Samira while filtered" }).WaitForAsync(new() { Timeout = 5_000 });
         Assert.Equal(1, await page.Locator(".conversation-item").CountAsync());
@@ -84,10 +84,10 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task OnAPhoneTheInboxIsUsableAndArabicIsRightToLeft()
     {
-        var shop = await ConsoleShop.CreateAsync(fixture);
-        await shop.SendCustomerTextAsync(fixture, ConsoleShop.NewCustomerPhone(), "نورة", "السلام عليكم، بكم الحقيبة السوداء؟");
-        var page = await SignedInPageAsync(fixture, shop.Merchant);
-        await page.GotoAsync(fixture.Web("/culture/ar?returnUrl=/inbox"));
+        var shop = await ConsoleShop.CreateAsync(Fixture);
+        await shop.SendCustomerTextAsync(Fixture, ConsoleShop.NewCustomerPhone(), "نورة", "السلام عليكم، بكم الحقيبة السوداء؟");
+        var page = await SignedInPageAsync(Fixture, shop.Merchant);
+        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/inbox"));
 
         await page.Locator(".conversation-item").First.WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
@@ -103,17 +103,17 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task AnotherMerchantsConversationIsNotFoundInTheConsole()
     {
-        var victim = await ConsoleShop.CreateAsync(fixture);
-        await victim.SendCustomerTextAsync(fixture, ConsoleShop.NewCustomerPhone(), "Secret Customer", "a private question");
-        await using var db = fixture.Platform.CreateDataSource();
+        var victim = await ConsoleShop.CreateAsync(Fixture);
+        await victim.SendCustomerTextAsync(Fixture, ConsoleShop.NewCustomerPhone(), "Secret Customer", "a private question");
+        await using var db = Fixture.Platform.CreateDataSource();
         await using var find = db.CreateCommand("SELECT id FROM conversations WHERE merchant_id = $1");
         find.Parameters.AddWithValue(victim.Merchant.Id);
         var victimConversation = await WaitForAsync(async () => await find.ExecuteScalarAsync() as Guid?);
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var intruder = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, intruder);
+        var page = await SignedInPageAsync(Fixture, intruder);
 
-        await page.GotoAsync(fixture.Web($"/inbox/{victimConversation}"));
+        await page.GotoAsync(Fixture.Web($"/inbox/{victimConversation}"));
 
         await page.Locator(".problem[data-status='404']").WaitForAsync();
         var html = await page.ContentAsync();
@@ -126,7 +126,7 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            var sends = await shop.GraphRequestsAsync(fixture);
+            var sends = await shop.GraphRequestsAsync(Fixture);
             if (sends.Any(s => s.GetProperty("body").GetString()!.Contains(text, StringComparison.Ordinal)
                 && s.GetProperty("authorization").GetString() == $"Bearer {shop.AccessToken}"))
             {

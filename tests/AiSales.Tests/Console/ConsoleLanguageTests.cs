@@ -5,17 +5,17 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The console's language is remembered per person (by the API), not only in the browser that chose it.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
+public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task ArabicChosenInOneBrowserOpensInArabicAfterSigningInFromAFreshBrowser()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var first = await SignedInPageAsync(fixture, merchant);
+        var first = await SignedInPageAsync(Fixture, merchant);
         Assert.Equal("ltr", await first.Locator("html").GetAttributeAsync("dir"));
 
-        await first.GotoAsync(fixture.Web("/culture/ar?returnUrl=/orders"));
+        await first.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/orders"));
         await first.WaitForURLAsync("**/orders");
         Assert.Equal("rtl", await first.Locator("html").GetAttributeAsync("dir"));
         await WaitForInteractiveAsync(first);
@@ -23,8 +23,8 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
         await first.WaitForURLAsync("**/sign-in");
         await first.Context.CloseAsync();
 
-        var fresh = await fixture.NewPageAsync();
-        await SignInAsync(fresh, fixture, merchant.OwnerEmail);
+        var fresh = await Fixture.NewPageAsync();
+        await SignInAsync(fresh, Fixture, merchant.OwnerEmail);
         await fresh.Locator("[data-testid=signed-in-as]").WaitForAsync();
 
         Assert.Equal("ar", await fresh.Locator("html").GetAttributeAsync("lang"));
@@ -35,15 +35,15 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ArabicChosenOnTheSignInPageIsStoredWithThePersonAtSignIn()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await SetPasswordAsync(page, merchant.InviteUrl);
         await page.WaitForURLAsync("**/sign-in?welcome=true");
 
         await page.Locator("a[hreflang=ar]").ClickAsync();
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
-        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await SignInAsync(page, Fixture, merchant.OwnerEmail);
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         await page.Context.CloseAsync();
@@ -53,8 +53,8 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture)
             Assert.Equal("ar", (await signedIn.JsonAsync()).GetProperty("user").GetProperty("language").GetString());
         }
 
-        var fresh = await fixture.NewPageAsync();
-        await SignInAsync(fresh, fixture, merchant.OwnerEmail);
+        var fresh = await Fixture.NewPageAsync();
+        await SignInAsync(fresh, Fixture, merchant.OwnerEmail);
         await fresh.Locator("[data-testid=signed-in-as]").WaitForAsync();
         Assert.Equal("ar", await fresh.Locator("html").GetAttributeAsync("lang"));
         await fresh.Context.CloseAsync();

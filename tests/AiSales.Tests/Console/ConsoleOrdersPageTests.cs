@@ -7,18 +7,18 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The orders page in a real Chromium: list by status, one order, and its status changes through the API.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
+public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task AnOrderIsConfirmedThenFulfilledFromItsPage()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var orderId = await MerchantApiTestData.SeedOrderAsync(db, merchant.Id, null);
-        var page = await SignedInPageAsync(fixture, merchant);
+        var page = await SignedInPageAsync(Fixture, merchant);
 
-        await page.GotoAsync(fixture.Web("/orders"));
+        await page.GotoAsync(Fixture.Web("/orders"));
         // The list is prerendered: a click before the page is interactive would be lost.
         await WaitForInteractiveAsync(page);
         await page.Locator($".order-item[data-order-id='{orderId}'] .order-status[data-status=draft]").WaitForAsync();
@@ -42,12 +42,12 @@ public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ExportCsvDownloadsTheShopsOrdersThroughTheConsole()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var orderId = await MerchantApiTestData.SeedOrderAsync(db, merchant.Id, null, "confirmed");
-        var page = await SignedInPageAsync(fixture, merchant);
-        await page.GotoAsync(fixture.Web("/orders"));
+        var page = await SignedInPageAsync(Fixture, merchant);
+        await page.GotoAsync(Fixture.Web("/orders"));
         await WaitForInteractiveAsync(page);
         await page.Locator(".status-tabs button[data-status=confirmed]").ClickAsync();
         await page.Locator($".order-item[data-order-id='{orderId}']").WaitForAsync();
@@ -68,14 +68,14 @@ public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task AnotherMerchantsOrderIsNotFoundInTheConsole()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var victim = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var orderId = await MerchantApiTestData.SeedOrderAsync(db, victim.Id, null);
         var intruder = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, intruder);
+        var page = await SignedInPageAsync(Fixture, intruder);
 
-        await page.GotoAsync(fixture.Web($"/orders/{orderId}"));
+        await page.GotoAsync(Fixture.Web($"/orders/{orderId}"));
 
         await page.Locator(".problem[data-status='404']").WaitForAsync();
         Assert.Equal(0, await page.Locator(".order-actions button").CountAsync());

@@ -7,14 +7,14 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The overview page in a real Chromium: the API's stats for 7 and 30 days, and a chart.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture)
+public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task TheOverviewShowsTheShopsConversationsOrdersAndConversion()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        await using var db = fixture.Platform.CreateDataSource();
+        await using var db = Fixture.Platform.CreateDataSource();
         var conversation = await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(5));
         await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "instagram", TimeSpan.FromMinutes(3));
         var orderId = await MerchantApiTestData.SeedOrderAsync(db, merchant.Id, conversation.Id);
@@ -23,7 +23,7 @@ public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture)
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
 
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
 
         var week = page.Locator(".figures[data-days='7']");
         await week.WaitForAsync();

@@ -5,15 +5,15 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The people page in a real Chromium: an owner invites staff by link, staff cannot invite, removal ends their session.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsolePeoplePageTests(ConsoleFixture fixture)
+public sealed class ConsolePeoplePageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task OwnerInvitesStaffWhoCannotInviteAndRemovingThemEndsTheirSession()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var owner = await SignedInPageAsync(fixture, merchant);
-        await owner.GotoAsync(fixture.Web("/people"));
+        var owner = await SignedInPageAsync(Fixture, merchant);
+        await owner.GotoAsync(Fixture.Web("/people"));
         await WaitForInteractiveAsync(owner);
 
         var staffEmail = UniqueEmail("staff");
@@ -23,12 +23,12 @@ public sealed class ConsolePeoplePageTests(ConsoleFixture fixture)
         Assert.Contains("/accept-invite?token=", link);
         await owner.Locator($".people li[data-email='{staffEmail}'][data-state=invited]").WaitForAsync();
 
-        var staff = await fixture.NewPageAsync();
+        var staff = await Fixture.NewPageAsync();
         await SetPasswordAsync(staff, link);
         await staff.WaitForURLAsync("**/sign-in?welcome=true");
-        await SignInAsync(staff, fixture, staffEmail);
+        await SignInAsync(staff, Fixture, staffEmail);
         await staff.Locator("[data-testid=signed-in-as]").WaitForAsync();
-        await staff.GotoAsync(fixture.Web("/people"));
+        await staff.GotoAsync(Fixture.Web("/people"));
         await WaitForInteractiveAsync(staff);
         await staff.Locator($".people li[data-email='{merchant.OwnerEmail}']").WaitForAsync();
         Assert.Equal(0, await staff.Locator("[data-testid=invite], [data-testid=remove]").CountAsync());
@@ -38,7 +38,7 @@ public sealed class ConsolePeoplePageTests(ConsoleFixture fixture)
         await owner.Locator($".people li[data-email='{staffEmail}'][data-state=active] [data-testid=remove]").ClickAsync();
         await owner.Locator($".people li[data-email='{staffEmail}']").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
 
-        await staff.GotoAsync(fixture.Web("/inbox"));
+        await staff.GotoAsync(Fixture.Web("/inbox"));
         await staff.WaitForURLAsync("**/sign-in?expired=true");
     }
 }

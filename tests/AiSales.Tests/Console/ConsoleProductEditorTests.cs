@@ -6,15 +6,15 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The catalogue's product editor in a real Chromium: add (the API's field problem shown first), edit the stock, deactivate.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleProductEditorTests(ConsoleFixture fixture)
+public sealed class ConsoleProductEditorTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task AProductIsAddedThenItsStockEditedThenDeactivated()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant, width: 1280);
-        await page.GotoAsync(fixture.Web("/catalogue"));
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/catalogue"));
         await WaitForInteractiveAsync(page);
 
         await page.Locator("[data-testid=new-product]").ClickAsync();

@@ -6,16 +6,16 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>The console's sign-in in a real Chromium against the AppHost's web and api: invite, password, cookie, language, lockout, sign-out.</summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
+public sealed class ConsoleSignInPageTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
 {
     [Fact]
     public async Task InviteThenPasswordThenSignInShowsTheShopWithAnHttpOnlyCookie()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        Assert.StartsWith(fixture.WebAddress.GetLeftPart(UriPartial.Authority), merchant.InviteUrl);
+        Assert.StartsWith(Fixture.WebAddress.GetLeftPart(UriPartial.Authority), merchant.InviteUrl);
 
-        var page = await SignedInPageAsync(fixture, merchant);
+        var page = await SignedInPageAsync(Fixture, merchant);
 
         Assert.Equal("/", Path(page));
         Assert.Equal(merchant.Name, (await page.Locator("[data-testid=shop-name]").InnerTextAsync()).Trim());
@@ -32,9 +32,9 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
     [InlineData("/inbox")]
     public async Task EveryPageSendsAStrangerToSignIn(string path)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
-        await page.GotoAsync(fixture.Web(path));
+        await page.GotoAsync(Fixture.Web(path));
 
         Assert.Equal("/sign-in", Path(page));
         Assert.Contains("returnUrl=", page.Url);
@@ -44,9 +44,9 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task ArabicIsRightToLeftAndRememberedAcrossSignIn()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await SetPasswordAsync(page, merchant.InviteUrl);
         await page.WaitForURLAsync("**/sign-in?welcome=true");
 
@@ -56,7 +56,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
         Assert.Equal("تسجيل الدخول", (await page.Locator("h1").InnerTextAsync()).Trim());
         await ScreenshotAsync(page, "console-sign-in-ar-390");
 
-        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await SignInAsync(page, Fixture, merchant.OwnerEmail);
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
         await WaitForRightToLeftAsync(page, "[data-testid=signed-in-as]");
@@ -68,20 +68,20 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task FiveWrongPasswordsShowTheLockAndTheRightOneThenFails()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await SetPasswordAsync(page, merchant.InviteUrl);
         await page.WaitForURLAsync("**/sign-in?welcome=true");
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await SignInAsync(page, fixture, merchant.OwnerEmail, $"wrong password {attempt}");
+            await SignInAsync(page, Fixture, merchant.OwnerEmail, $"wrong password {attempt}");
             await page.Locator(".problem").WaitForAsync();
         }
 
         Assert.Equal("423", await page.Locator(".problem").GetAttributeAsync("data-status"));
-        await SignInAsync(page, fixture, merchant.OwnerEmail);
+        await SignInAsync(page, Fixture, merchant.OwnerEmail);
         await page.Locator(".problem[data-status='423']").WaitForAsync();
         Assert.Equal("/sign-in", Path(page));
     }
@@ -89,9 +89,9 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task BadInviteInputShowsTheApisMessageNextToTheField()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         await page.GotoAsync(merchant.InviteUrl);
         await page.Locator("#password").EvaluateAsync("e => e.removeAttribute('minlength')");
@@ -101,7 +101,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
         var problem = page.Locator(".field-problem[data-field=password]");
         await problem.WaitForAsync();
         Assert.Contains("10", await problem.InnerTextAsync());
-        await page.GotoAsync(fixture.Web("/accept-invite?token=not-a-real-token"));
+        await page.GotoAsync(Fixture.Web("/accept-invite?token=not-a-real-token"));
         await page.Locator("#password").FillAsync("long enough password");
         await page.Locator("#set-password").ClickAsync();
         await page.Locator(".field-problem[data-field=token]").WaitForAsync();
@@ -110,11 +110,11 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
     [Fact]
     public async Task SignOutEndsTheSessionAndNeedsTheAntiForgeryToken()
     {
-        using var api = fixture.CreateApiClient();
+        using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await SignedInPageAsync(fixture, merchant);
+        var page = await SignedInPageAsync(Fixture, merchant);
 
-        var forged = await page.Context.APIRequest.PostAsync(fixture.Web("/account/sign-out"), new APIRequestContextOptions { MaxRedirects = 0, Timeout = 60_000 });
+        var forged = await page.Context.APIRequest.PostAsync(Fixture.Web("/account/sign-out"), new APIRequestContextOptions { MaxRedirects = 0, Timeout = 60_000 });
         Assert.Equal(400, forged.Status);
         await page.ReloadAsync();
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
@@ -122,7 +122,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture)
 
         await page.Locator("[data-testid=sign-out]").ClickAsync();
         await page.WaitForURLAsync("**/sign-in");
-        await page.GotoAsync(fixture.Web("/"));
+        await page.GotoAsync(Fixture.Web("/"));
         Assert.Equal("/sign-in", Path(page));
     }
 }
