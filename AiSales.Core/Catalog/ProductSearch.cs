@@ -19,40 +19,84 @@ public sealed record ProductHit(
 /// </summary>
 public sealed class ProductSearch(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<ProductHit>> SearchAsync(
-        Guid merchantId, string query, int limit, int offset, bool activeOnly, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            WITH q AS (
-                SELECT n.text,
-                       coalesce(ARRAY(
-                           SELECT CASE WHEN length(w) > 4 AND left(w, 2) = 'ال' THEN substr(w, 3) ELSE w END
-                           FROM regexp_split_to_table(n.text, '[[:space:][:punct:]]+') AS w
-                           WHERE w <> ''), '{}') AS words
-                FROM (SELECT aisales_normalize($2) AS text) n
-            )
-            SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock, p.active,
-                   CASE WHEN cardinality(q.words) = 0 THEN 0
-                        ELSE s.word_score
-                             + CASE WHEN strpos(p.search_text, q.text) > 0 THEN 0.5 ELSE 0 END
-                             + CASE WHEN strpos(aisales_normalize(p.name), q.text) > 0 THEN 0.5 ELSE 0 END
-                             + CASE WHEN aisales_normalize(p.sku) = q.text THEN 1 ELSE 0 END
-                   END AS score
-            FROM products p
-            CROSS JOIN q
-            CROSS JOIN LATERAL (
-                SELECT coalesce(avg(greatest(word_similarity(w, p.search_text),
-                                             CASE WHEN strpos(p.search_text, w) > 0 THEN 1.0 ELSE 0 END)), 0) AS word_score,
-                       count(*) FILTER (WHERE strpos(p.search_text, w) > 0 OR word_similarity(w, p.search_text) >= 0.5) AS matched
-                FROM unnest(q.words) AS w
-            ) s
-            WHERE p.merchant_id = $1
-              AND (NOT $5 OR p.active)
-              AND s.matched = cardinality(q.words)
-            ORDER BY score DESC, p.name, p.id
-            LIMIT $3 OFFSET $4
-            """;
+    // The query folded and split into words, the article stripped from words of five letters or more.
+    private const string QueryCte = """
+        q AS (
+            SELECT n.text,
+                   coalesce(ARRAY(
+                       SELECT CASE WHEN length(w) > 4 AND left(w, 2) = 'ال' THEN substr(w, 3) ELSE w END
+                       FROM regexp_split_to_table(n.text, '[[:space:][:punct:]]+') AS w
+                       WHERE w <> ''), '{}') AS words
+            FROM (SELECT aisales_normalize($2) AS text) n
+        )
+        """;
 
+    private const string Columns = "id, sku, name, description, price, currency, stock, active, score";
+
+    private static readonly string SearchSql = $"""
+        WITH {QueryCte}
+        SELECT m.* FROM q CROSS JOIN LATERAL ({Matches("q.text", "q.words")}) m
+        ORDER BY score DESC, name, id
+        LIMIT $3 OFFSET $4
+        """;
+
+    // The phrase first; only when nothing matches it, its longest words alone (three letters or more, at most four),
+    // the first of them that matches anything. One statement: the fallback's plan runs only when the phrase found nothing.
+    private static readonly string FindSql = $"""
+        WITH {QueryCte},
+        phrase AS MATERIALIZED (
+            SELECT m.* FROM q CROSS JOIN LATERAL ({Matches("q.text", "q.words")}) m),
+        candidates AS (
+            SELECT w.word, row_number() OVER (ORDER BY length(w.word) DESC, w.n) AS rank
+            FROM q CROSS JOIN LATERAL unnest(q.words) WITH ORDINALITY AS w (word, n)
+            WHERE length(w.word) >= 3 AND cardinality(q.words) > 1),
+        fallback AS MATERIALIZED (
+            SELECT c.rank, m.*
+            FROM candidates c CROSS JOIN LATERAL ({Matches("c.word", "ARRAY[c.word]")}) m
+            WHERE c.rank <= 4 AND NOT EXISTS (SELECT 1 FROM phrase))
+        SELECT {Columns} FROM phrase
+        UNION ALL
+        SELECT {Columns} FROM fallback WHERE rank = (SELECT min(rank) FROM fallback)
+        ORDER BY score DESC, name, id
+        LIMIT $3 OFFSET $4
+        """;
+
+    /// <summary>Products of the merchant matching every word of <paramref name="query"/> (the merchant API's search).</summary>
+    public Task<IReadOnlyList<ProductHit>> SearchAsync(
+        Guid merchantId, string query, int limit, int offset, bool activeOnly, CancellationToken cancellationToken) =>
+        QueryAsync(SearchSql, merchantId, query, limit, offset, activeOnly, cancellationToken);
+
+    /// <summary>
+    /// Active products matching every word of <paramref name="query"/>; when none does, those matching its longest word
+    /// that matches any ("the blue kaftan please" → "kaftan"). What a model passes is often a whole phrase.
+    /// </summary>
+    public Task<IReadOnlyList<ProductHit>> FindAsync(Guid merchantId, string query, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(FindSql, merchantId, query, limit, 0, activeOnly: true, cancellationToken);
+
+    // The products matching a query given as its folded text and its words, with their score.
+    private static string Matches(string text, string words) => $"""
+        SELECT p.id, p.sku, p.name, p.description, p.price, p.currency, p.stock, p.active,
+               CASE WHEN cardinality({words}) = 0 THEN 0
+                    ELSE s.word_score
+                         + CASE WHEN strpos(p.search_text, {text}) > 0 THEN 0.5 ELSE 0 END
+                         + CASE WHEN strpos(aisales_normalize(p.name), {text}) > 0 THEN 0.5 ELSE 0 END
+                         + CASE WHEN aisales_normalize(p.sku) = {text} THEN 1 ELSE 0 END
+               END AS score
+        FROM products p
+        CROSS JOIN LATERAL (
+            SELECT coalesce(avg(greatest(word_similarity(w, p.search_text),
+                                         CASE WHEN strpos(p.search_text, w) > 0 THEN 1.0 ELSE 0 END)), 0) AS word_score,
+                   count(*) FILTER (WHERE strpos(p.search_text, w) > 0 OR word_similarity(w, p.search_text) >= 0.5) AS matched
+            FROM unnest({words}) AS w
+        ) s
+        WHERE p.merchant_id = $1
+          AND (NOT $5 OR p.active)
+          AND s.matched = cardinality({words})
+        """;
+
+    private async Task<IReadOnlyList<ProductHit>> QueryAsync(
+        string sql, Guid merchantId, string query, int limit, int offset, bool activeOnly, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue(merchantId);
         command.Parameters.AddWithValue(query.Trim());

@@ -21,16 +21,9 @@ public sealed class CatalogPlugin(ProductSearch search)
         var turn = AgentTurn.Of(kernel);
         // More than five when filtering by colour: the match in that colour may rank below the others.
         var take = string.IsNullOrWhiteSpace(colour) ? 5 : 20;
-        var hits = await search.SearchAsync(turn.MerchantId, query, take, 0, activeOnly: true, cancellationToken);
-        if (hits.Count == 0)
-        {
-            // Whole phrases often fail where one word matches ("the blue kaftan please" → "kaftan").
-            foreach (var word in Words(query))
-            {
-                hits = await search.SearchAsync(turn.MerchantId, word, take, 0, activeOnly: true, cancellationToken);
-                if (hits.Count > 0) break;
-            }
-        }
+        // Whole phrases often fail where one word matches ("the blue kaftan please" → "kaftan"): FindAsync falls back to
+        // the phrase's longest matching word in the same statement.
+        var hits = await search.FindAsync(turn.MerchantId, query, take, cancellationToken);
 
         var facts = hits.Select(Fact).ToList();
         if (!string.IsNullOrWhiteSpace(colour) && Colours.Key(TextFolding.Fold(colour)) is { } key)
@@ -77,10 +70,4 @@ public sealed class CatalogPlugin(ProductSearch search)
 
     private static ProductFact Fact(ProductHit hit) =>
         new(hit.Id, hit.Sku, hit.Name, hit.Description, hit.Price, hit.Currency, hit.Stock, hit.Stock > 0);
-
-    private static IEnumerable<string> Words(string query) => query
-        .Split([' ', ',', '.', '?', '!', '،', '؟'], StringSplitOptions.RemoveEmptyEntries)
-        .Where(w => w.Length >= 3)
-        .OrderByDescending(w => w.Length)
-        .Take(4);
 }
