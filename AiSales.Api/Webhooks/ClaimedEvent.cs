@@ -14,4 +14,11 @@ public sealed class ClaimedEvent(long id, string platform, byte[] body, DateTime
     public string? State { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>An item of this event named an account no channel has: kept 'unrouted', safe to replay once it is connected.</summary>
+    public void MarkUnrouted(string? accountId)
+    {
+        State = "unrouted";
+        Error = WebhookJson.Truncate($"{Error}Unknown account: {accountId ?? "(none)"}. ", 2000);
+    }
 }

@@ -15,24 +15,46 @@ public static class WebhookMessageUpsert
     // against the partial unique index, message insert deduplicated on (platform, external_id). The window
     // only moves forward: GREATEST ignores NULL and older timestamps, so a redelivered message changes nothing.
     // sent_at ($6, the platform's timestamp) and arrival ($17) are the send order (MessageArrival).
-    private static readonly string ConversationByPhoneSql = ConversationSql("phone", "customer_phone");
-    private static readonly string ConversationByInstagramSql = ConversationSql("instagram_id", "customer_instagram");
+    // A customer's message finds its merchant by the account in the same statement ($1, else $22; no row when no
+    // channel has either); an echo comes with its merchant ($1) already routed.
+    private static readonly string RoutedByPhoneSql = ConversationSql(RouteByAccount, "phone", "customer_phone");
+    private static readonly string RoutedByInstagramSql = ConversationSql(RouteByAccount, "instagram_id", "customer_instagram");
+    private static readonly string GivenByPhoneSql = ConversationSql(RouteGiven, "phone", "customer_phone");
+    private static readonly string GivenByInstagramSql = ConversationSql(RouteGiven, "instagram_id", "customer_instagram");
+
+    // The messages of a disabled merchant, or of one who turned the AI off, are stored already skipped ($14: a reply trigger).
+    private const string RouteByAccount = """
+        SELECT c.merchant_id,
+               CASE WHEN $14 THEN CASE WHEN m.status = 'active' AND m.ai_enabled THEN 'pending' ELSE 'skipped' END END AS reply_state
+        FROM channels c JOIN merchants m ON m.id = c.merchant_id
+        WHERE c.platform = $2 AND c.account_id IN ($1, $22)
+        ORDER BY c.account_id = $1 DESC
+        LIMIT 1
+        """;
+
+    private const string RouteGiven = "SELECT $1::uuid AS merchant_id, $14::text AS reply_state";
 
     /// <summary>
     /// Customer messages are pipelined: their statements are queued in <paramref name="pending"/> and sent in
     /// one round trip by <see cref="FlushCustomerMessagesAsync"/> (each statement is independent).
     /// </summary>
     public static void QueueCustomerMessage(
-        List<QueuedCustomerMessage> pending, string platform, WebhookRoute route, CustomerMessage item, DateTimeOffset timestamp, long arrival)
+        List<QueuedCustomerMessage> pending, ClaimedEvent webhookEvent, CustomerMessage item, DateTimeOffset timestamp, long arrival)
     {
-        var replyState = !item.TriggersReply ? null : route.AiAnswers ? "pending" : "skipped";
-        var command = Command(platform, route.MerchantId, item.CustomerId, item.CustomerName,
+        var platform = webhookEvent.Platform;
+        var command = new NpgsqlBatchCommand(platform == WebhookPlatform.WhatsApp ? RoutedByPhoneSql : RoutedByInstagramSql);
+        AddParameters(command, platform, Text(Account(item.AccountId)), item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
-            item.ReplyToExternalId, replyState, deliveryStatus: null, arrival, MediaSource.Of(platform, item.Kind, item.Payload));
-        pending.Add(new QueuedCustomerMessage(command, route.MerchantId, replyState == "pending"));
+            item.ReplyToExternalId, new NpgsqlParameter { Value = item.TriggersReply }, deliveryStatus: null, arrival,
+            MediaSource.Of(platform, item.Kind, item.Payload));
+        command.Parameters.Add(Text(Account(item.FallbackAccountId)));
+        pending.Add(new QueuedCustomerMessage(command, webhookEvent, item.AccountId ?? item.FallbackAccountId));
     }
 
-    /// <summary>Runs the queued statements; returns the newly stored messages that wait for the agent.</summary>
+    /// <summary>
+    /// Runs the queued statements; returns the newly stored messages that wait for the agent. An event whose message no
+    /// channel routes is marked unrouted.
+    /// </summary>
     public static async Task<List<PendingReply>> FlushCustomerMessagesAsync(NpgsqlConnection connection, List<QueuedCustomerMessage> pending)
     {
         var replies = new List<PendingReply>();
@@ -51,10 +73,14 @@ public static class WebhookMessageUpsert
         {
             foreach (var queued in pending)
             {
-                await reader.ReadAsync();
-                if (queued.TriggersReply && !reader.IsDBNull(1))
+                if (!await reader.ReadAsync())
                 {
-                    replies.Add(new PendingReply(reader.GetInt64(1), reader.GetGuid(0), queued.MerchantId));
+                    // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
+                    queued.Event.MarkUnrouted(queued.AccountId);
+                }
+                else if (reader.GetBoolean(3) && !reader.IsDBNull(1))
+                {
+                    replies.Add(new PendingReply(reader.GetInt64(1), reader.GetGuid(0), reader.GetGuid(2)));
                 }
 
                 await reader.NextResultAsync();
@@ -65,15 +91,25 @@ public static class WebhookMessageUpsert
         return replies;
     }
 
-    /// <summary>The customer, conversation, message (and media) upsert for one message, as one batch statement.</summary>
+    /// <summary>The customer, conversation, message (and media) upsert for one message of a known merchant, as one batch statement.</summary>
     public static NpgsqlBatchCommand Command(
         string platform, Guid merchantId, string customerId, string? customerName, DateTimeOffset timestamp,
         bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
         string? replyTo, string? replyState, string? deliveryStatus, long arrival, MediaSource? media)
     {
-        var sql = platform == WebhookPlatform.WhatsApp ? ConversationByPhoneSql : ConversationByInstagramSql;
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddWithValue(merchantId);
+        var command = new NpgsqlBatchCommand(platform == WebhookPlatform.WhatsApp ? GivenByPhoneSql : GivenByInstagramSql);
+        AddParameters(command, platform, new NpgsqlParameter { Value = merchantId }, customerId, customerName, timestamp, customerSpoke,
+            externalId, direction, author, kind, text, payload, replyTo, Text(replyState), deliveryStatus, arrival, media);
+        return command;
+    }
+
+    // $1 (the merchant, or the account) and $14 (the reply state, or whether the message triggers one) are the caller's.
+    private static void AddParameters(
+        NpgsqlBatchCommand command, string platform, NpgsqlParameter route, string customerId, string? customerName, DateTimeOffset timestamp,
+        bool customerSpoke, string? externalId, string direction, string author, string kind, string? text, string payload,
+        string? replyTo, NpgsqlParameter reply, string? deliveryStatus, long arrival, MediaSource? media)
+    {
+        command.Parameters.Add(route);
         command.Parameters.AddWithValue(platform);
         command.Parameters.AddWithValue(customerId);
         command.Parameters.Add(Text(customerName));
@@ -86,7 +122,7 @@ public static class WebhookMessageUpsert
         command.Parameters.Add(Text(text));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = payload });
         command.Parameters.Add(Text(replyTo));
-        command.Parameters.Add(Text(replyState));
+        command.Parameters.Add(reply);
         command.Parameters.Add(Text(deliveryStatus));
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = deliveryStatus is null ? DBNull.Value : timestamp });
         command.Parameters.AddWithValue(arrival);
@@ -94,15 +130,18 @@ public static class WebhookMessageUpsert
         command.Parameters.Add(Text(media?.GraphMediaId));
         command.Parameters.Add(Text(media?.Url));
         command.Parameters.Add(Text(media?.DeclaredMime));
-        return command;
     }
+
+    // What no channel can have (the same bound as account ids everywhere) is not looked up.
+    private static string? Account(string? accountId) => string.IsNullOrEmpty(accountId) || accountId.Length > 64 ? null : accountId;
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
-    private static string ConversationSql(string customerColumn, string conversationColumn) => $"""
-        WITH customer AS (
+    private static string ConversationSql(string route, string customerColumn, string conversationColumn) => $"""
+        WITH route AS ({route}),
+        customer AS (
             INSERT INTO customers (merchant_id, platform, {customerColumn}, display_name)
-            VALUES ($1, $2, $3, $4)
+            SELECT route.merchant_id, $2, $3, $4 FROM route
             ON CONFLICT (merchant_id, {customerColumn}, platform) WHERE {customerColumn} IS NOT NULL
             DO UPDATE SET display_name = coalesce(EXCLUDED.display_name, customers.display_name),
                           updated_at = CASE WHEN EXCLUDED.display_name IS DISTINCT FROM customers.display_name AND EXCLUDED.display_name IS NOT NULL
@@ -110,7 +149,7 @@ public static class WebhookMessageUpsert
             RETURNING id),
         conversation AS (
             INSERT INTO conversations (merchant_id, customer_id, platform, {conversationColumn}, last_customer_message_at, last_activity_at)
-            SELECT $1, customer.id, $2, $3, $5, $6 FROM customer
+            SELECT route.merchant_id, customer.id, $2, $3, $5, $6 FROM customer, route
             ON CONFLICT (merchant_id, {conversationColumn}, platform) WHERE {conversationColumn} IS NOT NULL
             DO UPDATE SET last_customer_message_at = GREATEST(conversations.last_customer_message_at, EXCLUDED.last_customer_message_at),
                           last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
@@ -119,14 +158,16 @@ public static class WebhookMessageUpsert
         message AS (
             INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
                                   reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp, sent_at, arrival)
-            SELECT $1, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $6, $6, $17 FROM conversation
+            SELECT route.merchant_id, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, route.reply_state, $15, $16, $6, $6, $17
+            FROM conversation, route
             ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
             RETURNING id),
         -- A customer's file: the work to fetch it is committed with the message (docs/media.md).
         media AS (
             INSERT INTO media (merchant_id, message_id, platform, type, graph_media_id, source_url, declared_mime)
-            SELECT $1, message.id, $2, $18, $19, $20, $21 FROM message WHERE $18 IS NOT NULL
+            SELECT route.merchant_id, message.id, $2, $18, $19, $20, $21 FROM message, route WHERE $18 IS NOT NULL
             ON CONFLICT (message_id) DO NOTHING)
-        SELECT conversation.id, (SELECT id FROM message) FROM conversation
+        SELECT conversation.id, (SELECT id FROM message), route.merchant_id, coalesce(route.reply_state = 'pending', false)
+        FROM conversation, route
         """;
 }

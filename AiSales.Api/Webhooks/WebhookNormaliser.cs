@@ -51,22 +51,25 @@ public sealed class WebhookNormaliser(WebhookStore store)
             }
 
             var platform = webhookEvent.Platform;
+            var timestamp = item.Timestamp ?? webhookEvent.ReceivedAt;
+            if (item is CustomerMessage message)
+            {
+                // Its statement finds the merchant itself: no round trip for the route.
+                WebhookMessageUpsert.QueueCustomerMessage(queued, webhookEvent, message, timestamp, arrival);
+                continue;
+            }
+
             var route = await RouteAsync(connection, platform, item.AccountId, routes)
                 ?? await RouteAsync(connection, platform, item.FallbackAccountId, routes);
             if (route is null)
             {
                 // Routed items are applied either way; replaying an unrouted event after connecting the channel is safe.
-                webhookEvent.State = "unrouted";
-                webhookEvent.Error = WebhookJson.Truncate($"{webhookEvent.Error}Unknown account: {item.AccountId ?? item.FallbackAccountId ?? "(none)"}. ", 2000);
+                webhookEvent.MarkUnrouted(item.AccountId ?? item.FallbackAccountId);
                 continue;
             }
 
-            var timestamp = item.Timestamp ?? webhookEvent.ReceivedAt;
             switch (item)
             {
-                case CustomerMessage message:
-                    WebhookMessageUpsert.QueueCustomerMessage(queued, platform, route, message, timestamp, arrival);
-                    break;
                 case EchoMessage echo:
                     await store.StoreEchoAsync(connection, route, echo, timestamp, arrival);
                     break;

@@ -130,15 +130,22 @@ public sealed class WebhookProcessor(
         return true;
     }
 
-    /// <summary>One transaction: claim, normalise, mark, commit; then publish the new pending messages. True when the batch was full.</summary>
+    /// <summary>
+    /// One transaction: claim, normalise, mark, commit; then publish the new pending messages. True when the batch was full.
+    /// BEGIN travels with the claim and COMMIT with the finishing update, so a batch costs no round trip of its own for
+    /// either. Should anything fail before the COMMIT ran (in that batch an error skips it), disposing the connection rolls
+    /// the transaction back: Npgsql resets a connection returned to its pool.
+    /// </summary>
     private async Task<bool> TryProcessAsync(int limit, CancellationToken cancellationToken, Action<long>? onClaim = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var events = new List<ClaimedEvent>();
-        await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
+        await using (var claim = new NpgsqlBatch(connection))
         {
-            claim.Parameters.AddWithValue(limit);
+            claim.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+            var select = new NpgsqlBatchCommand(ClaimSql);
+            select.Parameters.AddWithValue(limit);
+            claim.BatchCommands.Add(select);
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -149,6 +156,7 @@ public sealed class WebhookProcessor(
 
         if (events.Count == 0)
         {
+            await Execute(connection, "ROLLBACK");
             return false;
         }
 
@@ -158,7 +166,7 @@ public sealed class WebhookProcessor(
         }
 
         var replies = await normaliser.NormaliseAsync(connection, events);
-        await using (var finish = new NpgsqlBatch(connection, transaction))
+        await using (var finish = new NpgsqlBatch(connection))
         {
             // Generic plans first (GenericPlans): custom ones know the arrays' length, so PostgreSQL re-planned this on every batch.
             finish.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT {GenericPlans.Expression}"));
@@ -167,10 +175,9 @@ public sealed class WebhookProcessor(
             update.Parameters.AddWithValue(events.Select(e => e.State!).ToArray());
             update.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text, Value = events.Select(e => WebhookJson.ErrorText(e.Error)).ToArray() });
             finish.BatchCommands.Add(update);
+            finish.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await finish.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await transaction.CommitAsync(cancellationToken);
 
         await publisher.PublishAsync(replies);
         return events.Count >= limit;

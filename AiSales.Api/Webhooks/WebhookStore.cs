@@ -2,14 +2,14 @@ using Npgsql;
 
 namespace AiSales.Api.Webhooks;
 
-/// <summary>
-/// The merchant an account routes to, and whether its AI answers: the messages of a disabled merchant, or of one who
-/// turned the AI off, are stored already skipped, so the agent never spends a turn on them.
-/// </summary>
-public sealed record WebhookRoute(Guid MerchantId, bool AiAnswers);
+/// <summary>The merchant an account routes to (customer messages find theirs in their own statement: WebhookMessageUpsert).</summary>
+public sealed record WebhookRoute(Guid MerchantId);
 
-/// <summary>A customer message statement waiting to be sent with others in one round trip.</summary>
-public sealed record QueuedCustomerMessage(NpgsqlBatchCommand Command, Guid MerchantId, bool TriggersReply);
+/// <summary>
+/// A customer message statement waiting to be sent with others in one round trip; the statement finds the merchant by
+/// the account itself, and returns no row when no channel has it (<paramref name="AccountId"/> is what the event's error names).
+/// </summary>
+public sealed record QueuedCustomerMessage(NpgsqlBatchCommand Command, ClaimedEvent Event, string? AccountId);
 
 /// <summary>A newly stored customer message that waits for the agent (published to Redis after the commit).</summary>
 public sealed record PendingReply(long MessageId, Guid ConversationId, Guid MerchantId);
@@ -22,9 +22,7 @@ public sealed record PendingReply(long MessageId, Guid ConversationId, Guid Merc
 public sealed class WebhookStore
 {
     private const string RouteSql = """
-        SELECT c.merchant_id, m.status = 'active' AND m.ai_enabled
-        FROM channels c JOIN merchants m ON m.id = c.merchant_id
-        WHERE c.platform = $1 AND c.account_id = $2
+        SELECT merchant_id FROM channels WHERE platform = $1 AND account_id = $2
         """;
 
     private const string EchoOfKnownMessageSql = """
@@ -93,7 +91,7 @@ public sealed class WebhookStore
         command.Parameters.AddWithValue(platform);
         command.Parameters.AddWithValue(accountId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? new WebhookRoute(reader.GetGuid(0), reader.GetBoolean(1)) : null;
+        return await reader.ReadAsync() ? new WebhookRoute(reader.GetGuid(0)) : null;
     }
 
     public async Task StoreEchoAsync(NpgsqlConnection connection, WebhookRoute route, EchoMessage item, DateTimeOffset timestamp, long arrival)
