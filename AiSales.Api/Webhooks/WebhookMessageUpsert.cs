@@ -43,11 +43,11 @@ public static class WebhookMessageUpsert
     {
         var platform = webhookEvent.Platform;
         var command = new NpgsqlBatchCommand(platform == WebhookPlatform.WhatsApp ? RoutedByPhoneSql : RoutedByInstagramSql);
-        AddParameters(command, platform, Text(Account(item.AccountId)), item.CustomerId, item.CustomerName,
+        AddParameters(command, platform, Text(WebhookRoute.Routable(item.AccountId)), item.CustomerId, item.CustomerName,
             timestamp, customerSpoke: true, item.ExternalId, "inbound", "customer", item.Kind, item.Text, item.Payload.ToJsonString(),
             item.ReplyToExternalId, new NpgsqlParameter { Value = item.TriggersReply }, deliveryStatus: null, arrival,
             MediaSource.Of(platform, item.Kind, item.Payload));
-        command.Parameters.Add(Text(Account(item.FallbackAccountId)));
+        command.Parameters.Add(Text(WebhookRoute.Routable(item.FallbackAccountId)));
         pending.Add(new QueuedCustomerMessage(command, webhookEvent, item.AccountId ?? item.FallbackAccountId));
     }
 
@@ -131,9 +131,6 @@ public static class WebhookMessageUpsert
         command.Parameters.Add(Text(media?.Url));
         command.Parameters.Add(Text(media?.DeclaredMime));
     }
-
-    // What no channel can have (the same bound as account ids everywhere) is not looked up.
-    private static string? Account(string? accountId) => string.IsNullOrEmpty(accountId) || accountId.Length > 64 ? null : accountId;
 
     private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 

@@ -102,15 +102,15 @@ public sealed class WebhookNormaliser(WebhookStore store)
 
     private async Task<WebhookRoute?> RouteAsync(NpgsqlConnection connection, string platform, string? accountId, Dictionary<string, WebhookRoute?> routes)
     {
-        if (string.IsNullOrEmpty(accountId) || accountId.Length > 64)
+        if (WebhookRoute.Routable(accountId) is not { } account)
         {
             return null;
         }
 
-        if (!routes.TryGetValue(accountId, out var route))
+        if (!routes.TryGetValue(account, out var route))
         {
-            route = await store.RouteAsync(connection, platform, accountId);
-            routes[accountId] = route;
+            route = await store.RouteAsync(connection, platform, account);
+            routes[account] = route;
         }
 
         return route;

@@ -3,7 +3,11 @@ using Npgsql;
 namespace AiSales.Api.Webhooks;
 
 /// <summary>The merchant an account routes to (customer messages find theirs in their own statement: WebhookMessageUpsert).</summary>
-public sealed record WebhookRoute(Guid MerchantId);
+public sealed record WebhookRoute(Guid MerchantId)
+{
+    /// <summary>The account id worth looking up, or null: no channel's id is empty or longer than 64 characters.</summary>
+    public static string? Routable(string? accountId) => string.IsNullOrEmpty(accountId) || accountId.Length > 64 ? null : accountId;
+}
 
 /// <summary>
 /// A customer message statement waiting to be sent with others in one round trip; the statement finds the merchant by

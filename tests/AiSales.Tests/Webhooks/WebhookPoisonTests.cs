@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Npgsql;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
 using static AiSales.Tests.Webhooks.WebhookTestData;
 
@@ -37,9 +36,13 @@ public sealed class WebhookPoisonTests(AppHostFixture fixture)
             var bodies = texts.Select((text, i) => Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
                 [WhatsAppBodies.Message(NewNumericId(11), wamids[i], "text", $$"""{"body":"{{text}}"}""")]))).ToArray();
 
-            var responses = await Task.WhenAll(bodies.Select(body => PostAsync(api, "whatsapp", body)));
+            var statuses = await Task.WhenAll(bodies.Select(async body =>
+            {
+                using var response = await PostAsync(api, "whatsapp", body);
+                return response.StatusCode;
+            }));
 
-            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
             Assert.Equal("failed", await WaitForEventStateAsync(db, bodies[1]));
             Assert.Contains("poisoned message for the test", await ScalarAsync<string>(db,
                 "SELECT error FROM webhook_events WHERE body = $1", bodies[1]));
@@ -47,21 +50,11 @@ public sealed class WebhookPoisonTests(AppHostFixture fixture)
             Assert.Equal("processed", await WaitForEventStateAsync(db, bodies[2]));
             Assert.Equal(2L, await ScalarAsync<long>(db,
                 "SELECT count(*) FROM messages WHERE platform = 'whatsapp' AND external_id = ANY($1)", (object)wamids));
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
         }
         finally
         {
             await ExecuteAsync(db, $"DROP TRIGGER {name} ON messages");
             await ExecuteAsync(db, $"DROP FUNCTION {name}()");
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlDataSource db, string sql)
-    {
-        await using var command = db.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 }

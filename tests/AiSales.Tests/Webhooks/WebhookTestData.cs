@@ -91,14 +91,26 @@ public static class WebhookTestData
 
     public static async Task<T?> ScalarAsync<T>(NpgsqlDataSource db, string sql, params object[] values)
     {
-        await using var command = db.CreateCommand(sql);
+        await using var command = Command(db, sql, values);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)result;
+    }
+
+    public static async Task ExecuteAsync(NpgsqlDataSource db, string sql, params object[] values)
+    {
+        await using var command = Command(db, sql, values);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlCommand Command(NpgsqlDataSource db, string sql, object[] values)
+    {
+        var command = db.CreateCommand(sql);
         foreach (var value in values)
         {
             command.Parameters.AddWithValue(value);
         }
 
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)result;
+        return command;
     }
 
     /// <summary>Polls until <paramref name="sql"/> returns a value satisfying <paramref name="done"/>; fails after the timeout.</summary>
