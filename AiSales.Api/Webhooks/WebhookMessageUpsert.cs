@@ -22,7 +22,8 @@ public static class WebhookMessageUpsert
     private static readonly string GivenByPhoneSql = ConversationSql(RouteGiven, "phone", "customer_phone");
     private static readonly string GivenByInstagramSql = ConversationSql(RouteGiven, "instagram_id", "customer_instagram");
 
-    // The messages of a disabled merchant, or of one who turned the AI off, are stored already skipped ($14: a reply trigger).
+    // The messages of a disabled merchant, or of one who turned the AI off, are stored already skipped ($14: a reply trigger);
+    // so are those of a conversation a person handles (the conversation's status, in ConversationSql).
     private const string RouteByAccount = """
         SELECT c.merchant_id,
                CASE WHEN $14 THEN CASE WHEN m.status = 'active' AND m.ai_enabled THEN 'pending' ELSE 'skipped' END END AS reply_state
@@ -151,20 +152,22 @@ public static class WebhookMessageUpsert
             DO UPDATE SET last_customer_message_at = GREATEST(conversations.last_customer_message_at, EXCLUDED.last_customer_message_at),
                           last_activity_at = GREATEST(conversations.last_activity_at, EXCLUDED.last_activity_at),
                           updated_at = now()
-            RETURNING id),
+            RETURNING id, status),
         message AS (
             INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, text, payload,
                                   reply_to_external_id, reply_state, delivery_status, delivery_status_at, platform_timestamp, sent_at, arrival)
-            SELECT route.merchant_id, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13, route.reply_state, $15, $16, $6, $6, $17
+            SELECT route.merchant_id, conversation.id, $2, $7, $8, $9, $10, $11, $12, $13,
+                   CASE WHEN route.reply_state = 'pending' AND conversation.status = 'human' THEN 'skipped' ELSE route.reply_state END,
+                   $15, $16, $6, $6, $17
             FROM conversation, route
             ON CONFLICT (platform, external_id) WHERE external_id IS NOT NULL DO NOTHING
-            RETURNING id),
+            RETURNING id, reply_state),
         -- A customer's file: the work to fetch it is committed with the message (docs/media.md).
         media AS (
             INSERT INTO media (merchant_id, message_id, platform, type, graph_media_id, source_url, declared_mime)
             SELECT route.merchant_id, message.id, $2, $18, $19, $20, $21 FROM message, route WHERE $18 IS NOT NULL
             ON CONFLICT (message_id) DO NOTHING)
-        SELECT conversation.id, (SELECT id FROM message), route.merchant_id, coalesce(route.reply_state = 'pending', false)
+        SELECT conversation.id, (SELECT id FROM message), route.merchant_id, coalesce((SELECT reply_state FROM message) = 'pending', false)
         FROM conversation, route
         """;
 }

@@ -114,6 +114,34 @@ public sealed class WhatsAppIngestionTests(AppHostFixture fixture) : WhatsAppMer
     }
 
     [Fact]
+    public async Task MessagesOfAConversationAPersonHandlesAreStoredAlreadySkipped()
+    {
+        // A conversation taken over costs the agent no turn per customer message. Its turns are paused for an hour here,
+        // so the agent cannot be the one marking the message: only ingestion can.
+        var phone = NewNumericId();
+        await CreateMerchantWithChannelAsync(Db, "whatsapp", phone);
+        var first = NewExternalId("wamid.");
+        using (var opening = await PostAsync(Api, "whatsapp", WhatsAppBody(phone, [Message(Customer, first, "text", """{"body":"hi"}""")])))
+        {
+            Assert.Equal(HttpStatusCode.OK, opening.StatusCode);
+        }
+
+        const string StateSql = "SELECT reply_state FROM messages WHERE platform = 'whatsapp' AND external_id = $1";
+        // The agent's turn on the first message is over (it ends the lease and clears any pause) before the takeover.
+        await WaitForAsync<string>(Db, s => s is not null and not "pending", StateSql, first);
+        await ExecuteAsync(Db, """
+            UPDATE conversations SET status = 'human', turn_retry_at = now() + interval '1 hour'
+            WHERE id = (SELECT conversation_id FROM messages WHERE platform = 'whatsapp' AND external_id = $1)
+            """, first);
+
+        var second = NewExternalId("wamid.");
+        using var response = await PostAsync(Api, "whatsapp", WhatsAppBody(phone, [Message(Customer, second, "text", """{"body":"are you there?"}""")]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("skipped", await WaitForAsync<string>(Db, s => s is not null, StateSql, second));
+    }
+
+    [Fact]
     public async Task EventCommittedButNeverProcessedIsFoundAndProcessed()
     {
         // As if the API crashed right after the inbox commit: the row is 'received' and nobody was woken.
