@@ -16,7 +16,8 @@ namespace AiSales.Api.Conversations;
 /// </summary>
 public static class HumanReply
 {
-    public const int MaxLength = 4096;
+    /// <summary>The longest reply accepted: four WhatsApp messages; any longer is more likely a paste gone wrong than a reply.</summary>
+    public const int MaxLength = 16_384;
 
     public static async Task<Results<Accepted<MessageView>, ValidationProblem, ProblemHttpResult>> SendAsync(
         Guid id, HumanReplyRequest request, ClaimsPrincipal user, NpgsqlDataSource db, IServiceProvider services,

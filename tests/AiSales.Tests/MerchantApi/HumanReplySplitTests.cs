@@ -5,7 +5,7 @@ using static AiSales.Tests.MerchantApi.MerchantApiTestData;
 
 namespace AiSales.Tests.MerchantApi;
 
-/// <summary>Contract section 5: human replies follow the platform limits like AI replies (Instagram 1,000 bytes of UTF-8).</summary>
+/// <summary>Contract section 5: human replies follow the platform limits like AI replies (Instagram 1,000 bytes of UTF-8, WhatsApp 4,096 characters).</summary>
 [Collection(MerchantApiCollection.Name)]
 public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
 {
@@ -47,6 +47,42 @@ public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal([text], await QueuedBodiesAsync(db, conversation.Id));
+    }
+
+    [Fact]
+    public async Task WhatsAppHumanReplyOverFourThousandCharactersIsQueuedAsPartsOnWordBoundaries()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        await ConnectChannelAsync(client, "whatsapp");
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+        var words = Enumerable.Range(1, 1000).Select(i => $"word{i}").ToArray(); // 7,892 characters: two WhatsApp messages
+        var text = string.Join(' ', words);
+
+        using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text }, Timeout());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var parts = await QueuedBodiesAsync(db, conversation.Id);
+        Assert.Equal(2, parts.Count);
+        Assert.All(parts, p => Assert.True(p.Length <= 4096, $"a part of {p.Length} characters"));
+        Assert.Equal(words, parts.SelectMany(p => p.Split(' ')));
+    }
+
+    [Fact]
+    public async Task HumanReplyPastTheLimitIsRefusedNamingTheText()
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        await ConnectChannelAsync(client, "whatsapp");
+        await using var db = fixture.Platform.CreateDataSource();
+        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+
+        using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text = new string('a', 16_385) }, Timeout());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("text", out _));
+        Assert.Empty(await QueuedBodiesAsync(db, conversation.Id));
     }
 
     private static async Task<List<string>> QueuedBodiesAsync(Npgsql.NpgsqlDataSource db, Guid conversationId)
