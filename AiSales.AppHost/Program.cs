@@ -61,6 +61,7 @@ var agent = builder.AddProject<Projects.AiSales_AiAgent>("ai-agent")
 // The merchant console: a client of the API over service discovery; the API's invite links point back at it.
 var web = builder.AddProject<Projects.AiSales_Web>("web")
     .WithReference(stores.Database)
+    .WithReference(stores.Redis) // for /health's Redis state only (contract §8); the console itself never needs Redis
     .WithReference(api)
     .WaitFor(api)
     .WithEnvironment("Api__BaseUrl", "http://api")

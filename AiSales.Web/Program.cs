@@ -6,6 +6,7 @@ using AiSales.Web.Infrastructure;
 using AiSales.Web.Orders;
 
 var builder = WebApplication.CreateBuilder(args);
+WebSettings.UseServiceDiscoveryForApi(builder.Configuration);
 if (!builder.HasValidSettings(WebSettings.Rules))
 {
     return 2;

@@ -53,10 +53,13 @@ public static class Extensions
         builder.Services.AddCascadingAuthenticationState();
     }
 
-    /// <summary>Keys in PostgreSQL: every replica reads the same ring, and cookies survive restarts and deploys.</summary>
+    /// <summary>
+    /// Keys in PostgreSQL: every replica reads the same ring, and cookies survive restarts and deploys. The data source
+    /// comes with the readiness checks every service's /health reports (database, schema version, Redis state).
+    /// </summary>
     private static void AddSharedDataProtection(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("aisalesdb");
+        builder.AddAiSalesData();
         builder.Services.AddDataProtection().SetApplicationName(PostgresXmlRepository.Application);
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<NpgsqlDataSource>((options, db) => options.XmlRepository = new PostgresXmlRepository(db));

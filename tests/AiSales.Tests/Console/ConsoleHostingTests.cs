@@ -37,12 +37,7 @@ public sealed class ConsoleHostingTests(ConsoleFixture fixture) : ConsolePageTes
         await using (var first = ServiceProcess.Start("AiSales.Web", environment, http: true))
         {
             using var _ = await first.WaitUntilAliveAsync(TimeSpan.FromSeconds(60));
-            await SetPasswordAsync(page, new Uri(first.BaseAddress!, "/accept-invite?token=" + merchant.InviteToken).ToString());
-            await page.WaitForURLAsync("**/sign-in?welcome=true");
-            await page.Locator("#email").FillAsync(merchant.OwnerEmail);
-            await page.Locator("#password").FillAsync(Password);
-            await page.Locator("#sign-in").ClickAsync();
-            await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
+            await AcceptInviteAndSignInAsync(page, first, merchant);
         }
 
         // A new process (another port: cookies are shared across ports of a host) with nothing but the database.
@@ -51,5 +46,39 @@ public sealed class ConsoleHostingTests(ConsoleFixture fixture) : ConsolePageTes
         await page.GotoAsync(new Uri(second.BaseAddress!, "/").ToString());
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
         Assert.Equal("/", Path(page));
+    }
+
+    [Fact]
+    public async Task WithoutApiBaseUrlTheConsoleFindsTheApiThroughServiceDiscoveryAndReportsItsReadiness()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        await using var web = ServiceProcess.Start("AiSales.Web", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__aisalesdb"] = Fixture.Platform.DatabaseConnectionString,
+            ["services__api__http__0"] = api.BaseAddress!.ToString().TrimEnd('/'),
+            ["Sentry__Dsn"] = "",
+        }, http: true);
+        using var client = await web.WaitUntilAliveAsync(TimeSpan.FromSeconds(60));
+
+        using var response = await client.GetAsync("/health");
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("schema").GetProperty("status").GetString());
+        Assert.Equal("Degraded", checks.GetProperty("redis").GetProperty("status").GetString()); // none given: still 200
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+        var page = await Fixture.NewPageAsync();
+        await AcceptInviteAndSignInAsync(page, web, merchant);
+    }
+
+    private static async Task AcceptInviteAndSignInAsync(IPage page, ServiceProcess web, ConsoleMerchant merchant)
+    {
+        await SetPasswordAsync(page, new Uri(web.BaseAddress!, "/accept-invite?token=" + merchant.InviteToken).ToString());
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        await page.Locator("#email").FillAsync(merchant.OwnerEmail);
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("#sign-in").ClickAsync();
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
     }
 }
