@@ -37,8 +37,10 @@ public sealed class ChannelConnector(NpgsqlDataSource db, SecretProtector protec
         var check = await ownership.VerifyAsync(platform, account, token, cancellationToken);
         if (!check.Owned)
         {
+            // 400 whatever the reason (contract §6: otherwise 400 saying why); the title and detail tell a Meta outage,
+            // worth retrying as is, from a token to replace.
             return TypedResults.Problem(
-                statusCode: check.Unreachable ? StatusCodes.Status502BadGateway : StatusCodes.Status400BadRequest,
+                statusCode: StatusCodes.Status400BadRequest,
                 title: check.Unreachable ? "Meta could not verify the token" : "Channel ownership not verified",
                 detail: $"{check.Reason} Nothing was stored.");
         }

@@ -27,6 +27,11 @@ public sealed class FakeGraphOwners
 
     public void Own(string token, string accountId) => _accountByToken[token] = accountId;
 
+    /// <summary>Look-ups with this token are answered 500, as during an outage at Meta.</summary>
+    public void FailFor(string token) => _failing[token] = true;
+
+    private readonly ConcurrentDictionary<string, bool> _failing = new(StringComparer.Ordinal);
+
     private static FakeGraphOwners Start()
     {
         var (app, port) = LocalHttpServer.Create();
@@ -41,6 +46,11 @@ public sealed class FakeGraphOwners
     {
         Interlocked.Increment(ref _lookUps);
         var authorization = context.Request.Headers.Authorization.ToString();
+        if (_failing.ContainsKey(authorization.Replace("Bearer ", "")))
+        {
+            return Results.Json(new { error = new { message = "An unexpected error has occurred. Please retry your request later.", type = "OAuthException", code = 2 } }, statusCode: 500);
+        }
+
         if (!_accountByToken.TryGetValue(authorization.Replace("Bearer ", ""), out var owned))
         {
             return Results.Json(new { error = new { message = "Invalid OAuth access token - Cannot parse access token", type = "OAuthException", code = 190 } }, statusCode: 401);

@@ -41,6 +41,25 @@ public sealed class ChannelOwnershipTests(MerchantApiFixture fixture)
         Assert.Empty(await ChannelsAsync(client));
     }
 
+    [Theory]
+    [InlineData("whatsapp")]
+    [InlineData("instagram")]
+    public async Task MetaFailingToAnswerIs400SayingToTryAgainAndStoresNothing(string platform)
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        var token = $"EAAGdown{Guid.NewGuid():N}";
+        FakeGraphOwners.Shared.FailFor(token);
+
+        using var response = await PutChannelAsync(client, platform, UniqueAccountId(), token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ReadJsonAsync();
+        Assert.Equal("Meta could not verify the token", problem.GetProperty("title").GetString());
+        Assert.Contains("try again", problem.GetProperty("detail").GetString());
+        Assert.Empty(await ChannelsAsync(client));
+    }
+
     [Fact]
     public async Task TakenAccountIsNotRevealedWithoutAWorkingTokenAndThe409DoesNotNameTheOwner()
     {
