@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace AiSales.Api.Webhooks;
 
-/// <summary>Instagram's half of <see cref="WebhookParser"/>: every entry[].messaging[] item (messages, echoes, reactions, reads, deletions).</summary>
+/// <summary>
+/// Instagram's half of <see cref="WebhookParser"/>: every entry[].messaging[] item (messages, echoes, reactions, reads,
+/// deletions), and every entry[].changes[] item whose value has the same shape (Meta's field-subscription format, e.g.
+/// <c>{"field":"messages","value":{"sender":…,"recipient":…,"message":…}}</c>; comments and other fields carry none).
+/// </summary>
 public static class InstagramWebhookParser
 {
     public static void Parse(JsonElement root, List<WebhookItem> items)
@@ -11,7 +15,8 @@ public static class InstagramWebhookParser
         foreach (var entry in root.Items("entry"))
         {
             var accountId = entry.Str("id");
-            foreach (var messaging in entry.Items("messaging"))
+            var changes = entry.Items("changes").Select(change => change.Get("value")).Where(value => value.ValueKind == JsonValueKind.Object);
+            foreach (var messaging in entry.Items("messaging").Concat(changes))
             {
                 if (ParseInstagramItem(accountId, messaging) is { } item)
                 {
@@ -25,7 +30,8 @@ public static class InstagramWebhookParser
     {
         var sender = messaging.Get("sender").Str("id");
         var recipient = messaging.Get("recipient").Str("id");
-        var timestamp = messaging.UnixTime("timestamp", milliseconds: true);
+        // Milliseconds in messaging[]; seconds in some changes[] values. Each reading only accepts a plausible date.
+        var timestamp = messaging.UnixTime("timestamp", milliseconds: true) ?? messaging.UnixTime("timestamp", milliseconds: false);
 
         if (messaging.Get("message") is { ValueKind: JsonValueKind.Object } message)
         {
