@@ -21,9 +21,13 @@ public static class AgentSettings
         SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
     ];
 
-    /// <summary>What the chosen LLM provider needs: a misconfigured provider stops start-up with one line per key.</summary>
+    /// <summary>
+    /// What the chosen LLM provider needs: a misconfigured provider stops start-up with one line per key. OpenAI's own
+    /// service needs a key; an OpenAI-compatible server of one's own (AI__Endpoint: Ollama, vLLM, LM Studio) may not.
+    /// </summary>
     public static SettingRule[] ProviderRules(IConfiguration configuration) => configuration["AI:Provider"]?.ToLowerInvariant() switch
     {
+        "openai" or "hybrid" when !string.IsNullOrWhiteSpace(configuration["AI:Endpoint"]) => [SettingRule.Required("AI:Model")],
         "openai" or "hybrid" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:ApiKey")],
         "azure-openai" => [SettingRule.Required("AI:Model"), SettingRule.Required("AI:Endpoint"), SettingRule.Required("AI:ApiKey")],
         _ => [],

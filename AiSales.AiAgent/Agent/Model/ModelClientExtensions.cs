@@ -25,6 +25,9 @@ public static class ModelClientExtensions
 {
     public const string ClientName = "ai-model";
 
+    /// <summary>The bearer token sent to an OpenAI-compatible server when AI__ApiKey is not set.</summary>
+    public const string NoApiKey = "no-key";
+
     public static void AddChatModel(this IHostApplicationBuilder builder)
     {
         var ai = builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>() ?? new AgentOptions();
@@ -57,9 +60,12 @@ public static class ModelClientExtensions
         });
     }
 
-    /// <summary>The OpenAI SDK over our HttpClient, with its own retries and network timeout off (ours rule).</summary>
+    /// <summary>
+    /// The OpenAI SDK over our HttpClient, with its own retries and network timeout off (ours rule). A server of one's
+    /// own without a key (allowed only with AI__Endpoint) gets a placeholder: the SDK always sends a bearer token.
+    /// </summary>
     private static OpenAIClient OpenAIClient(AgentOptions ai, HttpClient http) => new(
-        new ApiKeyCredential(ai.ApiKey!),
+        new ApiKeyCredential(string.IsNullOrWhiteSpace(ai.ApiKey) ? NoApiKey : ai.ApiKey),
         new OpenAIClientOptions
         {
             Endpoint = new Uri(string.IsNullOrWhiteSpace(ai.Endpoint) ? "https://api.openai.com/v1" : ai.Endpoint),

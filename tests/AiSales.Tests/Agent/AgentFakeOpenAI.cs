@@ -44,13 +44,16 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     public Queue<(string Suffix, string Arguments)> Script { get; } = new();
 
     /// <summary>What an agent process needs to use this fake as its model (AI__Provider openai, or hybrid).</summary>
-    public Dictionary<string, string?> AgentEnvironment(string provider = "openai") => new()
+    public Dictionary<string, string?> AgentEnvironment(string provider = "openai", string? apiKey = "sk-test") => new()
     {
         ["AI__Provider"] = provider,
         ["AI__Model"] = "gpt-test",
         ["AI__Endpoint"] = Endpoint,
-        ["AI__ApiKey"] = "sk-test",
+        ["AI__ApiKey"] = apiKey,
     };
+
+    /// <summary>The Authorization header of every request, in order.</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
 
     public static async Task<AgentFakeOpenAI> StartAsync()
     {
@@ -65,6 +68,7 @@ public sealed class AgentFakeOpenAI : IAsyncDisposable
     {
         var request = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
         _requests.Enqueue(request);
+        Authorizations.Enqueue(context.Request.Headers.Authorization.ToString());
         await Task.Delay(Latency, context.RequestAborted);
         if (FailWithStatus is { } status)
         {

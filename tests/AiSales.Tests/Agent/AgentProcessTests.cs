@@ -125,6 +125,24 @@ public sealed class AgentProcessTests(AgentFixture fixture)
     }
 
     [Fact]
+    public async Task AnOpenAICompatibleServerWithoutAKeyIsUsedWithAPlaceholderToken()
+    {
+        // As with Ollama: AI__Endpoint, AI__Model and no AI__ApiKey.
+        await using var openAi = await AgentFakeOpenAI.StartAsync();
+        var database = await fixture.CreateMigratedDatabaseAsync();
+        await using var db = Npgsql.NpgsqlDataSource.Create(database);
+        await using var agent = fixture.StartAgent(database, null, openAi.AgentEnvironment(apiKey: null));
+        var shop = await AgentTestData.CreateShopAsync(db, fixture.Secrets, "whatsapp");
+        await AgentTestData.AddProductAsync(db, shop.MerchantId, "KAF-BLUE", "Blue Kaftan", 149.50m);
+
+        await AgentTestData.SimulateInboundAsync(db, null, shop, AgentTestData.NewCustomer("whatsapp"), "do you sell kaftans?");
+        var reply = (await fixture.Graph.WaitForAsync(shop.AccountId, 1, s_timeout)).Single();
+
+        Assert.StartsWith("From our catalogue:", reply.Text);
+        Assert.All(openAi.Authorizations, header => Assert.Equal("Bearer no-key", header));
+    }
+
+    [Fact]
     public async Task MisconfiguredProviderStopsStartUpWithOneClearLine()
     {
         await using var agent = fixture.StartAgent(fixture.DatabaseConnectionString, null, new Dictionary<string, string?> { ["AI__Provider"] = "openai" });
