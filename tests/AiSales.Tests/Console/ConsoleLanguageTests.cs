@@ -59,4 +59,21 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTe
         Assert.Equal("ar", await fresh.Locator("html").GetAttributeAsync("lang"));
         await fresh.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheLanguageLinkReturnsToThePageShownAfterMovingThroughTheMenu()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/"));
+        await WaitForInteractiveAsync(page);
+
+        await page.Locator("a[href='/orders']").First.ClickAsync();
+        await page.WaitForURLAsync("**/orders");
+        await page.Locator("a[hreflang=ar]").ClickAsync();
+        await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+
+        Assert.Equal("/orders", new Uri(page.Url).AbsolutePath);
+    }
 }
