@@ -7,5 +7,5 @@ namespace AiSales.Core.Data;
 /// </summary>
 public static class SchemaVersion
 {
-    public const long Expected = 202612010700;
+    public const long Expected = 202612020100;
 }

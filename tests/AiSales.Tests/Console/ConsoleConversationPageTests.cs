@@ -82,7 +82,30 @@ public sealed class ConsoleConversationPageTests(ConsoleFixture fixture) : Conso
         Assert.Equal(404, (await intruder.APIRequest.GetAsync(Fixture.Web($"/media/{image}"))).Status);
     }
 
-    private static async Task<Guid> StoredMediaAsync(NpgsqlDataSource db, Guid merchantId, Guid conversationId, string type, string mime, byte[] bytes)
+    [Fact]
+    public async Task AFileThatArrivesWhileTheConversationIsOpenIsShownOnceItIsFetchedWithoutReloading()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        await using var db = Fixture.Platform.CreateDataSource();
+        var conversation = await MerchantApiTestData.SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromMinutes(5));
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web($"/inbox/{conversation.Id}"));
+        await page.Locator("[data-testid=live][data-live=true]").WaitForAsync();
+
+        // The webhook stores the message with its file still to fetch; the fetcher later changes only the media row (here
+        // the test does, the fetcher's next attempt being an hour away).
+        var image = await StoredMediaAsync(db, merchant.Id, conversation.Id, "image", "image/png", Convert.FromBase64String(OnePixelPng), state: "pending");
+        await page.Locator("[data-testid=media][data-state=pending]").WaitForAsync(new() { Timeout = 5_000 });
+        await page.EvaluateAsync("() => window.__samePage = true");
+        await ExecuteAsync(db, "UPDATE media SET state = 'stored', fetched_at = now() WHERE id = $1", image);
+
+        await page.Locator($"img.media-image[src='/media/{image}']").WaitForAsync(new() { Timeout = 5_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__samePage === true"));
+    }
+
+    private static async Task<Guid> StoredMediaAsync(
+        NpgsqlDataSource db, Guid merchantId, Guid conversationId, string type, string mime, byte[] bytes, string state = "stored")
     {
         var mediaId = Guid.NewGuid();
         var key = $"{merchantId:N}/{mediaId:N}";
@@ -94,9 +117,9 @@ public sealed class ConsoleConversationPageTests(ConsoleFixture fixture) : Conso
             WITH message AS (
                 INSERT INTO messages (merchant_id, conversation_id, platform, external_id, direction, author, kind, sent_at)
                 VALUES ($1, $2, 'whatsapp', 'ext-' || gen_random_uuid(), 'inbound', 'customer', $4, now()) RETURNING id)
-            INSERT INTO media (id, merchant_id, message_id, platform, type, graph_media_id, state, mime_type, size_bytes, blob_key, fetched_at)
-            SELECT $3, $1, message.id, 'whatsapp', $4, 'graph-' || $3, 'stored', $5, $6, $7, now() FROM message
-            """, merchantId, conversationId, mediaId, type, mime, (long)bytes.Length, key);
+            INSERT INTO media (id, merchant_id, message_id, platform, type, graph_media_id, state, mime_type, size_bytes, blob_key, fetched_at, next_attempt_at)
+            SELECT $3, $1, message.id, 'whatsapp', $4, 'graph-' || $3, $8, $5, $6, $7, now(), now() + interval '1 hour' FROM message
+            """, merchantId, conversationId, mediaId, type, mime, (long)bytes.Length, key, state);
         return mediaId;
     }
 
