@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<Texts>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ViewerTime>();
 
         builder.AddConsoleAuthentication();
         builder.AddSharedDataProtection();

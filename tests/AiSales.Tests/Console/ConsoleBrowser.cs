@@ -25,9 +25,9 @@ public static class ConsoleBrowser
     }
 
     /// <summary>Invite accepted and signed in, on the overview page.</summary>
-    public static async Task<IPage> SignedInPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390)
+    public static async Task<IPage> SignedInPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390, string? timeZone = null)
     {
-        var page = await fixture.NewPageAsync(width);
+        var page = await fixture.NewPageAsync(width, timeZone: timeZone);
         await SetPasswordAsync(page, merchant.InviteUrl);
         await page.WaitForURLAsync("**/sign-in?welcome=true");
         await SignInAsync(page, fixture, merchant.OwnerEmail);

@@ -46,9 +46,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// collection's platform, another collection's platform and Chromium on two cores, where a page has been seen to
     /// need more than 30 s; how fast pages are is the benchmarks' business, not these tests'.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 390, int height = 844)
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timeZone,
+        });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
         lock (_contexts)
