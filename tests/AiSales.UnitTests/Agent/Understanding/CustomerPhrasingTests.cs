@@ -1,0 +1,97 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.UnitTests.Agent.Understanding;
+
+/// <summary>Ways customers put things that the lexicons first missed, each read for what it asks (contract §7).</summary>
+public sealed class CustomerPhrasingTests
+{
+    [Theory]
+    [InlineData("how much does it weigh?")]
+    [InlineData("what does it weigh")]
+    public void AWeightQuestionAsksAboutTheProductNotItsPrice(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Equal(ProductAttribute.Volume, reading.AskedAttribute);
+        Assert.False(reading.Has(Act.AskPrice));
+    }
+
+    [Theory]
+    [InlineData("ما الذي في طلبي حتى الآن؟")]
+    [InlineData("ماذا في طلبي؟")]
+    public void AnMsaQuestionAboutTheOrderShowsIt(string text) =>
+        Assert.Equal([Act.ShowOrder], Read.Message(text).Acts);
+
+    [Theory]
+    [InlineData("وأين يقع متجركم؟")]
+    [InlineData("فين محلكم؟")]
+    public void WhereIsYourShopIsALocationQuestion(string text) =>
+        Assert.Equal(StoreTopic.Location, Read.Message(text).Topic);
+
+    [Theory]
+    [InlineData("and if I order today, when would it reach me in Dubai?")]
+    [InlineData("when would it arrive?")]
+    public void WhenWouldItReachMeIsADeliveryQuestionNotAnOrder(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Equal(StoreTopic.Delivery, reading.Topic);
+        Assert.False(reading.Has(Act.Buy));
+    }
+
+    [Theory]
+    [InlineData("تركبون لاصقة الشاشة عندكم في المحل؟")]
+    [InlineData("Do you take old phones as a trade-in?")]
+    [InlineData("Does the power bank come with a warranty?")]
+    [InlineData("عليه ضمان؟")]
+    public void AServiceBeyondTheFiveTopicsIsAShopQuestionWithoutATopic(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.StoreQuestion));
+        Assert.Null(reading.Topic);
+    }
+
+    [Fact]
+    public void AServiceWordBeforeATopicLeavesTheTopic() =>
+        Assert.Equal(StoreTopic.Payment, Read.Message("do you offer cash on delivery?").Topic);
+
+    [Theory]
+    [InlineData("actually cancel the whole order")]
+    [InlineData("cancel my entire order")]
+    public void CancellingTheWholeOrderCancelsIt(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.Cancel));
+        Assert.False(reading.Has(Act.Remove));
+    }
+
+    [Theory]
+    [InlineData("وزيد معها شاحن ٢٠ واط", "شاحن 20 واط")]
+    [InlineData("and a 20W charger as well", "20w charger")]
+    public void MoreOfAProductNamedWithNoNumberAddsThatProduct(string text, string query)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.Buy));
+        Assert.False(reading.Has(Act.ChangeQuantity));
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("زيد ٢", 2)]
+    [InlineData("زيد", 1)]
+    public void MoreWithoutAProductStillChangesTheQuantity(string text, int step) =>
+        Assert.Equal(step, Read.Message(text).QuantityDelta);
+
+    [Theory]
+    [InlineData("طب فيه لون تاني؟")]
+    [InlineData("فيني ادفع كاش لما يوصلني الطلب؟")]
+    public void ConnectivesAreNotProductWords(string text) =>
+        Assert.Equal("", Read.Message(text).ProductQuery);
+
+    [Fact]
+    public void PayingOnArrivalIsAPaymentQuestion() =>
+        Assert.Equal(StoreTopic.Payment, Read.Message("فيني ادفع كاش لما يوصلني الطلب؟").Topic);
+}
