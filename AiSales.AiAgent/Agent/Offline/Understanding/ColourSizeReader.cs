@@ -34,6 +34,16 @@ internal static class ColourSizeReader
             sizes.Add((match.Start, match.Value));
         }
 
+        // Children's sizes are ages: "٣ سنين", "تلاتة سنين", "6 months" name a size, not three of something.
+        foreach (var i in message.Free().Where(i => i + 1 < message.Count && message.IsFree(i + 1) && Understanding.Sizes.AgeWords.Contains(message.Words[i + 1])).ToList())
+        {
+            if (int.TryParse(message.Words[i], out var age) || Lexicons.NumberWords.Quantities.TryGetValue(message.Words[i], out age))
+            {
+                message.Take(i, 2, Claim.Size);
+                sizes.Add((i, age.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+        }
+
         foreach (var i in message.Free().ToList())
         {
             // "size L", "مقاس ٤٢", "change the size to L", "المقاس الى ٤٠"

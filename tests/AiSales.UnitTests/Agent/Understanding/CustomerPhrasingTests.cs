@@ -94,4 +94,58 @@ public sealed class CustomerPhrasingTests
     [Fact]
     public void PayingOnArrivalIsAPaymentQuestion() =>
         Assert.Equal(StoreTopic.Payment, Read.Message("فيني ادفع كاش لما يوصلني الطلب؟").Topic);
+
+    [Theory]
+    [InlineData("عايزة طقم ولادي تلاتة سنين", "3", null)]
+    [InlineData("ابي ٢ بيجامة ٥ سنوات", "5", 2)]
+    [InlineData("do you have it for 3 years?", "3", null)]
+    public void AChildsAgeIsASizeNotAQuantity(string text, string size, int? quantity)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Equal([size], reading.Sizes);
+        Assert.Equal(quantity, reading.Quantity);
+    }
+
+    [Theory]
+    [InlineData("my name's Layla", "Layla")]
+    [InlineData("it's for Ahmed Saleh", "Ahmed Saleh")]
+    public void ANameIsStoredWithoutItsLeadIn(string text, string name) =>
+        Assert.Equal(name, Read.Message(text, Awaiting.Name).Name);
+
+    [Fact]
+    public void AnAddressIsStoredWithoutMyHouseIsIn() =>
+        Assert.Equal("الشارقة، النهدة، بناية 5", Read.Message("بيتي في الشارقة، النهدة، بناية 5", Awaiting.Address).Address);
+
+    [Theory]
+    [InlineData("thank u so much ❤️")]
+    [InlineData("thank you very much")]
+    public void WarmThanksAreCourtesyWithNothingToSearch(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.Courtesy));
+        Assert.Equal("", reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("كم سعر الواحد؟")]
+    [InlineData("how much each?")]
+    public void ThePriceOfOneAsksAboutTheProductJustShown(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.AskPrice));
+        Assert.Equal("", reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("is there a discount?")]
+    [InlineData("فيه عروض؟")]
+    public void ADiscountIsAShopQuestion(string text) =>
+        Assert.True(Read.Message(text).Has(Act.StoreQuestion));
+
+    [Fact]
+    public void IsItOriginalAsksAboutTheProduct() =>
+        Assert.Equal(ProductAttribute.Material, Read.Message("هل هو أصلي؟").AskedAttribute);
 }

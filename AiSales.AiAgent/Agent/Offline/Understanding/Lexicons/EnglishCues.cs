@@ -9,7 +9,7 @@ internal static class EnglishCues
             "good afternoon", "good evening", "morning", "greetings", "howdy", "how are you", "how r u", "how are u", "hru", "yo", "salam", "salaam",
             "assalamu alaikum", "salam alaikum", "marhaba"],
         [Cue.Courtesy] = ["thanks", "thank you", "thank u", "thanku", "thankyou", "thx", "thnx", "thanx", "tnx", "tx", "ty", "tysm", "thanks a lot", "thx a lot", "thanks alot", "thank you very much", "thanks very much", "thanks again",
-            "thank you so much", "thanks so much", "many thanks", "much appreciated", "appreciate it", "appreciated", "cheers", "bye", "bye bye",
+            "thank you so much", "thanks so much", "thank u so much", "thank u very much", "many thanks", "much appreciated", "appreciate it", "appreciated", "cheers", "bye", "bye bye",
             "goodbye", "good bye", "see you", "see ya", "cya", "take care", "have a nice day", "have a good day", "great", "perfect", "awesome",
             "cool", "nice", "lovely", "wonderful", "excellent", "no problem", "np", "youre welcome", "welcome", "got it", "noted", "gotcha"],
         [Cue.Okay] = ["ok", "okay", "okey", "okk", "k", "kk", "ok ok", "oki", "okie", "alright", "all right", "fine"],

@@ -15,6 +15,8 @@ internal static class EnglishFillers
             "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "instead", "anymore", "any more", "free", "by", "tomorrow", "today", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw", "actually", "only",
             // The Arabic article in a Latin-script message ("w el 65W charger?").
             "el", "il",
+            // "how much each?", "thank u so much": the price of one, the size of the thanks.
+            "each", "per piece", "apiece", "a piece", "per item", "each one", "so much", "very much",
             // "if I order today, when would it arrive?" asks about delivery; it orders nothing.
             "if i order", "if i buy", "if we order"],
     };

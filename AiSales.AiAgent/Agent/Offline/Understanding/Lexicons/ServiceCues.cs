@@ -19,6 +19,7 @@ internal static class ServiceCues
             "repair", "repairs", "do you repair", "do you fix", "trade in", "tradein", "trade ins",
             // A warranty is not the returns policy: answered from its own faq entry, or by a person.
             "ضمان", "الضمان", "كفالة", "الكفالة", "warranty", "guarantee",
+            "discount", "discounts", "any offers", "promotion", "promotions", "عروض", "تخفيضات", "تخفيض",
         ],
     };
 }
