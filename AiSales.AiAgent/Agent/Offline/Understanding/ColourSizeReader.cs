@@ -35,9 +35,10 @@ internal static class ColourSizeReader
         }
 
         // Children's sizes are ages: "٣ سنين", "تلاتة سنين", "6 months" name a size, not three of something.
-        foreach (var i in message.Free().Where(i => i + 1 < message.Count && message.IsFree(i + 1) && Understanding.Sizes.AgeWords.Contains(message.Words[i + 1])).ToList())
+        foreach (var i in message.Free().Where(i => i + 1 < message.Count && message.IsFree(i + 1)).ToList())
         {
-            if (int.TryParse(message.Words[i], out var age) || Lexicons.NumberWords.Quantities.TryGetValue(message.Words[i], out age))
+            if (message.IsFree(i) && Understanding.Sizes.AgeWords.Contains(message.Words[i + 1])
+                && (int.TryParse(message.Words[i], out var age) || Lexicons.NumberWords.Quantities.TryGetValue(message.Words[i], out age)))
             {
                 message.Take(i, 2, Claim.Size);
                 sizes.Add((i, age.ToString(System.Globalization.CultureInfo.InvariantCulture)));
