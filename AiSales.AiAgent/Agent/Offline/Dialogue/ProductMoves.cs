@@ -121,13 +121,32 @@ public static class ProductMoves
         var hits = first.Products();
         if (hits.Count > 0 || Respelled(turn, query) is not { Length: > 0 } again)
         {
-            return (null, hits);
+            return (null, NamedInFull(turn.CustomerText, hits));
         }
 
         return done.Of(Tools.SearchProducts, 1) is { } second
-            ? (null, second.Products())
+            ? (null, NamedInFull(turn.CustomerText, second.Products()))
             : (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
     }
+
+    /// <summary>
+    /// Of several hits, the one whose name (or its name in one language) the customer wrote in full: «السماعة البلوتوث الصغيرة»
+    /// is «سماعة بلوتوث صغيرة», not also the earbuds that mention Bluetooth, even when «الصغيرة» was read as a size.
+    /// </summary>
+    private static IReadOnlyList<ProductFact> NamedInFull(string text, IReadOnlyList<ProductFact> hits)
+    {
+        if (hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var written = Words(text).ToHashSet(StringComparer.Ordinal);
+        var named = hits.Where(h => h.Name.Split([" | ", " - ", " – "], StringSplitOptions.RemoveEmptyEntries)
+            .Any(part => Words(part).ToList() is { Count: > 0 } words && words.All(written.Contains))).ToList();
+        return named.Count == 1 ? named : hits;
+    }
+
+    private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);
 
     private static string? Respelled(OfflineTurn turn, string query) =>
         Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)

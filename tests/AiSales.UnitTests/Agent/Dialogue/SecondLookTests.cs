@@ -93,6 +93,19 @@ public sealed class SecondLookTests
     }
 
     [Fact]
+    public void AProductNamedInFullIsAnsweredAloneAmongWiderMatches()
+    {
+        var speaker = Product("Mini Bluetooth Speaker | سماعة بلوتوث صغيرة", 89, description: "سماعة بلوتوث محمولة، لون أحمر");
+        var earbuds = Product("Wireless Earbuds Pro | سماعات لاسلكية برو", 229, description: "سماعات بلوتوث 5.3");
+
+        var played = Play(Turn("السماعة البلوتوث الصغيرة بكام؟"), (tool, _) => tool == Tools.SearchProducts ? new[] { speaker, earbuds } : null);
+
+        Assert.Contains("89", played.Text);
+        Assert.DoesNotContain("229", played.Text);
+        Assert.Equal(speaker.ProductId, played.State.Focus);
+    }
+
+    [Fact]
     public void ADeliveryQuestionAfterAnOrderIsNotASearch() =>
         Assert.Equal(Move.Store, DialoguePolicy.Decide(Turn("and if I order today, when would it reach me in Dubai?")));
 }

@@ -148,4 +148,17 @@ public sealed class CustomerPhrasingTests
     [Fact]
     public void IsItOriginalAsksAboutTheProduct() =>
         Assert.Equal(ProductAttribute.Material, Read.Message("هل هو أصلي؟").AskedAttribute);
+
+    [Fact]
+    public void WheresTheShopIsALocationQuestion() =>
+        Assert.Equal(StoreTopic.Location, Read.Message("and where's the shop?").Topic);
+
+    [Fact]
+    public void DoTheyComeInOtherColoursAsksForAlternativesOfWhatWasShown()
+    {
+        var reading = Read.Message("do they come in other colours?");
+
+        Assert.True(reading.Has(Act.AskAlternatives));
+        Assert.Equal("", reading.ProductQuery);
+    }
 }

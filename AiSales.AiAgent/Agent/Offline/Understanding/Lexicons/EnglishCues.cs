@@ -89,6 +89,7 @@ internal static class EnglishCues
             "what time do you open", "what time do you close", "closing time", "opening time", "open today", "open now", "timings", "timing"],
         [Cue.Location] = ["location", "your location", "where are you", "where are you located", "where is the shop", "where is your shop",
             "where is your store", "store address", "shop address", "your address", "address of the shop", "branch", "branches", "showroom",
-            "google maps", "pin location", "send location", "where r u", "where can i find you", "physical store"],
+            "google maps", "pin location", "send location", "where r u", "where can i find you", "physical store", "where's the shop",
+            "where's your shop", "where's the store", "where's your store", "where is the store", "where are your shops"],
     };
 }

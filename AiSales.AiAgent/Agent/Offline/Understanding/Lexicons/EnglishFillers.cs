@@ -17,6 +17,8 @@ internal static class EnglishFillers
             "el", "il",
             // "how much each?", "thank u so much": the price of one, the size of the thanks.
             "each", "per piece", "apiece", "a piece", "per item", "each one", "so much", "very much",
+            // "do they come in other colours?": the question is the colour, not a product called "come".
+            "come", "comes", "come in",
             // "if I order today, when would it arrive?" asks about delivery; it orders nothing.
             "if i order", "if i buy", "if we order"],
     };
