@@ -53,7 +53,9 @@ internal static class QuantityReader
         foreach (var match in s_words.Find(message.Words, message.IsFree))
         {
             var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
-            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before) || match.Start > 0 && message.Claims[match.Start - 1] is Claim.Colour or Claim.Size)
+            // "the 50ml one", "the leather one": a product word before "one" points at a product too.
+            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before)
+                    || match.Start > 0 && (message.Claims[match.Start - 1] is Claim.Colour or Claim.Size || message.IsFree(match.Start - 1) && !before.All(char.IsAsciiDigit)))
                 || before is "the" or "these" or "those"; // "the two" are products already shown, not a count
             var unitAfter = match.End < message.Count && message.IsFree(match.End) && NumberWords.Units.Contains(message.Words[match.End]);
             message.Take(match.Start, match.Length + (unitAfter ? 1 : 0), Claim.Quantity);

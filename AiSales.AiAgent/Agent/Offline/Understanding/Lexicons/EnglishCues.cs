@@ -62,7 +62,7 @@ internal static class EnglishCues
         [Cue.Cancel] = ["cancel", "cancel it", "cancel my order", "cancel the order", "cancel order", "cancell", "cansel", "cancle", "cancel everything",
             "call it off", "forget it", "changed my mind", "i changed my mind", "scrap the order", "scrap it", "abort"],
         [Cue.NotWant] = ["dont want", "do not want", "dont wanna", "no longer want", "dont need", "do not need", "dont want it", "dont want the"],
-        [Cue.ShowOrder] = ["whats in my order", "what is in my order", "what's in my order", "show my order", "show me my order", "show order",
+        [Cue.ShowOrder] = ["whats my total", "my total", "order total", "help with my order", "whats in my order", "what is in my order", "what's in my order", "show my order", "show me my order", "show order",
             "show the order", "my cart", "show cart", "show my cart", "whats in my cart", "what did i order", "what have i ordered", "what i ordered",
             "order summary", "view order", "view my order", "see my order", "review my order", "review order", "order details", "my order details", "my order didnt arrive", "where is my stuff",
             "what's my order", "whats my order", "status of my order", "order status", "where is my order"],

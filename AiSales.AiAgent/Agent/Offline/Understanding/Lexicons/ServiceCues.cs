@@ -20,6 +20,9 @@ internal static class ServiceCues
             // A warranty is not the returns policy: answered from its own faq entry, or by a person.
             "ضمان", "الضمان", "كفالة", "الكفالة", "warranty", "guarantee",
             "discount", "discounts", "any offers", "promotion", "promotions", "عروض", "تخفيضات", "تخفيض",
+            "استلم من المحل", "استلمه من المحل", "استلام من المحل", "استلام من الفرع", "pick up", "pickup", "pick it up", "collect it",
+            "contact you", "how can i contact", "how do i contact", "رقمكم", "رقم المحل", "كيف اتواصل معكم",
+            "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
         ],
     };
 }
