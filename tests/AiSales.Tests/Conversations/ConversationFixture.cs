@@ -5,15 +5,14 @@ namespace AiSales.Tests.Conversations;
 
 /// <summary>
 /// The whole platform through the real AppHost (API, agent, PostgreSQL, Redis), its Graph API pointed at a fake
-/// that records replies (Meta:GraphApiBaseUrl is forwarded to the API and the agent), plus the suite's shop data.
+/// that records replies (Meta:GraphApiBaseUrl is forwarded to the API and the agent); each conversation's shop comes
+/// from its data file (ShopData).
 /// </summary>
 public sealed class ConversationFixture : IAsyncLifetime
 {
     private DistributedApplication? _app;
 
     public ConversationGraph Graph { get; private set; } = null!;
-
-    public ShopData Shop { get; } = ShopData.Load();
 
     public HttpClient CreateApiClient() =>
         (_app ?? throw new InvalidOperationException("The AppHost has not started.")).CreateHttpClient("api");

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace AiSales.Tests.Conversations;
 
-/// <summary>Reads every Data/*.json file (except shop.json) once.</summary>
+/// <summary>Reads every Data/*.json conversation file (not the shop files) once, and checks that each one's shop exists.</summary>
 public static class ConversationLibrary
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -25,7 +25,7 @@ public static class ConversationLibrary
     private static IReadOnlyDictionary<string, ConversationScript> Load()
     {
         var all = new SortedDictionary<string, ConversationScript>(StringComparer.Ordinal);
-        foreach (var path in Directory.GetFiles(DataDirectory, "*.json").Where(p => Path.GetFileName(p) != "shop.json").Order())
+        foreach (var path in Directory.GetFiles(DataDirectory, "*.json").Where(p => !ShopData.IsShopFile(Path.GetFileName(p))).Order())
         {
             var fileName = Path.GetFileNameWithoutExtension(path);
             ConversationFile file;
@@ -33,6 +33,7 @@ public static class ConversationLibrary
             {
                 file = JsonSerializer.Deserialize<ConversationFile>(System.IO.File.ReadAllText(path), Json)
                     ?? throw new InvalidDataException("empty file");
+                ShopData.Load(file.Shop);
             }
             catch (Exception e) when (e is JsonException or InvalidDataException)
             {
@@ -41,7 +42,7 @@ public static class ConversationLibrary
 
             foreach (var conversation in file.Conversations)
             {
-                var named = conversation with { Name = $"{fileName}/{conversation.Id}" };
+                var named = conversation with { Name = $"{fileName}/{conversation.Id}", Shop = file.Shop };
                 if (!all.TryAdd(named.Name, named))
                 {
                     throw new InvalidDataException($"Two conversations are named {named.Name}.");

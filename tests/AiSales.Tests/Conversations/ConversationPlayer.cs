@@ -11,8 +11,9 @@ namespace AiSales.Tests.Conversations;
 public sealed class ConversationPlayer(ConversationFixture fixture, ConversationScript script)
 {
     private readonly StringBuilder _transcript = new();
-    private readonly ReplyJudge _judge = new(fixture.Shop);
-    private readonly SuiteTiming _timing = fixture.Shop.Timing;
+    private readonly ShopData _shop = ShopData.Load(script.Shop);
+    private readonly ReplyJudge _judge = new(ShopData.Load(script.Shop));
+    private readonly SuiteTiming _timing = ShopData.Load(script.Shop).Timing;
     private Dictionary<int, ShopProduct> _listed = [];
 
     public List<string> Problems { get; } = [];
@@ -21,7 +22,7 @@ public sealed class ConversationPlayer(ConversationFixture fixture, Conversation
 
     public async Task PlayAsync()
     {
-        _transcript.AppendLine($"{script.Name} ({script.Platform}, replies in {script.Script}): {script.About}");
+        _transcript.AppendLine($"{script.Name} ({script.Platform}, replies in {script.Script}, {script.Shop}): {script.About}");
         using var shop = await ConversationShop.OpenAsync(fixture, script);
         _transcript.AppendLine($"  customer {shop.Customer}, account {shop.AccountId}");
         if (script.Needs?.Contains("faq") == true && !shop.FaqSupported)
@@ -87,7 +88,7 @@ public sealed class ConversationPlayer(ConversationFixture fixture, Conversation
                 Fail(number, problem);
             }
 
-            if (NumberedList.Read(reply, fixture.Shop.Products) is { Count: > 0 } listed)
+            if (NumberedList.Read(reply, _shop.Products) is { Count: > 0 } listed)
             {
                 _listed = listed;
                 _transcript.AppendLine($"      listed: {string.Join(", ", listed.OrderBy(l => l.Key).Select(l => $"{l.Key} = {l.Value.Sku}"))}");

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace AiSales.Tests.Conversations;
 
-/// <summary>One data file (a dialect or a theme): its conversations, in file order.</summary>
-public sealed record ConversationFile(string About, List<ConversationScript> Conversations);
+/// <summary>One data file (a dialect or a theme): its conversations, in file order, and the shop they talk to.</summary>
+public sealed record ConversationFile(string About, List<ConversationScript> Conversations, string Shop = ShopData.DefaultFile);
 
 /// <summary>A whole customer conversation and what the shop must have done by its end (Data/README.md).</summary>
 public sealed record ConversationScript(
@@ -14,6 +14,9 @@ public sealed record ConversationScript(
     [JsonIgnore] public string Name { get; init; } = "";
 
     [JsonIgnore] public string File => Name.Split('/')[0];
+
+    /// <summary>The shop file its merchant is made from (the data file's "shop").</summary>
+    [JsonIgnore] public string Shop { get; init; } = ShopData.DefaultFile;
 }
 
 /// <summary>One customer turn: one or several messages sent back to back, and how the reply is judged.</summary>

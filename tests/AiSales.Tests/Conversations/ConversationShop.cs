@@ -41,9 +41,10 @@ public sealed class ConversationShop : IDisposable
 
     public static async Task<ConversationShop> OpenAsync(ConversationFixture fixture, ConversationScript script)
     {
+        var data = ShopData.Load(script.Shop);
         var api = fixture.CreateApiClient();
         api.Timeout = TimeSpan.FromSeconds(30);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants") { Content = JsonContent.Create(new { name = fixture.Shop.MerchantName }) };
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants") { Content = JsonContent.Create(new { name = data.MerchantName }) };
         create.Headers.Add("X-Admin-Key", AppHostFixture.AdminApiKey);
         using var created = await api.SendAsync(create);
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /api/admin/merchants: {created.StatusCode}");
@@ -56,11 +57,11 @@ public sealed class ConversationShop : IDisposable
         await SucceedsAsync(api.PutAsJsonAsync($"/api/merchant/channels/{script.Platform}", whatsApp
             ? new { phoneNumberId = accountId, accessToken = token } as object
             : new { accountId, accessToken = token }), "connect the channel");
-        await SucceedsAsync(api.PostAsJsonAsync("/api/products/import", fixture.Shop.Products.Select(p => new
+        await SucceedsAsync(api.PostAsJsonAsync("/api/products/import", data.Products.Select(p => new
         {
             p.Sku, p.Name, p.Description, p.Price, p.Currency, p.Stock,
         })), "import the catalogue");
-        await SucceedsAsync(api.PutAsJsonAsync("/api/merchant/ai-config", fixture.Shop.Assistant), "configure the assistant");
+        await SucceedsAsync(api.PutAsJsonAsync("/api/merchant/ai-config", data.Assistant), "configure the assistant");
 
         var customer = whatsApp ? "9665" + Random.Shared.Next(10_000_000, 99_999_999) : Random.Shared.NextInt64(1_000_000_000_000_000, 9_000_000_000_000_000).ToString();
         var shop = new ConversationShop(api, fixture.Graph, script.Platform, accountId, customer, script.ProfileName ?? "Abu Khalid");

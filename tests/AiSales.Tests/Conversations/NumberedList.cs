@@ -35,9 +35,12 @@ public static class NumberedList
         return listed;
     }
 
-    /// <summary>The full name and each language's half ("Black Leather Bag | شنطة جلد سوداء").</summary>
+    /// <summary>
+    /// The full name and each language's half ("Black Leather Bag | شنطة جلد سوداء"); a separator has spaces around
+    /// it, so "USB-C Cable" stays whole.
+    /// </summary>
     public static IEnumerable<string> Names(ShopProduct product) =>
-        product.Name.Split(['|', '-', '–'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Prepend(product.Name);
+        product.Name.Split([" | ", " - ", " – "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Prepend(product.Name);
 
     /// <summary>"{2}" → the names of the product listed second; anything else stays as written.</summary>
     public static IReadOnlyList<string>? Expand(string expected, IReadOnlyDictionary<int, ShopProduct> listed) =>

@@ -11,7 +11,7 @@ namespace AiSales.Tests.Conversations;
 /// </summary>
 public sealed class ReplyJudge(ShopData shop)
 {
-    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "ريال", "دولار"];
+    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "ريال", "دولار", "درهم", "دينار"];
 
     /// <summary>What is wrong with the reply to this turn; empty when it is right.</summary>
     /// <param name="listed">The products the shop last offered as a numbered list, for "{n}" in the expectations.</param>
@@ -136,7 +136,7 @@ public sealed class ReplyJudge(ShopData shop)
     public bool HasScript(string reply, string script)
     {
         var text = Fold(reply);
-        foreach (var name in shop.Products.SelectMany(p => p.Name.Split(['|', '-', '–', '/'], StringSplitOptions.TrimEntries)).Append("").Concat(s_currencies))
+        foreach (var name in shop.Products.SelectMany(NumberedList.Names).Concat(s_currencies))
         {
             if (name.Length > 0)
             {

@@ -42,6 +42,11 @@ public sealed class ReplyJudgeTests
     }
 
     [Fact]
+    public void ANameSplitsIntoItsLanguagesOnlyAtSpacedSeparators() =>
+        Assert.Equal(["USB-C Cable 1m | كيبل تايب سي 1 متر", "USB-C Cable 1m", "كيبل تايب سي 1 متر"],
+            NumberedList.Names(new ShopProduct("CBL-C1", "USB-C Cable 1m | كيبل تايب سي 1 متر", "", 39, "AED", 40)));
+
+    [Fact]
     public void ARecapIsNotAskingAgainButAQuestionIs()
     {
         var turn = new ScriptTurn(["thanks"], NotAsks: ["name", "address"]);

@@ -34,7 +34,7 @@ public static class ProductMoves
             return Search(reading);
         }
 
-        var (retry, hits) = Found(turn, done, search);
+        var (retry, hits) = Found(turn, done, search, reading.ProductQuery);
         if (retry is not null)
         {
             return retry;
@@ -81,7 +81,7 @@ public static class ProductMoves
             return Search(reading, query);
         }
 
-        var (retry, hits) = Found(turn, done, search);
+        var (retry, hits) = Found(turn, done, search, query);
         if (retry is not null)
         {
             return retry;
@@ -112,19 +112,45 @@ public static class ProductMoves
         return reading.ProductQuery.Length == 0 && reading.Colours.Count == 0 && reading.Choice is null ? turn.State.FocusProduct : null;
     }
 
-    /// <summary>The search's hits; an Arabizi message whose Arabic spelling found nothing is searched again in its Latin words.</summary>
-    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first)
+    /// <summary>
+    /// The search's hits; when the query found nothing it is searched once more in other words: an Arabizi message in its Latin
+    /// words, Arabic plurals in the singular («شواحن» → «شاحن»).
+    /// </summary>
+    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
     {
         var hits = first.Products();
-        if (hits.Count > 0 || !Arabizi.Looks(turn.CustomerText) || Arabizi.LatinWords(turn.CustomerText) is not { Length: > 0 } latin)
+        if (hits.Count > 0 || Respelled(turn, query) is not { Length: > 0 } again)
         {
-            return (null, hits);
+            return (null, NamedInFull(turn.CustomerText, hits));
         }
 
         return done.Of(Tools.SearchProducts, 1) is { } second
-            ? (null, second.Products())
-            : (Step.Call(Tools.SearchProducts, new() { ["query"] = latin }), hits);
+            ? (null, NamedInFull(turn.CustomerText, second.Products()))
+            : (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
     }
+
+    /// <summary>
+    /// Of several hits, the one whose name (or its name in one language) the customer wrote in full: «السماعة البلوتوث الصغيرة»
+    /// is «سماعة بلوتوث صغيرة», not also the earbuds that mention Bluetooth, even when «الصغيرة» was read as a size.
+    /// </summary>
+    private static IReadOnlyList<ProductFact> NamedInFull(string text, IReadOnlyList<ProductFact> hits)
+    {
+        if (hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var written = Words(text).ToHashSet(StringComparer.Ordinal);
+        var named = hits.Where(h => h.Name.Split([" | ", " - ", " – "], StringSplitOptions.RemoveEmptyEntries)
+            .Any(part => Words(part).ToList() is { Count: > 0 } words && words.All(written.Contains))).ToList();
+        return named.Count == 1 ? named : hits;
+    }
+
+    private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);
+
+    private static string? Respelled(OfflineTurn turn, string query) =>
+        Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)
+        : ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
 
     internal static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()
     {

@@ -1,5 +1,6 @@
 using AiSales.AiAgent.Agent.Offline.Understanding;
 using AiSales.AiAgent.Agent.Plugins;
+using AiSales.Core.Knowledge;
 
 namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 
@@ -14,8 +15,10 @@ public static class TalkMoves
 
     /// <summary>
     /// A shop question: the faq's best answer, or — what the faq does not say is never invented — a person. When the
-    /// customer's words found nothing, the topic the reader recognised is asked for in the faq's usual words; an answer
-    /// that does not mention what the customer named ("do you ship to Kuwait?" against "delivery in Riyadh…") is no answer.
+    /// customer's words found nothing on the topic the reader recognised («ادفع كاش لما يوصلني» is about paying), the topic is
+    /// asked for in the faq's usual words, and its entries come first; a question about a service beyond the five topics is
+    /// not answered by an entry about one of them («تركبون اللاصقة في المحل؟» is not the shop's address); an answer that does
+    /// not mention what the customer named ("do you ship to Kuwait?" against "delivery in Riyadh…") is no answer.
     /// </summary>
     public static Step Store(OfflineTurn turn, TurnResults done)
     {
@@ -24,18 +27,21 @@ public static class TalkMoves
             return Step.Call(Tools.StoreInfo, new() { ["question"] = turn.CustomerText });
         }
 
-        var answers = result.Answers();
-        if (answers.Count == 0 && turn.Reading.Topic is { } topic && done.Of(Tools.StoreInfo, 1) is not { } retried)
+        var topic = turn.Reading.Topic;
+        var answers = result.Answers().Concat(done.Of(Tools.StoreInfo, 1)?.Answers() ?? []).ToList();
+        if (topic is { } named && !answers.Any(a => About(a, named)) && done.Of(Tools.StoreInfo, 1) is null)
         {
-            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(topic) });
+            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(named) });
         }
 
-        answers = answers.Count > 0 ? answers : done.Of(Tools.StoreInfo, 1)?.Answers() ?? [];
-        answers = answers.Where(a => Covers(a, turn.CustomerText)).ToList();
+        answers = answers.Where(a => Covers(a, turn.CustomerText) && (topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
+            .ToList();
         if (answers.Count > 0)
         {
-            // The merchant may write each entry in both languages: the one in the customer's wins among the matches.
-            var best = answers.FirstOrDefault(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic) ?? answers[0];
+            // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic.
+            var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
+                .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
+                .First();
             return Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
         }
 
@@ -43,6 +49,10 @@ public static class TalkMoves
             ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
     }
+
+    /// <summary>True when the entry answers the topic asked in the faq's usual words (its question names the topic).</summary>
+    private static bool About(FaqAnswer answer, StoreTopic topic) =>
+        FaqMatcher.Answers([new FaqEntry(answer.Question, answer.Answer)], TopicWords(topic)).Count > 0;
 
     private static string TopicWords(StoreTopic topic) => topic switch
     {

@@ -38,7 +38,8 @@ public static class Arabizi
     /// own Latin name ("bkam el hand cream" → "hand cream"), a second search when the Arabic spelling found nothing.
     /// </summary>
     public static string LatinWords(string text) => string.Join(' ', TextFolding.Split(text)
-        .Where(t => !t.IsEmoji && t.Text.Length >= 3 && t.Text.All(char.IsAsciiLetterLower) && !ArabiziWords.Words.ContainsKey(t.Text))
+        .Where(t => !t.IsEmoji && (t.Text.Length >= 3 && t.Text.All(char.IsAsciiLetterLower) && !ArabiziWords.Words.ContainsKey(t.Text)
+            || IsEnglishNumberWord(t.Text)))
         .Select(t => t.Text));
 
     /// <summary>Best-effort Arabic spelling of an Arabizi message, word by word: known words from the table, others letter by letter.</summary>
@@ -69,18 +70,25 @@ public static class Arabizi
         return Letters(folded);
     }
 
-    // "3" at the start is a letter (ع), so only a digit touching a letter counts; "x3", "3pcs", "2nd", "500ml", "2xl" are English.
+    // "3" at the start is a letter (ع), so only a digit touching a letter counts; "x3", "3pcs", "2nd", "500ml", "2xl", "20w" are English.
     internal static bool HasSoundDigit(string word) =>
         word.Any(char.IsAsciiLetter) && word.Any(c => c is '2' or '3' or '5' or '6' or '7' or '8' or '9')
         && !IsEnglishNumberWord(word);
 
-    private static bool IsEnglishNumberWord(string word)
+    /// <summary>A number with its unit or multiplier ("x3", "500ml", "20w", "10000mah", "2m"): English, even in an Arabizi message.</summary>
+    internal static bool IsEnglishNumberWord(string word)
     {
+        if (word.Length < 2)
+        {
+            return false;
+        }
+
         var letters = new string(word.Where(char.IsAsciiLetter).ToArray());
         var digitsFirst = char.IsAsciiDigit(word[0]) && word.SkipWhile(char.IsAsciiDigit).All(char.IsAsciiLetter);
         var xFirst = word[0] == 'x' && word[1..].All(char.IsAsciiDigit);
         return xFirst || digitsFirst && letters is "x" or "xl" or "xxl" or "xs" or "pcs" or "pc" or "st" or "nd" or "rd" or "th" or "ml" or "l" or "g"
-            or "kg" or "cm" or "mm" or "gb" or "tb" or "k" or "m" or "s" or "am" or "pm" or "h" or "hr" or "hrs" or "min" or "mins" or "d" or "days" or "oz";
+            or "kg" or "cm" or "mm" or "gb" or "tb" or "k" or "m" or "s" or "am" or "pm" or "h" or "hr" or "hrs" or "min" or "mins" or "d" or "days" or "oz"
+            or "w" or "kw" or "wh" or "mah" or "v" or "hz" or "mp" or "mbps" or "gbps" or "inch" or "in" or "ft";
     }
 
     private static string Letters(string word)

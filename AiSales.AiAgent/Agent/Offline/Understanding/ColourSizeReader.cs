@@ -3,6 +3,9 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <summary>Reads the colours and sizes a message names, as canonical keys in the order written, each once.</summary>
 internal static class ColourSizeReader
 {
+    // Nouns after which a colour word names a product: «احمر شفايف» is lipstick.
+    private static readonly HashSet<string> s_cosmetics = new(["شفايف", "شفاه", "خدود"], StringComparer.Ordinal);
+
     public static List<string> Colours(MessageTokens message)
     {
         var keys = new List<string>();
@@ -14,7 +17,7 @@ internal static class ColourSizeReader
 
         foreach (var i in message.Free().ToList())
         {
-            if (Understanding.Colours.Key(message.Words[i]) is { } key)
+            if (Understanding.Colours.Key(message.Words[i]) is { } key && !NamesCosmetic(message, i))
             {
                 message.Take(i, 1, Claim.Colour);
                 keys.Add(key);
@@ -24,6 +27,10 @@ internal static class ColourSizeReader
         return keys.Distinct().ToList();
     }
 
+    // «احمر شفايف» (lipstick) and «احمر خدود» (blush) are products, not the colour red.
+    private static bool NamesCosmetic(MessageTokens message, int i) =>
+        i + 1 < message.Count && s_cosmetics.Contains(ArabicWord.StripArticle(message.Words[i + 1]));
+
     /// <param name="shortAnswer">A reply of a few words, where a lone "m" can only be a size.</param>
     public static List<string> Sizes(MessageTokens message, bool shortAnswer)
     {
@@ -32,6 +39,17 @@ internal static class ColourSizeReader
         {
             message.Take(match.Start, match.Length, Claim.Size);
             sizes.Add((match.Start, match.Value));
+        }
+
+        // Children's sizes are ages: "٣ سنين", "تلاتة سنين", "6 months" name a size, not three of something.
+        foreach (var i in message.Free().Where(i => i + 1 < message.Count && message.IsFree(i + 1)).ToList())
+        {
+            if (message.IsFree(i) && Understanding.Sizes.AgeWords.Contains(message.Words[i + 1])
+                && (int.TryParse(message.Words[i], out var age) || Lexicons.NumberWords.Quantities.TryGetValue(message.Words[i], out age)))
+            {
+                message.Take(i, 2, Claim.Size);
+                sizes.Add((i, age.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
 
         foreach (var i in message.Free().ToList())

@@ -24,6 +24,7 @@ public static class Colours
         ["purple"] = ["بنفسجي", "بنفسجيه", "بنفسجية", "موف", "ليلكي", "purple", "violet", "lilac", "mauve"],
         ["yellow"] = ["اصفر", "أصفر", "صفرا", "صفراء", "صفره", "yellow"],
         ["orange"] = ["برتقالي", "برتقاليه", "برتقالية", "اورنج", "orange"],
+        ["clear"] = ["شفاف", "شفافه", "شفافة", "clear", "transparent"], // a case or a bottle comes in "clear" as in a colour
     };
 
     private static readonly Dictionary<string, string> s_keyByForm = s_forms

@@ -29,7 +29,7 @@ internal static class CueResolver
         // ("send me your location"); "ابغى اغير ..." changes what is already ordered.
         var asking = acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives, Act.StoreQuestion]);
         var busy = acts.Overlaps([Act.Handoff, Act.Cancel, Act.Remove, Act.ShowOrder, Act.ChangeQuantity]) || cues.Has(Cue.Change);
-        var ordering = cues.Has(Cue.Order) || cues.Has(Cue.Add);
+        var ordering = cues.Has(Cue.Order) || cues.Has(Cue.Add) || QuantityChanges.AddsProduct(cues, facts);
         // "I want the gift card": a shop word ("card") beside a product named to buy does not turn the wish into a question.
         var shopWordOnly = acts.Contains(Act.StoreQuestion) && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives]);
         Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && (!asking || shopWordOnly && facts.AboutProduct) || ordering && (!asking || facts.AboutProduct)));
@@ -54,7 +54,8 @@ internal static class CueResolver
     private static StoreTopic? Questions(CueSet cues, ReadingFacts facts, HashSet<Act> acts, out ProductAttribute? attribute)
     {
         var topics = cues.Matches.Where(m => CueSet.Topics.Contains(m.Value)).ToList();
-        var shopCue = cues.First(CueSet.Topics)?.Value;
+        // "do you offer cash on delivery?": the service word asks, the topic says what about.
+        var shopCue = (cues.First(Cue.Delivery, Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location) ?? cues.First(Cue.Service))?.Value;
         StoreTopic? topic = shopCue switch
         {
             Cue.Delivery => StoreTopic.Delivery,

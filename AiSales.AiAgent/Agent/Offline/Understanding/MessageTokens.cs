@@ -54,7 +54,8 @@ internal sealed class MessageTokens
         foreach (var token in tokens)
         {
             var known = ArabiziWords.Words.ContainsKey(token.Text) || Arabizi.HasSoundDigit(token.Text);
-            var keep = token.IsEmoji || English(token) || token.Text.All(char.IsAsciiDigit) || !known && !mostlyArabizi;
+            var keep = token.IsEmoji || English(token) || token.Text.All(char.IsAsciiDigit) || Arabizi.IsEnglishNumberWord(token.Text)
+                || !known && !mostlyArabizi;
             var words = keep ? [token.Text] : TextFolding.Split(Arabizi.Word(token.Text)).Select(t => t.Text);
             arabic.AddRange(words.Select(word => token with { Text = word }));
         }

@@ -2,7 +2,8 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 
 /// <summary>
 /// Reads a change to a quantity already ordered: a new total ("خلها ٣", "make it 3") or a signed step ("زيد وحدة" +1, "one less" −1,
-/// "2 more" +2). Words like "more" or "أكثر" change nothing without a number ("tell me more").
+/// "2 more" +2). Words like "more" or "أكثر" change nothing without a number ("tell me more"), nor does «زيد» before a product with no
+/// number: «زيد معها شاحن» adds a charger (<see cref="AddsProduct"/>).
 /// </summary>
 internal static class QuantityChanges
 {
@@ -28,8 +29,10 @@ internal static class QuantityChanges
                     return (null, 1);
                 case Cue.DecreaseOne:
                     return (null, -1);
-                case Cue.Increase:
-                    return (null, Near(cue) ?? 1);
+                case Cue.Increase when Near(cue) is { } step:
+                    return (null, step);
+                case Cue.Increase when !facts.AboutProduct:
+                    return (null, 1);
                 case Cue.Decrease:
                     return (null, -(Near(cue) ?? 1));
                 case Cue.More when Near(cue) is { } more:
@@ -41,4 +44,7 @@ internal static class QuantityChanges
 
         return (null, null);
     }
+
+    /// <summary>«زيد معها شاحن», "increase … charger": a product named after "more", with no number, is one more product, not more of the line.</summary>
+    public static bool AddsProduct(CueSet cues, ReadingFacts facts) => cues.Has(Cue.Increase) && facts.AboutProduct && facts.Quantities.Count == 0;
 }

@@ -7,7 +7,9 @@ internal readonly record struct StatedQuantity(int Value, int At);
 
 /// <summary>
 /// Reads quantities: digits ("2", "٢"), with a unit or a multiplier ("٣ حبات", "x3", "3pcs", "two pairs") and number words ("حبتين", "ثنتين",
-/// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for.
+/// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for,
+/// and not when it is part of a product's name: after a product word and before another ("شاحن ٢٠ واط", "iPhone 15 case"), or ending
+/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three.
 /// </summary>
 internal static class QuantityReader
 {
@@ -40,7 +42,8 @@ internal static class QuantityReader
                 message.Take(i, 2, Claim.Quantity);
                 found.Add(new StatedQuantity(times, i));
             }
-            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000))
+            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000)
+                && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n)))
             {
                 message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
                 found.Add(new StatedQuantity(n, i));
@@ -50,7 +53,9 @@ internal static class QuantityReader
         foreach (var match in s_words.Find(message.Words, message.IsFree))
         {
             var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
-            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before) || match.Start > 0 && message.Claims[match.Start - 1] is Claim.Colour or Claim.Size)
+            // "the 50ml one", "the leather one": a product word before "one" points at a product too.
+            var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before)
+                    || match.Start > 0 && (message.Claims[match.Start - 1] is Claim.Colour or Claim.Size || message.IsFree(match.Start - 1) && !before.All(char.IsAsciiDigit)))
                 || before is "the" or "these" or "those"; // "the two" are products already shown, not a count
             var unitAfter = match.End < message.Count && message.IsFree(match.End) && NumberWords.Units.Contains(message.Words[match.End]);
             message.Take(match.Start, match.Length + (unitAfter ? 1 : 0), Claim.Quantity);
@@ -68,6 +73,16 @@ internal static class QuantityReader
 
         return found.OrderBy(q => q.At).ToList();
     }
+
+    // The number between two product words, or after one at 10 or more: a model ("ايفون 15", "20 واط"), not a count.
+    private static bool InName(MessageTokens message, int i, int n) =>
+        ProductWord(message, i - 1) && !message.BreakBefore(i, lineOnly: false)
+        && (n >= 10 || ProductWord(message, i + 1) && !message.BreakBefore(i + 1, lineOnly: false));
+
+    // A word no reader claimed (not a cue, colour, size or detail), and not a count or unit word.
+    private static bool ProductWord(MessageTokens message, int i) =>
+        i >= 0 && i < message.Count && message.IsFree(i) && message.Words[i].All(char.IsLetter)
+        && !NumberWords.Quantities.ContainsKey(message.Words[i]) && !NumberWords.Units.Contains(message.Words[i]);
 
     // "x3", "3x", "3pcs", "3pc": a count glued to its multiplier or unit.
     private static int? Glued(string word)

@@ -27,6 +27,11 @@ internal static class Sizes
         ["مقاس", "المقاس", "مقاسي", "بمقاس", "قياس", "القياس", "قياسي", "سايز", "السايز", "سايزي", "نمره", "النمره", "نمرتي", "size", "sz",
             "my size", "تاي", "البوانتير", "بوانتير"], StringComparer.Ordinal);
 
+    /// <summary>Words after a number that make it a child's age, which children's clothes are sized by.</summary>
+    public static readonly IReadOnlySet<string> AgeWords = new HashSet<string>(
+        new[] { "سنة", "سنه", "سنين", "سنوات", "شهر", "شهور", "اشهر", "أشهر", "year", "years", "yrs", "month", "months" }.Select(TextFolding.Fold),
+        StringComparer.Ordinal);
+
     public static PhraseTable<string> Named { get; } = new(s_named.Select(pair => (pair.Key, pair.Value)));
 
     public static string? NearSizeWord(string token) => s_nearSizeWord.GetValueOrDefault(token);

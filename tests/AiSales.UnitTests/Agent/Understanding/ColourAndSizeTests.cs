@@ -38,6 +38,8 @@ public sealed class ColourAndSizeTests
     [InlineData("black", "black")]
     [InlineData("gray", "grey")]
     [InlineData("golden", "gold")]
+    [InlineData("الشفاف", "clear")]
+    [InlineData("transparent", "clear")]
     [InlineData("violet", "purple")]
     public void KnowsEachColourWord(string word, string key) => Assert.Equal(key, Colours.Key(TextFolding.Fold(word)));
 

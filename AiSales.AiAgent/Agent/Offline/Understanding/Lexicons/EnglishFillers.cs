@@ -12,6 +12,14 @@ internal static class EnglishFillers
             "i want to know", "want to know", "wanna know", "i wanna know", "id like to know", "would like to know", "let me know", "can you tell me",
             "question", "quick question", "a question", "item", "items", "ones", "product", "products", "thing", "things", "colour", "color",
             "in colour", "in color", "what", "whats", "which", "how", "where", "when", "any", "if", "about", "like", "something", "one of",
-            "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "instead", "anymore", "any more", "free", "by", "tomorrow", "today", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw"],
+            "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "instead", "anymore", "any more", "free", "by", "tomorrow", "today", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw", "actually", "only",
+            // The Arabic article in a Latin-script message ("w el 65W charger?").
+            "el", "il",
+            // "how much each?", "thank u so much": the price of one, the size of the thanks.
+            "each", "per piece", "apiece", "a piece", "per item", "each one", "so much", "very much",
+            // "do they come in other colours?": the question is the colour, not a product called "come".
+            "come", "comes", "come in",
+            // "if I order today, when would it arrive?" asks about delivery; it orders nothing.
+            "if i order", "if i buy", "if we order"],
     };
 }

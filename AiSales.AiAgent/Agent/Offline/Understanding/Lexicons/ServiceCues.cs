@@ -13,8 +13,16 @@ internal static class ServiceCues
         [
             "تسوون", "تسون", "تعملون", "تعملوا", "بتعملوا", "بتعملو", "تديرو", "تقدمون", "تقدموا", "عندكم خدمه", "فيه خدمه", "في خدمه",
             "تغليف", "تغليف هدايا", "تغليف هديه", "تقسيط", "اقساط", "بالتقسيط", "نقش", "حفر اسم", "تطريز اسم", "خصم", "كود خصم", "كوبون",
+            "تركبون", "تركبوا", "بتركبوا", "تركبونها", "تركبونه", "تصلحون", "تصلحوا", "بتصلحوا", "تصليح", "صيانه",
             "do you offer", "do you provide", "do you do", "is there a service", "gift wrap", "gift wrapping", "wrapping", "instalments",
-            "installments", "engraving", "discount code", "coupon", "promo code",
+            "installments", "engraving", "discount code", "coupon", "promo code", "do you install", "can you install", "installation service",
+            "repair", "repairs", "do you repair", "do you fix", "trade in", "tradein", "trade ins",
+            // A warranty is not the returns policy: answered from its own faq entry, or by a person.
+            "ضمان", "الضمان", "كفالة", "الكفالة", "warranty", "guarantee",
+            "discount", "discounts", "any offers", "promotion", "promotions", "عروض", "تخفيضات", "تخفيض",
+            "استلم من المحل", "استلمه من المحل", "استلام من المحل", "استلام من الفرع", "pick up", "pickup", "pick it up", "collect it",
+            "contact you", "how can i contact", "how do i contact", "رقمكم", "رقم المحل", "كيف اتواصل معكم",
+            "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
         ],
     };
 }
