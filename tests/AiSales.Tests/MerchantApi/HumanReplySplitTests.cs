@@ -12,11 +12,8 @@ public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
     [Fact]
     public async Task InstagramHumanReplyOverOneThousandBytesIsQueuedAsPartsOnWordBoundaries()
     {
-        var merchant = await CreateMerchantAsync(fixture.Api);
-        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
-        await ConnectChannelAsync(client, "instagram");
-        await using var db = fixture.Platform.CreateDataSource();
-        var conversation = await SeedConversationAsync(db, merchant.Id, "instagram", TimeSpan.FromHours(1));
+        await using var open = await OpenConversationAsync("instagram");
+        var (client, db, conversation) = (open.Client, open.Db, open.Conversation);
         var words = Enumerable.Range(1, 300).Select(i => $"كلمة{i}").ToArray(); // about 3,000 bytes of UTF-8
         var text = string.Join(' ', words);
 
@@ -36,11 +33,8 @@ public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
     [Fact]
     public async Task WhatsAppHumanReplyWithinItsLimitStaysOneMessage()
     {
-        var merchant = await CreateMerchantAsync(fixture.Api);
-        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
-        await ConnectChannelAsync(client, "whatsapp");
-        await using var db = fixture.Platform.CreateDataSource();
-        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+        await using var open = await OpenConversationAsync("whatsapp");
+        var (client, db, conversation) = (open.Client, open.Db, open.Conversation);
         var text = string.Join(' ', Enumerable.Repeat("كلمة", 800)); // 3,999 characters, 7,200 bytes: one WhatsApp message
 
         using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text }, Timeout());
@@ -52,11 +46,8 @@ public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
     [Fact]
     public async Task WhatsAppHumanReplyOverFourThousandCharactersIsQueuedAsPartsOnWordBoundaries()
     {
-        var merchant = await CreateMerchantAsync(fixture.Api);
-        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
-        await ConnectChannelAsync(client, "whatsapp");
-        await using var db = fixture.Platform.CreateDataSource();
-        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+        await using var open = await OpenConversationAsync("whatsapp");
+        var (client, db, conversation) = (open.Client, open.Db, open.Conversation);
         var words = Enumerable.Range(1, 1000).Select(i => $"word{i}").ToArray(); // 7,892 characters: two WhatsApp messages
         var text = string.Join(' ', words);
 
@@ -72,17 +63,33 @@ public sealed class HumanReplySplitTests(MerchantApiFixture fixture)
     [Fact]
     public async Task HumanReplyPastTheLimitIsRefusedNamingTheText()
     {
-        var merchant = await CreateMerchantAsync(fixture.Api);
-        using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
-        await ConnectChannelAsync(client, "whatsapp");
-        await using var db = fixture.Platform.CreateDataSource();
-        var conversation = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(1));
+        await using var open = await OpenConversationAsync("whatsapp");
+        var (client, db, conversation) = (open.Client, open.Db, open.Conversation);
 
         using var response = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text = new string('a', 16_385) }, Timeout());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("text", out _));
         Assert.Empty(await QueuedBodiesAsync(db, conversation.Id));
+    }
+
+    /// <summary>A merchant with the platform's channel connected and a conversation whose customer wrote an hour ago.</summary>
+    private async Task<OpenConversation> OpenConversationAsync(string platform)
+    {
+        var merchant = await CreateMerchantAsync(fixture.Api);
+        var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
+        await ConnectChannelAsync(client, platform);
+        var db = fixture.Platform.CreateDataSource();
+        return new OpenConversation(client, db, await SeedConversationAsync(db, merchant.Id, platform, TimeSpan.FromHours(1)));
+    }
+
+    private sealed record OpenConversation(HttpClient Client, Npgsql.NpgsqlDataSource Db, SeededConversation Conversation) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Client.Dispose();
+            await Db.DisposeAsync();
+        }
     }
 
     private static async Task<List<string>> QueuedBodiesAsync(Npgsql.NpgsqlDataSource db, Guid conversationId)
