@@ -7,7 +7,7 @@ namespace AiSales.Web.Catalogue;
 
 public sealed record Product(Guid Id, string Sku, string Name, string Description, decimal Price, string Currency, int Stock, bool Active);
 
-public sealed record ProductPage(List<Product> Items, bool HasMore);
+public sealed record ProductPage(List<Product> Items, bool HasMore) : IOffsetPage<Product>;
 
 public sealed record ImportRejection(int Row, string? Sku, string Reason);
 
@@ -43,8 +43,9 @@ public sealed class ProductForm
 public sealed class CatalogueClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
 {
-    public Task<ApiResult<ProductPage>> SearchAsync(string? q, CancellationToken cancellationToken = default) =>
-        GetAsync<ProductPage>(string.IsNullOrWhiteSpace(q) ? "/api/products?limit=100" : $"/api/products?limit=100&q={Uri.EscapeDataString(q)}", cancellationToken);
+    public Task<ApiResult<ProductPage>> SearchAsync(string? q, int offset = 0, CancellationToken cancellationToken = default) =>
+        GetAsync<ProductPage>($"/api/products?limit={OffsetPager<Product>.PageSize}&offset={offset}"
+            + (string.IsNullOrWhiteSpace(q) ? "" : $"&q={Uri.EscapeDataString(q)}"), cancellationToken);
 
     public Task<ApiResult<Product>> SaveAsync(Guid? id, ProductForm form, CancellationToken cancellationToken = default) => id is { } existing
         ? SendAsync<Product>(HttpMethod.Put, $"/api/products/{existing}", form, cancellationToken)

@@ -50,6 +50,7 @@ public sealed class Texts
         ["The 7-day window is closed: the customer must write first."] = "انتهت نافذة الأيام السبعة: يجب أن يكتب العميل أولاً.",
         ["A person may reply for 7 days after the customer's last message."] = "يمكن لموظف الرد خلال 7 أيام من آخر رسالة للعميل.",
         ["Why:"] = "السبب:",
+        ["Show more"] = "عرض المزيد",
         ["your team took it over"] = "تولّاها فريقك",
         ["Live"] = "مباشر",
         ["Unanswered"] = "بلا رد",

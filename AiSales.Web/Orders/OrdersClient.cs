@@ -7,7 +7,7 @@ public sealed record OrderSummary(
     Guid Id, long Number, string Status, Guid? ConversationId, string? CustomerName, string? CustomerPhone,
     string? Currency, decimal Total, int ItemCount, DateTimeOffset CreatedAt);
 
-public sealed record OrderPage(List<OrderSummary> Items, bool HasMore);
+public sealed record OrderPage(List<OrderSummary> Items, bool HasMore) : IOffsetPage<OrderSummary>;
 
 public sealed record OrderItem(string Sku, string Name, decimal UnitPrice, int Quantity, decimal LineTotal);
 
@@ -20,8 +20,9 @@ public sealed record Order(
 public sealed class OrdersClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
 {
-    public Task<ApiResult<OrderPage>> ListAsync(string? status, CancellationToken cancellationToken = default) =>
-        GetAsync<OrderPage>(status is null ? "/api/orders?limit=100" : $"/api/orders?limit=100&status={Uri.EscapeDataString(status)}", cancellationToken);
+    public Task<ApiResult<OrderPage>> ListAsync(string? status, int offset = 0, CancellationToken cancellationToken = default) =>
+        GetAsync<OrderPage>($"/api/orders?limit={OffsetPager<OrderSummary>.PageSize}&offset={offset}"
+            + (status is null ? "" : $"&status={Uri.EscapeDataString(status)}"), cancellationToken);
 
     public Task<ApiResult<Order>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
         GetAsync<Order>($"/api/orders/{id}", cancellationToken);

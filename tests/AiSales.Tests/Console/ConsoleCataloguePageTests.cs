@@ -55,4 +55,37 @@ public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture) : ConsoleP
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.products tbody tr').length === 1");
         Assert.Equal(1, await page.Locator(".products tr[data-sku='ABAYA-1']").CountAsync());
     }
+
+    [Fact]
+    public async Task AHundredAndThirtyProductsAreAllReachableAndAnEditFarDownKeepsThemShown()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        using (var import = new HttpRequestMessage(HttpMethod.Post, "/api/products/import"))
+        {
+            import.Headers.Authorization = new("Bearer", merchant.ApiKey);
+            import.Content = System.Net.Http.Json.JsonContent.Create(Enumerable.Range(1, 130).Select(i => new
+            {
+                sku = $"P-{i:000}", name = $"Product {i:000}", description = "", price = 10 + i, currency = "SAR", stock = 5,
+            }));
+            using var imported = await api.SendAsync(import);
+            imported.EnsureSuccessStatusCode();
+        }
+
+        var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
+        await page.GotoAsync(Fixture.Web("/catalogue"));
+        await WaitForInteractiveAsync(page);
+        var rows = page.Locator(".products tbody tr");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.products tbody tr').length === 100");
+
+        await page.Locator("[data-testid=more-products]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.products tbody tr').length === 130");
+        Assert.Equal(0, await page.Locator("[data-testid=more-products]").CountAsync());
+
+        var last = rows.Last;
+        var sku = await last.GetAttributeAsync("data-sku");
+        await last.Locator("[data-testid=deactivate]").ClickAsync();
+        await page.Locator($".products tr[data-sku='{sku}'][data-active=false]").WaitForAsync();
+        Assert.Equal(130, await rows.CountAsync());
+    }
 }
