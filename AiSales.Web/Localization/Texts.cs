@@ -6,7 +6,7 @@ namespace AiSales.Web.Localization;
 /// The console's words in Arabic and English. The English text is the key; Arabic is looked up when the request's
 /// UI culture is Arabic (chosen with /culture/ar and remembered in a cookie). A missing entry shows the English.
 /// </summary>
-public sealed class Texts
+public sealed partial class Texts
 {
     public static readonly string[] Cultures = ["en", "ar"];
 
@@ -172,7 +172,7 @@ public sealed class Texts
     };
 
     public string this[string english] =>
-        IsArabic && Arabic.TryGetValue(english, out var arabic) ? arabic : english;
+        IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)) ? arabic : english;
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
 

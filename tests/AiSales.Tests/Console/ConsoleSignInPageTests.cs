@@ -66,6 +66,27 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture) : ConsolePage
     }
 
     [Fact]
+    public async Task AWrongPasswordOnTheArabicPageIsSaidInArabic()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await Fixture.NewPageAsync();
+        await SetPasswordAsync(page, merchant.InviteUrl);
+        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        await page.Locator(".language-links a[lang=ar]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.documentElement.dir === 'rtl'");
+
+        await SignInAsync(page, Fixture, merchant.OwnerEmail, "not the password");
+
+        var problem = page.Locator(".problem");
+        await problem.WaitForAsync();
+        var text = await problem.InnerTextAsync();
+        Assert.Contains("تعذّر تسجيل الدخول", text);
+        Assert.Contains("البريد الإلكتروني أو كلمة المرور غير صحيحة", text);
+        Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task FiveWrongPasswordsShowTheLockAndTheRightOneThenFails()
     {
         using var api = Fixture.CreateApiClient();
