@@ -7,6 +7,48 @@ namespace AiSales.Web.Localization;
 /// </summary>
 public sealed partial class Texts
 {
+    // The API's field messages with a number in them ("must be at least 10 characters."): the number is kept.
+    private static readonly (System.Text.RegularExpressions.Regex English, string Arabic)[] FieldPatterns =
+    [
+        (new(@"^must be at least (\d+) characters\.$"), "يجب ألا يقل عن {0} أحرف."),
+        (new(@"^must be at most (\d+) characters\.$"), "يجب ألا يزيد عن {0} حرفاً."),
+        (new(@"^must be at most ([\d.]+)\.$"), "يجب ألا يزيد عن {0}."),
+    ];
+
+    private static readonly Dictionary<string, string> FieldArabic = new()
+    {
+        ["is required."] = "مطلوب.",
+        ["must not contain spaces."] = "يجب ألا يحتوي على مسافات.",
+        ["is not an email address."] = "ليس بريداً إلكترونياً صحيحاً.",
+        ["must be zero or more."] = "يجب أن يكون صفراً أو أكثر.",
+        ["must have at most 3 decimal places."] = "ثلاث خانات عشرية على الأكثر.",
+        ["is unknown, already used or expired; ask for a new invite."] = "الدعوة غير معروفة أو مستخدمة أو منتهية؛ اطلب دعوة جديدة.",
+    };
+
+    /// <summary>One of the API's messages for a field, in Arabic on an Arabic page when it is a known one.</summary>
+    public string Field(string message)
+    {
+        if (!IsArabic)
+        {
+            return message;
+        }
+
+        if (FieldArabic.TryGetValue(message, out var arabic))
+        {
+            return arabic;
+        }
+
+        foreach (var (english, pattern) in FieldPatterns)
+        {
+            if (english.Match(message) is { Success: true } match)
+            {
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, match.Groups[1].Value);
+            }
+        }
+
+        return message;
+    }
+
     private static readonly Dictionary<string, string> ProblemArabic = new()
     {
         ["Sign-in failed"] = "تعذّر تسجيل الدخول",

@@ -1,0 +1,30 @@
+using System.Globalization;
+using AiSales.Web.Localization;
+
+namespace AiSales.UnitTests.Console;
+
+/// <summary>The API's field messages on an Arabic page: known ones in Arabic (numbers kept), anything else as the API wrote it.</summary>
+public sealed class FieldMessageTests
+{
+    [Theory]
+    [InlineData("is required.", "مطلوب.")]
+    [InlineData("must be at least 10 characters.", "يجب ألا يقل عن 10 أحرف.")]
+    [InlineData("must be at most 200 characters.", "يجب ألا يزيد عن 200 حرفاً.")]
+    [InlineData("must be at most 99999999999.999.", "يجب ألا يزيد عن 99999999999.999.")]
+    [InlineData("must be whatsapp or instagram.", "must be whatsapp or instagram.")]
+    public void AnArabicPageSaysTheKnownOnesInArabic(string english, string shown)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
+            Assert.Equal(shown, new Texts().Field(english));
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Assert.Equal(english, new Texts().Field(english));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+}
