@@ -24,12 +24,19 @@ public static class ConsoleBrowser
         await page.Locator("#sign-in").ClickAsync();
     }
 
-    /// <summary>Invite accepted and signed in, on the overview page.</summary>
-    public static async Task<IPage> SignedInPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390, string? timeZone = null)
+    /// <summary>A new page where the owner's invite was accepted (password set), on the sign-in page it leads to.</summary>
+    public static async Task<IPage> InviteAcceptedPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390, string? timeZone = null)
     {
         var page = await fixture.NewPageAsync(width, timeZone: timeZone);
         await SetPasswordAsync(page, merchant.InviteUrl);
         await page.WaitForURLAsync("**/sign-in?welcome=true");
+        return page;
+    }
+
+    /// <summary>Invite accepted and signed in, on the overview page.</summary>
+    public static async Task<IPage> SignedInPageAsync(ConsoleFixture fixture, ConsoleMerchant merchant, int width = 390, string? timeZone = null)
+    {
+        var page = await InviteAcceptedPageAsync(fixture, merchant, width, timeZone);
         await SignInAsync(page, fixture, merchant.OwnerEmail);
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
         return page;

@@ -37,9 +37,7 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTe
     {
         using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await Fixture.NewPageAsync();
-        await SetPasswordAsync(page, merchant.InviteUrl);
-        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        var page = await InviteAcceptedPageAsync(Fixture, merchant);
 
         await page.Locator("a[hreflang=ar]").ClickAsync();
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });

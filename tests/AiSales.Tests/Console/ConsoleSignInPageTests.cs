@@ -46,9 +46,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture) : ConsolePage
     {
         using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await Fixture.NewPageAsync();
-        await SetPasswordAsync(page, merchant.InviteUrl);
-        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        var page = await InviteAcceptedPageAsync(Fixture, merchant);
 
         await page.Locator(".language-links a[lang=ar]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.documentElement.dir === 'rtl'");
@@ -70,9 +68,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture) : ConsolePage
     {
         using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await Fixture.NewPageAsync();
-        await SetPasswordAsync(page, merchant.InviteUrl);
-        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        var page = await InviteAcceptedPageAsync(Fixture, merchant);
         await page.Locator(".language-links a[lang=ar]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.documentElement.dir === 'rtl'");
 
@@ -91,9 +87,7 @@ public sealed class ConsoleSignInPageTests(ConsoleFixture fixture) : ConsolePage
     {
         using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
-        var page = await Fixture.NewPageAsync();
-        await SetPasswordAsync(page, merchant.InviteUrl);
-        await page.WaitForURLAsync("**/sign-in?welcome=true");
+        var page = await InviteAcceptedPageAsync(Fixture, merchant);
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
