@@ -14,7 +14,7 @@ public sealed class ImportValidation
 
     public List<ImportRejection> Rejections { get; } = [];
 
-    public List<ValidProduct> Valid { get; } = [];
+    public List<ValidRow> Valid { get; } = [];
 
     public void Add(ImportRow row)
     {
@@ -38,7 +38,7 @@ public sealed class ImportValidation
         else
         {
             _seen[product.Sku] = row.Row;
-            Valid.Add(product);
+            Valid.Add(new ValidRow(row.Row, product));
         }
     }
 

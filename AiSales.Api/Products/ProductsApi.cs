@@ -22,7 +22,8 @@ public static class ProductsApi
         products.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a product.");
         products.MapPost("/import", ProductImport.ImportAsync)
             .Accepts<List<ProductRequest>>("application/json", "text/csv")
-            .WithSummary("Upsert products by sku from a JSON array or a CSV file (header sku,name,description,price,currency,stock[,active]).");
+            .WithSummary("Upsert products by sku from a JSON array or a CSV file (header sku,name,description,price,currency,stock[,active]); "
+                + "dryRun=true reports what it would do and writes nothing; changes=true lists each product created or changed, before and after.");
         return api;
     }
 

@@ -60,7 +60,7 @@ public sealed class AccountClient(HttpClient http)
         }
         catch (HttpRequestException)
         {
-            return ApiProblem.Unavailable("The AiSales API cannot be reached; try again in a moment.");
+            return ApiProblem.NoAnswer();
         }
     }
 }

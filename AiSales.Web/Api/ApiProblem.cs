@@ -37,6 +37,9 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         return new ApiProblem((int)response.StatusCode, title ?? response.ReasonPhrase ?? "Error", detail, errors);
     }
 
+    /// <summary>The API gave no answer at all (refused, reset, timed out).</summary>
+    public static ApiProblem NoAnswer() => Unavailable("The AiSales API cannot be reached; try again in a moment.");
+
     public static ApiProblem Unavailable(string detail) => new((int)HttpStatusCode.ServiceUnavailable, "The service is unavailable", detail, new Dictionary<string, string[]>());
 }
 

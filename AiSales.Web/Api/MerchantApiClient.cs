@@ -24,18 +24,36 @@ public abstract class MerchantApiClient(HttpClient http, ApiSession session, Nav
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            return await ApiProblem.ReadAsync(response, cancellationToken);
-        }
+        return await ExchangeAsync<T>(request, cancellationToken);
+    }
 
-        if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(bool))
+    /// <summary>
+    /// The API's value or its problem. No answer at all (refused, reset, past the resilience handler's timeouts) is a
+    /// 503 problem the page shows, not an exception: one would end the person's circuit and leave the page silently dead.
+    /// The resilience handler has already logged the failed attempts.
+    /// </summary>
+    protected async Task<ApiResult<T>> ExchangeAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
         {
-            return new ApiResult<T>(default, null);
-        }
+            using var response = await SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return await ApiProblem.ReadAsync(response, cancellationToken);
+            }
 
-        return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+            if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(bool))
+            {
+                return new ApiResult<T>(default, null);
+            }
+
+            return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+        }
+        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
+                                      || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ApiProblem.NoAnswer();
+        }
     }
 
     /// <summary>Sends with the token; a 401 means the session ended (expired, signed out elsewhere, person removed).</summary>

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using AiSales.Web.Api;
 using Microsoft.AspNetCore.Components;
@@ -11,7 +10,14 @@ public sealed record ProductPage(List<Product> Items, bool HasMore) : IOffsetPag
 
 public sealed record ImportRejection(int Row, string? Sku, string Reason);
 
-public sealed record ImportReport(int Rows, int Created, int Updated, int Rejected, List<ImportRejection> Rejections);
+public sealed record ProductFields(string Name, string Description, decimal Price, string Currency, int Stock, bool Active);
+
+/// <summary>A created product (<c>Before</c> null) or a changed one with the fields that differ.</summary>
+public sealed record ImportChange(int Row, string Sku, string Action, List<string> Changed, ProductFields? Before, ProductFields After);
+
+public sealed record ImportReport(
+    int Rows, int Created, int Updated, int Rejected, List<ImportRejection> Rejections, int Unchanged, bool DryRun,
+    List<ImportChange>? Changes, int? ChangesNotListed);
 
 /// <summary>What the product form edits; sent as the API's product request (the API validates every field).</summary>
 public sealed class ProductForm
@@ -38,7 +44,7 @@ public sealed class ProductForm
 
 /// <summary>
 /// The catalogue: the API's Arabic-aware search, add and edit (deactivating is an edit: <c>active = false</c>, which the
-/// agent's search skips), and CSV import (the API validates every row and reports what it rejected).
+/// agent's search skips), and CSV import (the API validates every row; a dry run first shows what the file would change).
 /// </summary>
 public sealed class CatalogueClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
@@ -51,15 +57,13 @@ public sealed class CatalogueClient(HttpClient http, ApiSession session, Navigat
         ? SendAsync<Product>(HttpMethod.Put, $"/api/products/{existing}", form, cancellationToken)
         : SendAsync<Product>(HttpMethod.Post, "/api/products", form, cancellationToken);
 
-    public async Task<ApiResult<ImportReport>> ImportCsvAsync(string csv, CancellationToken cancellationToken = default)
+    /// <summary>The import with its changes listed; <paramref name="dryRun"/>: what it would do, nothing written.</summary>
+    public async Task<ApiResult<ImportReport>> ImportCsvAsync(string csv, bool dryRun, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/products/import")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/products/import?changes=true&dryRun={(dryRun ? "true" : "false")}")
         {
             Content = new StringContent(csv, Encoding.UTF8, "text/csv"),
         };
-        using var response = await SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? new ApiResult<ImportReport>(await response.Content.ReadFromJsonAsync<ImportReport>(cancellationToken), null)
-            : await ApiProblem.ReadAsync(response, cancellationToken);
+        return await ExchangeAsync<ImportReport>(request, cancellationToken);
     }
 }

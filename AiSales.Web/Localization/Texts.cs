@@ -172,7 +172,8 @@ public sealed partial class Texts
     };
 
     public string this[string english] =>
-        IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)) ? arabic : english;
+        IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)
+            || CatalogueArabic.TryGetValue(english, out arabic)) ? arabic : english;
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
 

@@ -54,6 +54,19 @@ public static class ConsoleBrowser
     /// </summary>
     public static Task WaitForInteractiveAsync(IPage page) => page.Locator(".page[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Chooses a CSV file in the catalogue's import, once Blazor's InputFile listens for it: the page turns interactive
+    /// before the input's script is attached, and a file chosen in between is never read.
+    /// </summary>
+    public static async Task ChooseCsvAsync(IPage page, string csv)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=csv-file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("[data-testid=csv-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "products.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv),
+        });
+    }
+
     public static string Path(IPage page) => new Uri(page.Url).AbsolutePath;
 
     public static async Task ScreenshotAsync(IPage page, string name)

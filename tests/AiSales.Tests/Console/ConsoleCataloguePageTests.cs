@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
 using static AiSales.Tests.MerchantConsole.ConsoleTestData;
@@ -26,12 +25,7 @@ public sealed class ConsoleCataloguePageTests(ConsoleFixture fixture) : ConsoleP
         await WaitForInteractiveAsync(page);
         await page.Locator(".empty").WaitForAsync();
 
-        await page.Locator("[data-testid=csv-file]").SetInputFilesAsync(new FilePayload
-        {
-            Name = "products.csv",
-            MimeType = "text/csv",
-            Buffer = Encoding.UTF8.GetBytes(Csv),
-        });
+        await ChooseCsvAsync(page, Csv);
         await page.Locator("[data-testid=csv-preview]").WaitForAsync();
         Assert.Contains("BAD-1", await page.Locator("[data-testid=csv-preview]").InnerTextAsync());
         await page.Locator("[data-testid=import]").ClickAsync();
