@@ -10,7 +10,8 @@ public sealed record StatsFigures(
     List<CurrencyAmount> Revenue, double? MedianFirstResponseSeconds);
 
 public sealed record StatsDay(
-    DateOnly Date, long Conversations, long CustomerMessages, long AiReplies, long HumanReplies, long Handoffs, long OrdersConfirmed);
+    DateOnly Date, long Conversations, long CustomerMessages, long AiReplies, long HumanReplies, long Handoffs, long OrdersConfirmed,
+    List<CurrencyAmount> Revenue, double? MedianFirstResponseSeconds);
 
 public sealed record StatsReport(DateOnly From, DateOnly To, List<StatsDay> Days, StatsFigures Totals);
 
