@@ -6,8 +6,11 @@ namespace AiSales.Web.Inbox;
 /// </summary>
 public static class InboxChanges
 {
-    /// <summary>The list after the events, or null when it must be read again (an event without its conversation).</summary>
-    public static List<Conversation>? ApplyToList(List<Conversation> list, IEnumerable<InboxEvent> events, int max)
+    /// <summary>
+    /// The list after the events, or null when it must be read again (an event without its conversation). While pages
+    /// remain unread, <paramref name="lastRead"/> is the last row read: a conversation below it is left to the next page.
+    /// </summary>
+    public static List<Conversation>? ApplyToList(List<Conversation> list, IEnumerable<InboxEvent> events, ListPlace? lastRead)
     {
         var result = list;
         foreach (var change in events)
@@ -22,14 +25,14 @@ public static class InboxChanges
                 return null;
             }
 
-            var at = result.FindIndex(c => c.Id == conversation.Id);
-            if (at < 0 && change.Kind == "handoff")
+            // Not shown: a handoff's place is unknown until a new message; a row below the last one read is the next page's.
+            var below = lastRead is { } last && ListPlace.Of(conversation).CompareTo(last) > 0;
+            if (!result.Exists(c => c.Id == conversation.Id) && (change.Kind == "handoff" || below))
             {
-                continue; // not shown: its place in the list is unknown until it has a new message
+                continue;
             }
 
-            result = [.. result.Where(c => c.Id != conversation.Id).Append(conversation)
-                .OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id).Take(max)];
+            result = [.. result.Where(c => c.Id != conversation.Id).Concat(below ? [] : [conversation]).OrderBy(ListPlace.Of)];
         }
 
         return result;

@@ -6,13 +6,15 @@ using Microsoft.AspNetCore.Components;
 
 namespace AiSales.Web.Inbox;
 
-/// <summary>The inbox's calls to the merchant API: conversations, messages, handoff, human replies.</summary>
+/// <summary>The inbox's calls to the merchant API: conversations, messages, handoff, human replies, WhatsApp templates.</summary>
 public sealed class InboxClient(HttpClient http, ApiSession session, NavigationManager navigation)
     : MerchantApiClient(http, session, navigation)
 {
-    public Task<ApiResult<ConversationPage>> ListAsync(InboxFilter filter, int limit, CancellationToken cancellationToken = default)
+    /// <summary>A page of conversations: the first (no cursor), or the one after the page that returned <paramref name="cursor"/>.</summary>
+    public Task<ApiResult<ConversationPage>> ListAsync(InboxFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
         var query = new List<string> { $"limit={limit}" };
+        Add(query, "cursor", cursor);
         Add(query, "platform", filter.Platform);
         Add(query, "status", filter.Status);
         Add(query, "q", filter.Search);
@@ -40,6 +42,14 @@ public sealed class InboxClient(HttpClient http, ApiSession session, NavigationM
 
     public Task<ApiResult<Message>> ReplyAsync(Guid id, string? text, CancellationToken cancellationToken = default) =>
         SendAsync<Message>(HttpMethod.Post, $"/api/conversations/{id}/messages", new { text }, cancellationToken);
+
+    /// <summary>The WhatsApp Business Account's templates (the API caches Meta's list; <paramref name="refresh"/> asks Meta now).</summary>
+    public Task<ApiResult<TemplateList>> TemplatesAsync(bool refresh, CancellationToken cancellationToken = default) =>
+        GetAsync<TemplateList>(refresh ? "/api/templates?refresh=true" : "/api/templates", cancellationToken);
+
+    /// <summary>Queues an approved template for the customer, like a person's reply; allowed outside the 24-hour window.</summary>
+    public Task<ApiResult<Message>> SendTemplateAsync(Guid id, string name, string language, IReadOnlyList<string> parameters, CancellationToken cancellationToken = default) =>
+        SendAsync<Message>(HttpMethod.Post, $"/api/conversations/{id}/template", new { name, language, parameters }, cancellationToken);
 
     private static void Add(List<string> query, string name, string? value)
     {

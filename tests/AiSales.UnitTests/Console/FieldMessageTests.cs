@@ -11,6 +11,9 @@ public sealed class FieldMessageTests
     [InlineData("must be at least 10 characters.", "يجب ألا يقل عن 10 أحرف.")]
     [InlineData("must be at most 200 characters.", "يجب ألا يزيد عن 200 حرفاً.")]
     [InlineData("must be at most 99999999999.999.", "يجب ألا يزيد عن 99999999999.999.")]
+    [InlineData("the template takes 2 parameter(s); 1 given.", "يأخذ القالب 2 متغيّرات؛ أُدخل 1.")]
+    [InlineData("no approved template 'order_update' in 'en_US' in the WhatsApp Business Account (GET /api/templates).",
+        "لا يوجد قالب معتمد باسم order_update بلغة en_US في حساب واتساب للأعمال.")]
     [InlineData("must be whatsapp or instagram.", "must be whatsapp or instagram.")]
     public void AnArabicPageSaysTheKnownOnesInArabic(string english, string shown)
     {

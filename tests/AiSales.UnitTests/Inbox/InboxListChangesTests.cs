@@ -17,7 +17,7 @@ public sealed class InboxListChangesTests
         var list = Shown();
         var updated = Conversation(3, 40, last: "وصل الطلب؟");
 
-        var result = InboxChanges.ApplyToList(list, [NewMessage(updated)], max: 50);
+        var result = InboxChanges.ApplyToList(list, [NewMessage(updated)], lastRead: null);
 
         Assert.NotNull(result);
         Assert.Equal([Id(3), Id(1), Id(2)], Ids(result));
@@ -25,27 +25,31 @@ public sealed class InboxListChangesTests
     }
 
     [Fact]
-    public void ANewConversationTakesItsPlaceByActivityAndTheOldestFallsOffPastTheMaximum()
+    public void ANewConversationTakesItsPlaceByActivityAndNoRowFallsOff()
     {
         var list = Shown();
 
-        var result = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 25))], max: 3);
+        var result = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 25))], lastRead: ListPlace.Of(list[^1]));
 
-        Assert.Equal([Id(1), Id(4), Id(2)], Ids(result!));
+        Assert.Equal([Id(1), Id(4), Id(2), Id(3)], Ids(result!));
     }
 
     [Fact]
-    public void AConversationOlderThanAFullListStaysOut()
+    public void AConversationBelowTheLastRowReadIsLeftToTheNextPageAndShownWhenEveryPageWasRead()
     {
-        var result = InboxChanges.ApplyToList(Shown(), [NewMessage(Conversation(4, 5))], max: 3);
+        var list = Shown();
 
-        Assert.Equal([Id(1), Id(2), Id(3)], Ids(result!));
+        var morePages = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 5))], lastRead: ListPlace.Of(list[^1]));
+        var allRead = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 5))], lastRead: null);
+
+        Assert.Equal([Id(1), Id(2), Id(3)], Ids(morePages!));
+        Assert.Equal([Id(1), Id(2), Id(3), Id(4)], Ids(allRead!));
     }
 
     [Fact]
     public void AHandoffChangesItsRowInPlace()
     {
-        var result = InboxChanges.ApplyToList(Shown(), [Handoff(Conversation(2, 20, status: "human"))], max: 50);
+        var result = InboxChanges.ApplyToList(Shown(), [Handoff(Conversation(2, 20, status: "human"))], lastRead: null);
 
         Assert.Equal([Id(1), Id(2), Id(3)], Ids(result!));
         Assert.Equal("human", result![1].Status);
@@ -57,7 +61,7 @@ public sealed class InboxListChangesTests
     {
         var list = Shown();
 
-        var result = InboxChanges.ApplyToList(list, [Handoff(Conversation(9, 99, status: "human"))], max: 50);
+        var result = InboxChanges.ApplyToList(list, [Handoff(Conversation(9, 99, status: "human"))], lastRead: null);
 
         Assert.Equal([Id(1), Id(2), Id(3)], Ids(result!));
     }
@@ -67,7 +71,7 @@ public sealed class InboxListChangesTests
     {
         var events = new[] { NewMessage(Conversation(3, 40)), new InboxEvent("message", Id(2), Message(1, 0), null) };
 
-        Assert.Null(InboxChanges.ApplyToList(Shown(), events, max: 50));
+        Assert.Null(InboxChanges.ApplyToList(Shown(), events, lastRead: null));
     }
 
     [Fact]
@@ -76,7 +80,7 @@ public sealed class InboxListChangesTests
         var list = Shown();
         var events = new[] { Status(Id(3), Message(7, 0)), new InboxEvent("order", Id(3)), new InboxEvent("ping", null) };
 
-        var result = InboxChanges.ApplyToList(list, events, max: 50);
+        var result = InboxChanges.ApplyToList(list, events, lastRead: null);
 
         Assert.Same(list, result);
     }
@@ -86,7 +90,7 @@ public sealed class InboxListChangesTests
     {
         var list = Shown();
 
-        var result = InboxChanges.ApplyToList(list, [NewMessage(Conversation(3, 40)), NewMessage(Conversation(2, 41)), NewMessage(Conversation(3, 42))], max: 50);
+        var result = InboxChanges.ApplyToList(list, [NewMessage(Conversation(3, 40)), NewMessage(Conversation(2, 41)), NewMessage(Conversation(3, 42))], lastRead: null);
 
         Assert.Equal([Id(3), Id(2), Id(1)], Ids(result!));
         Assert.Equal([Id(1), Id(2), Id(3)], Ids(list));
@@ -97,8 +101,8 @@ public sealed class InboxListChangesTests
     {
         var list = new List<Conversation> { Conversation(1, 30) };
 
-        var forwards = InboxChanges.ApplyToList(list, [NewMessage(Conversation(5, 30)), NewMessage(Conversation(4, 30))], max: 50);
-        var backwards = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 30)), NewMessage(Conversation(5, 30))], max: 50);
+        var forwards = InboxChanges.ApplyToList(list, [NewMessage(Conversation(5, 30)), NewMessage(Conversation(4, 30))], lastRead: null);
+        var backwards = InboxChanges.ApplyToList(list, [NewMessage(Conversation(4, 30)), NewMessage(Conversation(5, 30))], lastRead: null);
 
         Assert.Equal([Id(5), Id(4), Id(1)], Ids(forwards!));
         Assert.Equal(Ids(forwards!), Ids(backwards!));
