@@ -99,15 +99,6 @@ public sealed partial class Texts
         ["Fetching the file…"] = "جارٍ جلب الملف…",
         ["Image from the customer"] = "صورة من العميل",
         ["Download"] = "تنزيل",
-        ["Send a template"] = "أرسل قالباً",
-        ["Outside the 24-hour window, only an approved template reaches the customer."] = "خارج نافذة الـ 24 ساعة، لا يصل إلى العميل إلا قالب معتمد.",
-        ["Template"] = "القالب",
-        ["Ask Meta for the latest templates"] = "اطلب أحدث القوالب من Meta",
-        ["Your WhatsApp Business Account has no approved templates."] = "لا توجد قوالب معتمدة في حساب واتساب للأعمال.",
-        ["Parameter"] = "المتغيّر",
-        ["Add a parameter"] = "أضف متغيّراً",
-        ["Remove the last parameter"] = "احذف آخر متغيّر",
-        ["Send the template"] = "أرسل القالب",
         ["The AI answers customers"] = "الذكاء الاصطناعي يرد على العملاء",
         ["Buttons and lists in replies (WhatsApp buttons and lists, Instagram quick replies)"] = "أزرار وقوائم في الردود (أزرار وقوائم واتساب، والردود السريعة في إنستغرام)",
         ["When a customer sends a photo"] = "عندما يرسل العميل صورة",
@@ -198,7 +189,7 @@ public sealed partial class Texts
 
     public string this[string english] =>
         IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)
-            || CatalogueArabic.TryGetValue(english, out arabic)) ? arabic : english;
+            || CatalogueArabic.TryGetValue(english, out arabic) || InboxArabic.TryGetValue(english, out arabic)) ? arabic : english;
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
 
