@@ -34,7 +34,8 @@ public static class Passages
     private static bool Mentions(string sentence, string[] words, ProductAttribute attribute)
     {
         var tokens = TextFolding.Tokens(TextFolding.Fold(sentence));
-        return tokens.Any(t => words.Contains(t) || (t.StartsWith("ال", StringComparison.Ordinal) && words.Contains(t[2..]))
+        // «بمقاسات», «والالوان»: an Arabic word with its article or a joined preposition is still the word.
+        return tokens.Any(t => ArabicWord.WithoutPrefixes(t).Any(words.Contains)
             || (attribute == ProductAttribute.Colour && Colours.Key(t) is not null)
             || (attribute is ProductAttribute.Volume or ProductAttribute.Size && t.Any(char.IsDigit) && t.EndsWith("ml", StringComparison.Ordinal)));
     }

@@ -9,7 +9,8 @@ internal readonly record struct StatedQuantity(int Value, int At);
 /// Reads quantities: digits ("2", "٢"), with a unit or a multiplier ("٣ حبات", "x3", "3pcs", "two pairs") and number words ("حبتين", "ثنتين",
 /// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for,
 /// and not when it is part of a product's name: after a product word and before another ("شاحن ٢٠ واط", "iPhone 15 case"), or ending
-/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three.
+/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three. A feminine dual
+/// counts two («طرحتين» is two «طرحه»).
 /// </summary>
 internal static class QuantityReader
 {
@@ -63,6 +64,14 @@ internal static class QuantityReader
             {
                 found.Add(new StatedQuantity(match.Value, match.Start));
             }
+        }
+
+        // «طرحتين»: two of «طرحه», when nothing else counts them; the word stays a product word, in the singular.
+        var dual = found.Count == 0 ? message.Free().FirstOrDefault(i => ArabicWord.DualSingular(message.Words[i]) is not null, -1) : -1;
+        if (dual >= 0)
+        {
+            message.Rewrite(dual, ArabicWord.DualSingular(message.Words[dual])!);
+            found.Add(new StatedQuantity(2, dual));
         }
 
         // A unit word left alone ("pcs", "حبات") says nothing about the product.
