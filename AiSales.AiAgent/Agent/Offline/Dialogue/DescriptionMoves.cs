@@ -81,7 +81,7 @@ public static class DescriptionMoves
             return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic);
+        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic) ?? Passages.InLanguage(fact.Description, turn.Arabic);
         var text = turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage);
         // A product named afresh in the question gets its price and stock too ("do you have white shoes? what sizes?").
         if (turn.Reading.Has(Act.AskPrice) || turn.Reading.Has(Act.AskAvailability) || target is null)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AiSales.AiAgent.Agent.Offline.Understanding;
 
 namespace AiSales.AiAgent.Agent.Offline.Dialogue;
@@ -29,6 +30,18 @@ public static class Passages
         var inLanguage = hits.Where(s => TextFolding.IsArabicScript(s) == arabic).ToList();
         hits = inLanguage.Count > 0 ? inLanguage : hits;
         return hits.Count == 0 ? null : string.Join(". ", hits) + ".";
+    }
+
+    /// <summary>
+    /// A bilingual description in the customer's language, when no sentence answers the question: «بنطلون كتان بأستك في الوسط، لون
+    /// بيج.» for an Arabic customer rather than both halves. Null when it is written in one language only (the caller gives it all).
+    /// </summary>
+    public static string? InLanguage(string description, bool arabic)
+    {
+        var sentences = Regex.Split(description, @"(?<=[.!?؟])\s+|\n")
+            .Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var own = sentences.Where(s => TextFolding.IsArabicScript(s) == arabic).ToList();
+        return own.Count > 0 && own.Count < sentences.Count ? string.Join(' ', own) : null;
     }
 
     private static bool Mentions(string sentence, string[] words, ProductAttribute attribute)

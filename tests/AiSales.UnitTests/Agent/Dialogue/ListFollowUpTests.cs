@@ -92,6 +92,18 @@ public sealed class ListFollowUpTests
     }
 
     [Fact]
+    public void WithNoSentenceAboutTheSizesTheDescriptionIsGivenInTheCustomersLanguage()
+    {
+        var trousers = Product("Beige Linen Trousers | بنطلون كتان بيج", 720,
+            description: "بنطلون كتان بأستك في الوسط، لون بيج. Linen trousers with an elastic waist, beige.");
+        var played = Play(Turn("شنو المقاسات اللي عندكم منه؟", Shown(trousers) with { Focus = trousers.ProductId }),
+            (tool, _) => tool == Tools.GetProductDetails ? trousers : null);
+
+        Assert.Contains("بأستك في الوسط", played.Text);
+        Assert.DoesNotContain("elastic", played.Text);
+    }
+
+    [Fact]
     public void AnOutOfStockProductIsNotOfferedToOrder()
     {
         var arabic = Play(Turn("بكم الفستان مقاس L؟"), (tool, _) => tool == Tools.SearchProducts ? new[] { DressL } : null);

@@ -67,6 +67,15 @@ public sealed class DialectGapReadingTests
     public void AKeywordDoesNotMatchOtherWords(string text, string keyword) =>
         Assert.False(Read.Message(text, Awaiting.Nothing, 0, keyword).Has(Act.Handoff), text);
 
+    [Fact]
+    public void ArabiziKhalasMakesTheMessageArabizi()
+    {
+        var reading = Read.Message("ok khalas abi el navy");
+
+        Assert.True(reading.Has(Act.Buy), Read.Describe(reading));
+        Assert.Equal(["navy"], reading.Colours);
+    }
+
     [Theory]
     [InlineData("أريد طلبه من فضلك")]
     [InlineData("أود طلبها")]

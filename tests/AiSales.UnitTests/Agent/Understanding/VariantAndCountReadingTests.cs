@@ -34,6 +34,25 @@ public sealed class VariantAndCountReadingTests
     }
 
     [Theory]
+    [InlineData("خلاص هاخد التلاتة", 3)]
+    [InlineData("طيب ابي الثلاث", 3)]
+    [InlineData("باخذ الاربعه", 4)]
+    public void ACountWithTheArticleIsTheCountJustTalkedAbout(string text, int quantity)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Equal(quantity, reading.Quantity);
+        Assert.Equal("", reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("ابي هدية تناسب الزوج")]
+    [InlineData("عايزة حاجة للست الوالدة")]
+    [InlineData("يوصل يوم الثلاثاء؟")]
+    public void WordsThatOnlyLookLikeACountWithTheArticleAreNot(string text) =>
+        Assert.Null(Read.Message(text).Quantity);
+
+    [Theory]
     [InlineData("حلوين، رح آخد التنتين")]
     [InlineData("I'll take both")]
     [InlineData("باخذ الاثنين")]

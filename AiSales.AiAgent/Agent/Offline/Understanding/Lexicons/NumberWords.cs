@@ -55,7 +55,7 @@ internal static class NumberWords
 
     /// <summary>"Both" of a list of two: every product shown, one line each ("I'll take both", «باخد التنتين»).</summary>
     public static readonly IReadOnlySet<string> Both = Set(["both", "both of them", "the two", "the two of them", "them both", "الاثنين", "الاتنين",
-        "الثنين", "الثنتين", "التنتين", "الاثنتين", "الاتنتين", "الزوج", "الجوج", "الزوز", "كلاهما", "كليهما", "الاثنين مع بعض", "الثنتين مع بعض"]);
+        "الثنين", "الثنتين", "التنتين", "الاثنتين", "الاتنتين", "الجوج", "الزوز", "كلاهما", "كليهما", "الاثنين مع بعض", "الثنتين مع بعض"]);
 
     /// <summary>All of a list ("all of them", «كلهم»), whatever its length.</summary>
     public static readonly IReadOnlySet<string> All = Set(["all of them", "them all", "كلهم", "كلهن", "كلهم الاثنين"]);
