@@ -59,7 +59,7 @@ public sealed class ConversationShop : IDisposable
             : new { accountId, accessToken = token }), "connect the channel");
         await SucceedsAsync(api.PostAsJsonAsync("/api/products/import", data.Products.Select(p => new
         {
-            p.Sku, p.Name, p.Description, p.Price, p.Currency, p.Stock,
+            p.Sku, p.Name, p.Description, p.Price, p.Currency, p.Stock, p.Active,
         })), "import the catalogue");
         await SucceedsAsync(api.PutAsJsonAsync("/api/merchant/ai-config", data.Assistant), "configure the assistant");
 

@@ -11,7 +11,7 @@ namespace AiSales.Tests.Conversations;
 /// </summary>
 public sealed class ReplyJudge(ShopData shop)
 {
-    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "ريال", "دولار", "درهم", "دينار"];
+    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "egp", "ريال", "دولار", "درهم", "دينار", "جنيه"];
 
     /// <summary>What is wrong with the reply to this turn; empty when it is right.</summary>
     /// <param name="listed">The products the shop last offered as a numbered list, for "{n}" in the expectations.</param>
@@ -69,7 +69,7 @@ public sealed class ReplyJudge(ShopData shop)
 
         if (turn.NoProducts)
         {
-            var named = shop.Products.Select(p => p.Name).Concat(shop.Words("searchFailed")).FirstOrDefault(n => Contains(reply, n));
+            var named = shop.Products.SelectMany(NumberedList.Names).Concat(shop.Words("searchFailed")).FirstOrDefault(n => Contains(reply, n));
             if (named is not null)
             {
                 problems.Add($"a courteous answer, not a search (said \"{named}\")");

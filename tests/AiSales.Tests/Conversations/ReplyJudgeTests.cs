@@ -47,6 +47,20 @@ public sealed class ReplyJudgeTests
             NumberedList.Names(new ShopProduct("CBL-C1", "USB-C Cable 1m | كيبل تايب سي 1 متر", "", 39, "AED", 40)));
 
     [Fact]
+    public void ACourteousAnswerNamingHalfOfABilingualProductIsASearch()
+    {
+        var turn = new ScriptTurn(["merci"], NoProducts: true);
+        var none = new Dictionary<int, ShopProduct>();
+
+        Assert.Single(_judge.Judge(turn, "arabic", "هذا ما وجدته: 1. شنطة جلد سوداء — 185 SAR", none));
+        Assert.Empty(_judge.Judge(turn, "arabic", "العفو! في الخدمة دائمًا.", none));
+    }
+
+    [Fact]
+    public void AnEgyptianPoundPriceDoesNotMakeAnArabicReplyEnglish() =>
+        Assert.True(_judge.HasScript("تم: 1250 EGP", "arabic"));
+
+    [Fact]
     public void ARecapIsNotAskingAgainButAQuestionIs()
     {
         var turn = new ScriptTurn(["thanks"], NotAsks: ["name", "address"]);

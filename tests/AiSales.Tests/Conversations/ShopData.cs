@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace AiSales.Tests.Conversations;
 
-public sealed record ShopProduct(string Sku, string Name, string Description, decimal Price, string Currency, int Stock);
+/// <summary>A catalogue row; an inactive one (<c>"active": false</c>) is imported but never offered to a customer.</summary>
+public sealed record ShopProduct(string Sku, string Name, string Description, decimal Price, string Currency, int Stock, bool Active = true);
 
 public sealed record FaqEntry(string Question, string Answer);
 

@@ -30,6 +30,14 @@ public static class Clauses
                 continue;
             }
 
+            // «اسدال و2 طرحة»: «و» glued to a number starts the next product with its count.
+            if (folded.Replace(" ", "") is { Length: >= 2 } glued && glued[0] == 'و' && glued[1..].All(char.IsAsciiDigit) && current.Count > 0)
+            {
+                Flush();
+                current.Add(word[1..]);
+                continue;
+            }
+
             if (folded.Length > 3 && folded[0] == 'و' && !s_wordsWithWaw.Contains(folded) && !s_wordsWithWaw.Contains(folded[1..]) && current.Count > 0)
             {
                 Flush();

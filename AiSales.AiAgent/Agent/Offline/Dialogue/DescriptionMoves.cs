@@ -68,7 +68,8 @@ public static class DescriptionMoves
         }
         else if (turn.Reading.ProductQuery.Length == 0)
         {
-            return Step.Reply(turn.Say.WhichProduct(), turn.State);
+            // "do you have a size chart?" about no product: the faq's size guide, if it has one.
+            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.WhichProduct(), turn.State);
         }
         else if (done.Of(Tools.SearchProducts) is not { } search)
         {
@@ -76,10 +77,11 @@ public static class DescriptionMoves
         }
         else if ((fact = search.Products().FirstOrDefault()) is null)
         {
-            return Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
+            // «عندكم جدول مقاسات؟» names no product: the faq may answer it.
+            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic);
+        var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic) ?? Passages.InLanguage(fact.Description, turn.Arabic);
         var text = turn.Say.Describe(fact, turn.Reading.AskedAttribute, passage);
         // A product named afresh in the question gets its price and stock too ("do you have white shoes? what sizes?").
         if (turn.Reading.Has(Act.AskPrice) || turn.Reading.Has(Act.AskAvailability) || target is null)

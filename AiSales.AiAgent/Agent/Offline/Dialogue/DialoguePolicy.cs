@@ -5,7 +5,7 @@ namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 /// <summary>What the assistant does with a turn, decided from the reading alone (before any tool runs).</summary>
 public enum Move
 {
-    Handoff, Cancel, Remove, ChangeQuantity, ShowOrder, Details, Confirm, Deny, Store, Alternatives, Attribute, Buy, Pick, Ask,
+    Handoff, Cancel, Remove, ChangeQuantity, Swap, ShowOrder, Details, Confirm, Deny, Store, Alternatives, Attribute, Buy, Pick, Ask,
     Agreed, Courtesy, Greeting, Search, Help,
 }
 
@@ -28,6 +28,7 @@ public static class DialoguePolicy
         Move.Cancel => OrderMoves.Cancel(turn, done),
         Move.Remove => OrderMoves.Remove(turn, done),
         Move.ChangeQuantity => OrderMoves.ChangeQuantity(turn, done),
+        Move.Swap => VariantMoves.Swap(turn, done),
         Move.ShowOrder => OrderMoves.Show(turn, done),
         Move.Details => OrderMoves.Details(turn, done),
         Move.Confirm => OrderMoves.Confirm(turn, done),
@@ -53,6 +54,7 @@ public static class DialoguePolicy
         if (acts.Contains(Act.Cancel)) return Move.Cancel;
         if (acts.Contains(Act.Remove)) return Move.Remove;
         if (acts.Contains(Act.ChangeQuantity)) return Move.ChangeQuantity;
+        if (acts.Contains(Act.Swap) && VariantMoves.Applies(turn)) return Move.Swap;
         if (acts.Contains(Act.ShowOrder)) return Move.ShowOrder;
         if (GivesDetails(turn) && !(talksProducts && IsBareAnswer(turn))) return Move.Details;
         if (turn.State.Awaiting == Awaiting.Confirmation && !talksProducts)
@@ -70,6 +72,8 @@ public static class DialoguePolicy
         // «بكم الثانية؟» asks the price of the pick; «الثانية» / "the oud one" alone picks it.
         if (acts.Contains(Act.AskPrice) || acts.Contains(Act.AskAvailability)) return Move.Ask;
         if (acts.Contains(Act.Choose) || reading.Choice is not null || (turn.State.Awaiting == Awaiting.Choice && picked)) return Move.Pick;
+        // "make it the navy one" with nothing ordered yet: the same product in that colour or size.
+        if (acts.Contains(Act.Swap)) return Move.Ask;
         if (acts.Contains(Act.Confirm)) return Move.Agreed;
         if (acts.Contains(Act.Deny)) return Move.Deny;
         if (acts.Contains(Act.Courtesy) && reading.ProductQuery.Length == 0) return Move.Courtesy;
@@ -88,7 +92,7 @@ public static class DialoguePolicy
     public static double Confidence(Move move) => move switch
     {
         Move.Handoff or Move.Cancel or Move.ShowOrder or Move.Details or Move.Confirm or Move.Deny or Move.Courtesy or Move.Greeting => 1.0,
-        Move.Pick or Move.Remove or Move.ChangeQuantity or Move.Agreed => 0.9,
+        Move.Pick or Move.Remove or Move.ChangeQuantity or Move.Swap or Move.Agreed => 0.9,
         Move.Buy or Move.Ask or Move.Store => 0.8,
         Move.Alternatives or Move.Attribute => 0.6,
         Move.Search => 0.4,

@@ -7,7 +7,7 @@ namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 /// <summary>
 /// A wish to buy naming several products at once: each part of the message (<see cref="Clauses"/>) is searched, and the
 /// best match of each part that found one is added with that part's quantity. Parts that found nothing are left out
-/// ("for my sister" is not a product); one part that found something is an ordinary buy.
+/// ("for my sister" is not a product); one part that found something is an ordinary buy. "Both" of a list buys each product shown.
 /// </summary>
 public static class MultiBuy
 {
@@ -40,30 +40,40 @@ public static class MultiBuy
             }
         }
 
-        var wanted = parts
+        var found = parts
             .Select((part, i) => (Product: done.Of(Tools.SearchProducts, i)!.Products().FirstOrDefault(), Quantity: part.Quantity ?? 1))
             .Where(w => w.Product is not null)
             .ToList();
-        if (wanted.Count == 0)
+        if (found.Count == 0)
         {
             return Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        for (var i = 0; i < wanted.Count; i++)
+        return AddAll(turn, done, DialogueRules.Remember(found.Select(w => w.Product!)), found.Select(w => w.Quantity).ToList());
+    }
+
+    /// <summary>"I'll take both", «باخد الاثنين»: every product of the list just shown, that many of each.</summary>
+    public static Step BuyShown(OfflineTurn turn, TurnResults done, int quantity) =>
+        AddAll(turn, done, turn.State.Shown, turn.State.Shown.Select(_ => quantity).ToList());
+
+    // One add per product, in order, then one reply: the problems (out of stock, another currency), what was added, the order.
+    private static Step AddAll(OfflineTurn turn, TurnResults done, IReadOnlyList<ShownProduct> products, IReadOnlyList<int> quantities)
+    {
+        for (var i = 0; i < products.Count; i++)
         {
             if (done.Of(Tools.AddToOrder, i) is null)
             {
-                return Step.Call(Tools.AddToOrder, new() { ["product"] = wanted[i].Product!.ProductId.ToString(), ["quantity"] = wanted[i].Quantity });
+                return Step.Call(Tools.AddToOrder, new() { ["product"] = products[i].Id.ToString(), ["quantity"] = quantities[i] });
             }
         }
 
-        var orders = Enumerable.Range(0, wanted.Count).Select(i => done.Of(Tools.AddToOrder, i)!.Order()!).ToList();
+        var orders = Enumerable.Range(0, products.Count).Select(i => done.Of(Tools.AddToOrder, i)!.Order()!).ToList();
         var last = orders[^1];
         var problems = orders.Where(o => o.ProblemCode is not null).Select(turn.Say.Problem);
-        var added = wanted.Select(w => last.Items.FirstOrDefault(l => l.ProductId == w.Product!.ProductId)).OfType<OrderLine>().Select(turn.Say.Added);
+        var added = products.Select(p => last.Items.FirstOrDefault(l => l.ProductId == p.Id)).OfType<OrderLine>().Select(turn.Say.Added);
         var lead = string.Join(' ', problems.Concat(added));
-        var state = turn.State with { Shown = DialogueRules.Remember(wanted.Select(w => w.Product!)), Focus = wanted[^1].Product!.ProductId };
+        var state = turn.State with { Shown = products, Focus = products[^1].Id };
         return Step.Reply(turn.Say.Progress(last, lead.Length == 0 ? null : lead, turn.Platform == Platforms.Instagram),
-            DialogueRules.AfterOrder(state, last, wanted[^1].Product!.ProductId));
+            DialogueRules.AfterOrder(state, last, products[^1].Id));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AiSales.AiAgent.Agent.Offline.Understanding;
 
 namespace AiSales.AiAgent.Agent.Offline.Dialogue;
@@ -31,10 +32,23 @@ public static class Passages
         return hits.Count == 0 ? null : string.Join(". ", hits) + ".";
     }
 
+    /// <summary>
+    /// A bilingual description in the customer's language, when no sentence answers the question: «بنطلون كتان بأستك في الوسط، لون
+    /// بيج.» for an Arabic customer rather than both halves. Null when it is written in one language only (the caller gives it all).
+    /// </summary>
+    public static string? InLanguage(string description, bool arabic)
+    {
+        var sentences = Regex.Split(description, @"(?<=[.!?؟])\s+|\n")
+            .Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var own = sentences.Where(s => TextFolding.IsArabicScript(s) == arabic).ToList();
+        return own.Count > 0 && own.Count < sentences.Count ? string.Join(' ', own) : null;
+    }
+
     private static bool Mentions(string sentence, string[] words, ProductAttribute attribute)
     {
         var tokens = TextFolding.Tokens(TextFolding.Fold(sentence));
-        return tokens.Any(t => words.Contains(t) || (t.StartsWith("ال", StringComparison.Ordinal) && words.Contains(t[2..]))
+        // «بمقاسات», «والالوان»: an Arabic word with its article or a joined preposition is still the word.
+        return tokens.Any(t => ArabicWord.WithoutPrefixes(t).Any(words.Contains)
             || (attribute == ProductAttribute.Colour && Colours.Key(t) is not null)
             || (attribute is ProductAttribute.Volume or ProductAttribute.Size && t.Any(char.IsDigit) && t.EndsWith("ml", StringComparison.Ordinal)));
     }

@@ -30,6 +30,13 @@ public static class Picks
             narrowed = true;
         }
 
+        // A list of one product per size ("Dress, size S", "Dress, size M"): "the M" is the one whose name carries it.
+        if (reading.Sizes.Count > 0 && candidates.Any(p => Sizes.InName(p.Name).Count > 0))
+        {
+            candidates = candidates.Where(p => reading.Sizes.All(Sizes.InName(p.Name).Contains)).ToList();
+            narrowed = true;
+        }
+
         var words = Words(reading.ProductQuery);
         if (words.Count > 0)
         {

@@ -13,6 +13,11 @@ public static class ProductMoves
     {
         var reading = turn.Reading;
         var quantity = reading.Quantity ?? turn.State.BuyQuantity ?? 1;
+        if (reading.PickAll && turn.State.Shown.Count > 1)
+        {
+            return MultiBuy.BuyShown(turn, done, quantity); // "I'll take both"
+        }
+
         var known = Known(turn);
         if (known is not null)
         {
@@ -34,7 +39,7 @@ public static class ProductMoves
             return Search(reading);
         }
 
-        var (retry, hits) = Found(turn, done, search, reading.ProductQuery);
+        var (retry, hits) = SearchHits.Found(turn, done, search, reading.ProductQuery);
         if (retry is not null)
         {
             return retry;
@@ -69,8 +74,10 @@ public static class ProductMoves
             return Step.Reply(turn.Say.Price(fact, reading.Quantity), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
-        // «فيه منها أحمر؟» names only a colour: the same product words as before, in that colour.
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : reading.Colours.Count > 0 ? turn.State.LastQuery : null;
+        // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size): the same product words as before, in that colour or size; «قديش
+        // حقهن؟», "both?" about the list just shown: that list again, with its prices.
+        var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.PickAll || turn.State.Shown.Count > 1;
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? turn.State.LastQuery : null;
         if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
@@ -81,7 +88,7 @@ public static class ProductMoves
             return Search(reading, query);
         }
 
-        var (retry, hits) = Found(turn, done, search, query);
+        var (retry, hits) = SearchHits.Found(turn, done, search, query);
         if (retry is not null)
         {
             return retry;
@@ -90,8 +97,10 @@ public static class ProductMoves
         var state = turn.State with { LastQuery = query, BuyQuantity = null };
         return hits.Count switch
         {
-            0 when reading.ProductQuery.Length == 0 => Step.Reply(turn.Say.NotInColour(), state with { Awaiting = Awaiting.Nothing }),
-            0 => Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
+            0 when reading.ProductQuery.Length == 0 => Step.Reply(
+                reading.Colours.Count > 0 ? turn.Say.NotInColour() : reading.Sizes.Count > 0 ? turn.Say.NotInSize() : turn.Say.NotFound(),
+                state with { Awaiting = Awaiting.Nothing }),
+            0 => TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
             1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),
@@ -109,48 +118,16 @@ public static class ProductMoves
         }
 
         var reading = turn.Reading;
-        return reading.ProductQuery.Length == 0 && reading.Colours.Count == 0 && reading.Choice is null ? turn.State.FocusProduct : null;
-    }
-
-    /// <summary>
-    /// The search's hits; when the query found nothing it is searched once more in other words: an Arabizi message in its Latin
-    /// words, Arabic plurals in the singular («شواحن» → «شاحن»).
-    /// </summary>
-    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
-    {
-        var hits = first.Products();
-        if (hits.Count > 0 || Respelled(turn, query) is not { Length: > 0 } again)
+        var focus = turn.State.FocusProduct;
+        if (reading.ProductQuery.Length > 0 || reading.Colours.Count > 0 || reading.Choice is not null || reading.PickAll || focus is null)
         {
-            return (null, NamedInFull(turn.CustomerText, hits));
+            return null;
         }
 
-        return done.Of(Tools.SearchProducts, 1) is { } second
-            ? (null, NamedInFull(turn.CustomerText, second.Products()))
-            : (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
+        // "in M?" is about the product in focus, unless it is sold one product per size and is another size («مقاس L» then «والـ M؟»).
+        var sizes = Sizes.InName(focus.Name);
+        return sizes.Count == 0 || reading.Sizes.All(sizes.Contains) ? focus : null;
     }
-
-    /// <summary>
-    /// Of several hits, the one whose name (or its name in one language) the customer wrote in full: «السماعة البلوتوث الصغيرة»
-    /// is «سماعة بلوتوث صغيرة», not also the earbuds that mention Bluetooth, even when «الصغيرة» was read as a size.
-    /// </summary>
-    private static IReadOnlyList<ProductFact> NamedInFull(string text, IReadOnlyList<ProductFact> hits)
-    {
-        if (hits.Count < 2)
-        {
-            return hits;
-        }
-
-        var written = Words(text).ToHashSet(StringComparer.Ordinal);
-        var named = hits.Where(h => h.Name.Split([" | ", " - ", " – "], StringSplitOptions.RemoveEmptyEntries)
-            .Any(part => Words(part).ToList() is { Count: > 0 } words && words.All(written.Contains))).ToList();
-        return named.Count == 1 ? named : hits;
-    }
-
-    private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);
-
-    private static string? Respelled(OfflineTurn turn, string query) =>
-        Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)
-        : ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
 
     internal static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()
     {

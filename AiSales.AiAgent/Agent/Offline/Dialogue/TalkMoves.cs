@@ -38,9 +38,11 @@ public static class TalkMoves
             .ToList();
         if (answers.Count > 0)
         {
-            // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic.
+            // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
+            // entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
             var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
                 .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
+                .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))
                 .First();
             return Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
         }
@@ -48,6 +50,23 @@ public static class TalkMoves
         return done.Called(Tools.TransferToHuman)
             ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
+    }
+
+    /// <summary>
+    /// A product question whose search found nothing may be the shop's own ("do you have a size chart?", «عندكم جدول مقاسات؟»): the faq's
+    /// answer when one covers it, else null (the caller says it found nothing). Calls <c>store_info</c> first.
+    /// </summary>
+    public static Step? FaqInstead(OfflineTurn turn, TurnResults done)
+    {
+        if (done.Of(Tools.StoreInfo) is not { } result)
+        {
+            return Step.Call(Tools.StoreInfo, new() { ["question"] = turn.CustomerText });
+        }
+
+        var best = result.Answers().Where(a => Covers(a, turn.CustomerText))
+            .OrderByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
+            .FirstOrDefault();
+        return best is null ? null : Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
     }
 
     /// <summary>True when the entry answers the topic asked in the faq's usual words (its question names the topic).</summary>

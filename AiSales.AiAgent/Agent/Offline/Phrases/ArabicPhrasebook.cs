@@ -16,6 +16,8 @@ public sealed class ArabicPhrasebook : Phrasebook
 
     public override string NotInColour() => "للأسف، ما عندنا منه بهذا اللون حاليًا.";
 
+    public override string NotInSize() => "للأسف، ما عندنا منه بهذا المقاس حاليًا.";
+
     public override string WhichProduct() => "أكيد! أي منتج تقصد؟";
 
     public override string PickOne() => "أي واحد تختار؟ (اكتب رقمه أو اسمه)";
@@ -31,7 +33,7 @@ public sealed class ArabicPhrasebook : Phrasebook
         var each = $"{product.Name}: {Money(product.Price, product.Currency)}";
         var total = quantity is > 1 ? $" للحبة، يعني {quantity} بـ {Money(product.Price * quantity.Value, product.Currency)}" : "";
         var stock = product.Stock > 0 ? InStock(product.Stock) : OutOfStock;
-        return $"{each}{total} ({stock}). تحب تطلبه؟";
+        return product.Stock > 0 ? $"{each}{total} ({stock}). تحب تطلبه؟" : $"{each}{total} ({stock}).";
     }
 
     public override string Describe(ProductFact product, ProductAttribute? attribute, string? passage) =>
@@ -49,6 +51,8 @@ public sealed class ArabicPhrasebook : Phrasebook
     public override string QuantityChanged(OrderLine line) => $"تم: {line.Quantity} × {line.Name}.";
 
     public override string Removed(string name) => $"تمت إزالة {name} من طلبك.";
+
+    public override string Replaced(string oldName, OrderLine line) => $"تم التبديل: {line.Quantity} × {line.Name} بدل {oldName}.";
 
     public override string CartReceived() => "شكرًا على سلتك!";
 

@@ -16,6 +16,8 @@ public sealed class EnglishPhrasebook : Phrasebook
 
     public override string NotInColour() => "Sorry, we don't have it in that colour at the moment.";
 
+    public override string NotInSize() => "Sorry, we don't have it in that size at the moment.";
+
     public override string WhichProduct() => "Of course! Which product do you mean?";
 
     public override string PickOne() => "Which one would you like? (reply with its number or name)";
@@ -31,7 +33,7 @@ public sealed class EnglishPhrasebook : Phrasebook
         var each = $"{product.Name}: {Money(product.Price, product.Currency)}";
         var total = quantity is > 1 ? $" each, so {quantity} would be {Money(product.Price * quantity.Value, product.Currency)}" : "";
         var stock = product.Stock > 0 ? InStock(product.Stock) : OutOfStock;
-        return $"{each}{total} ({stock}). Would you like to order it?";
+        return product.Stock > 0 ? $"{each}{total} ({stock}). Would you like to order it?" : $"{each}{total} ({stock}).";
     }
 
     public override string Describe(ProductFact product, ProductAttribute? attribute, string? passage) =>
@@ -49,6 +51,8 @@ public sealed class EnglishPhrasebook : Phrasebook
     public override string QuantityChanged(OrderLine line) => $"Done: {line.Quantity} × {line.Name}.";
 
     public override string Removed(string name) => $"Removed {name} from your order.";
+
+    public override string Replaced(string oldName, OrderLine line) => $"Done: {line.Quantity} × {line.Name} instead of {oldName}.";
 
     public override string CartReceived() => "Thanks for your cart!";
 

@@ -22,6 +22,8 @@ public abstract class Phrasebook
 
     public abstract string NotInColour();
 
+    public abstract string NotInSize();
+
     public abstract string WhichProduct();
 
     public abstract string PickOne();
@@ -84,6 +86,9 @@ public abstract class Phrasebook
     public abstract string QuantityChanged(OrderLine line);
 
     public abstract string Removed(string name);
+
+    /// <summary>A line swapped for another variant ("make it the navy one"): the old name, and the new line.</summary>
+    public abstract string Replaced(string oldName, OrderLine line);
 
     /// <summary>A WhatsApp cart arrived and at least one line went into the order.</summary>
     public abstract string CartReceived();

@@ -25,4 +25,6 @@ public enum Act
     GiveAddress,
     GivePhone,
     StoreQuestion,
+    /// <summary>Another variant of what is ordered: "make it the navy one instead", «خليه M بدل S» (a colour or size, no number).</summary>
+    Swap,
 }

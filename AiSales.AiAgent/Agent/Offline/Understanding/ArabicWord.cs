@@ -37,6 +37,27 @@ internal static class ArabicWord
         return word.Length >= 5 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
     }
 
+    // Words ending like a feminine dual that are not one: a protein, a routine, keratin, Latin.
+    private static readonly HashSet<string> s_notDuals = new(["بروتين", "كيراتين", "روتين", "جيلاتين", "لاتين", "كراتين", "بوتين"], StringComparer.Ordinal);
+
+    private static readonly string[] s_inflections = ["ه", "ات", "ين", "ون", "يه", "ها", "هم"];
+
+    /// <summary>
+    /// The singular of a feminine dual, «طرحتين» → «طرحه» (two hijabs), when three letters or more stay before «تين»; null for any other
+    /// word. Number words («حبتين», «ثنتين») are read before this; «مرتين» and «سنتين» are too short to be a product.
+    /// </summary>
+    public static string? DualSingular(string word) => StripArticle(word) is var bare && bare.Length >= 6
+        && bare.EndsWith("تين", StringComparison.Ordinal) && TextFolding.IsArabicScript(bare) && !s_notDuals.Contains(bare)
+            ? bare[..^3] + "ه"
+            : null;
+
+    /// <summary>
+    /// True when <paramref name="word"/> is <paramref name="stem"/> with Arabic clitics and endings: «تالف» in «تالفة», «التالف», «وتالفين».
+    /// </summary>
+    public static bool Inflects(string word, string stem) =>
+        stem.Length >= 3 && WithoutPrefixes(word).Any(w => w == stem || s_inflections.Any(e => w.Length == stem.Length + e.Length
+            && w.StartsWith(stem, StringComparison.Ordinal) && w.EndsWith(e, StringComparison.Ordinal)));
+
     /// <summary>
     /// The words of a folded query with their plurals as likely singular stems, for a second search when the first found nothing:
     /// «كيبلات» → «كيبل», «شواحن» → «شاحن» (فواعل), «عطور» → «عطر» (فعول). A wrong guess only finds nothing again.

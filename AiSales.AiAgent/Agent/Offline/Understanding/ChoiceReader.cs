@@ -13,6 +13,24 @@ internal static class ChoiceReader
 
     private static readonly PhraseTable<int> s_bareOrdinals = new(NumberWords.BareOrdinals.Select(pair => (pair.Key, pair.Value)));
 
+    private static readonly PhraseTable<bool> s_everyShown = new(NumberWords.Both.Select(p => (p, true)).Concat(NumberWords.All.Select(p => (p, false))));
+
+    /// <summary>
+    /// "Both" (a list of two was shown) or "all of them" (any list): every product shown is picked. "the two" is not "2 of it" then,
+    /// so the words are claimed before the quantities are read.
+    /// </summary>
+    public static bool Every(MessageTokens message, ReadingHints hints)
+    {
+        var match = s_everyShown.Find(message.Words, message.IsFree).FirstOrDefault(m => m.Value ? hints.ShownCount == 2 : hints.ShownCount >= 2);
+        if (match.Length == 0)
+        {
+            return false;
+        }
+
+        message.Take(match.Start, match.Length, Claim.Choice);
+        return true;
+    }
+
     public static int? Read(MessageTokens message, ReadingHints hints)
     {
         var awaitingChoice = hints.Awaiting == Awaiting.Choice;

@@ -27,6 +27,11 @@ internal static class ColourSizeReader
         return keys.Distinct().ToList();
     }
 
+    // «خليه M بدل S», "make it M", "instead of S": a lone letter after the words that swap one variant for another is a size.
+    private static bool AfterSwapWord(MessageTokens message, int i) =>
+        i > 0 && message.Claims[i - 1] == Claim.Cue
+        && (message.Words[i - 1] is "it" or "of" || CueLexicon.SingleWordCues(message.Words[i - 1]).Any(c => c is Cue.SetQuantity or Cue.Instead or Cue.Change));
+
     // «احمر شفايف» (lipstick) and «احمر خدود» (blush) are products, not the colour red.
     private static bool NamesCosmetic(MessageTokens message, int i) =>
         i + 1 < message.Count && s_cosmetics.Contains(ArabicWord.StripArticle(message.Words[i + 1]));
@@ -58,11 +63,15 @@ internal static class ColourSizeReader
             var afterSizeWord = i > 0 && Understanding.Sizes.SizeWords.Contains(message.Words[i - 1])
                 || i > 1 && message.Words[i - 1] is "to" or "الي" or "ل" && Understanding.Sizes.SizeWords.Contains(message.Words[i - 2]);
             var key = Understanding.Sizes.Number(message.Words[i], afterSizeWord && message.Claims[i - 1] != Claim.Choice)
-                ?? (afterSizeWord || shortAnswer ? Understanding.Sizes.NearSizeWord(message.Words[i]) : null);
+                ?? (afterSizeWord || shortAnswer || AfterSwapWord(message, i) ? Understanding.Sizes.NearSizeWord(message.Words[i]) : null);
             if (key is not null && !(message.Tokens[i].IsNumber && i + 1 < message.Count && Lexicons.NumberWords.Units.Contains(message.Words[i + 1])))
             {
                 message.Take(i, 1, Claim.Size);
                 sizes.Add((i, key));
+                if (afterSizeWord && message.IsFree(i - 1))
+                {
+                    message.Take(i - 1, 1, Claim.Size); // «بمقاس M»: the size word says nothing about the product
+                }
             }
         }
 

@@ -46,6 +46,10 @@ internal static class CueResolver
             Add(acts, Act.AskAvailability, message.HasQuestionMark); // "شنطة سودا؟" asks whether there is one
             Add(acts, Act.Buy, !message.HasQuestionMark && facts.Quantity is not null); // "ثلاث حبات من المسك" orders
         }
+        else if (acts.Count == 0 && facts.ContentWords == 0 && facts.Colours + facts.Sizes > 0 && message.HasQuestionMark && !detailAsked)
+        {
+            acts.Add(Act.AskAvailability); // «طب والـ M؟», "in black?": the same product, in that size or colour
+        }
 
         return new ResolvedActs(acts, quantity, delta, attribute, topic);
     }
@@ -118,6 +122,9 @@ internal static class CueResolver
         }
 
         Add(acts, Act.ChangeQuantity, quantity is not null || delta is not null);
+        // "make it the navy one", «خليه M بدل S»: the words that change a quantity, with a colour or size and no number, change the variant.
+        Add(acts, Act.Swap, quantity is null && delta is null && facts.Colours + facts.Sizes > 0 && !acts.Overlaps([Act.Cancel, Act.Remove])
+            && (cues.Has(Cue.SetQuantity) || cues.Has(Cue.Instead) || cues.Has(Cue.Change)));
         Add(acts, Act.ShowOrder, cues.Has(Cue.ShowOrder) && !acts.Contains(Act.Cancel) && !acts.Contains(Act.Remove));
         return (quantity, delta);
     }

@@ -33,6 +33,7 @@ public static class MessageReader
 
         var handoffKeyword = HandoffKeywords(message, hints.HandoffKeywords ?? []);
         var choice = ChoiceReader.Read(message, hints);
+        var pickAll = choice is null && ChoiceReader.Every(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
         cues.RemoveAll(cue => QualifiesProduct(message, cues, cue));
         foreach (var cue in cues)
@@ -40,13 +41,15 @@ public static class MessageReader
             message.Take(cue.Start, cue.Length, Claim.Cue);
         }
 
+        Vocatives(message);
+
         var colours = ColourSizeReader.Colours(message);
         var shortAnswer = message.Free().Count() <= 3 && message.Count <= 5;
         var sizes = ColourSizeReader.Sizes(message, shortAnswer || hints.Awaiting == Awaiting.Choice);
         var quantities = QuantityReader.Read(message, hints.Awaiting);
 
         var facts = new ReadingFacts(
-            message.Free().Count(), colours.Count > 0 || sizes.Count > 0 || choice is not null, colours.Count, sizes.Count, quantities, handoffKeyword,
+            message.Free().Count(), colours.Count > 0 || sizes.Count > 0 || choice is not null || pickAll, colours.Count, sizes.Count, quantities, handoffKeyword,
             message.Tokens.Any(t => t.IsEmoji && Courtesies.Emoji.Contains(t.Text)));
         var resolved = CueResolver.Resolve(message, cues, facts, hints);
         var acts = resolved.Acts;
@@ -61,13 +64,13 @@ public static class MessageReader
 
         AddDetails(acts, contact);
         var quantity = resolved.Quantity ?? (resolved.QuantityDelta is null ? facts.Quantity : null);
-        if (choice is not null || hints.Awaiting == Awaiting.Choice && (colours.Count > 0 || sizes.Count > 0) && !acts.Overlaps([Act.AskAlternatives, Act.AskAttribute]))
+        if (choice is not null || pickAll || hints.Awaiting == Awaiting.Choice && (colours.Count > 0 || sizes.Count > 0) && !acts.Overlaps([Act.AskAlternatives, Act.AskAttribute]))
         {
             acts.Add(Act.Choose);
         }
 
         return new Reading(acts, quantity, choice, colours, sizes, resolved.Attribute, Query(message), contact.Name, contact.Address, contact.Phone,
-            resolved.Topic, resolved.QuantityDelta);
+            resolved.Topic, resolved.QuantityDelta, pickAll);
     }
 
     /// <summary>
@@ -91,6 +94,10 @@ public static class MessageReader
     private static string? BarePhone(List<PhoneNumber> phones, Awaiting awaiting) =>
         phones.FirstOrDefault(p => awaiting == Awaiting.Phone || PhoneReader.Length(p) >= 9)?.Digits;
 
+    /// <summary>
+    /// The merchant's keywords as whole words; an Arabic one-word keyword also in its other forms, as customers write it: «تالف» in
+    /// «وصلت تالفة» or «التالف».
+    /// </summary>
     private static bool HandoffKeywords(MessageTokens message, IReadOnlyCollection<string> keywords)
     {
         var found = false;
@@ -101,9 +108,33 @@ public static class MessageReader
                 message.Take(match.Start, match.Length, Claim.Keyword);
                 found = true;
             }
+
+            var folded = TextFolding.Fold(keyword).Trim();
+            if (folded.Contains(' ') || !TextFolding.IsArabicScript(folded))
+            {
+                continue;
+            }
+
+            foreach (var i in message.Free().Where(i => ArabicWord.Inflects(message.Words[i], folded)).ToList())
+            {
+                message.Take(i, 1, Claim.Keyword);
+                found = true;
+            }
         }
 
         return found;
+    }
+
+    /// <summary>«ميرسي يا قمر», «تسلمي يا عسل», «عندكم يا جماعة…»: the word called after «يا» addresses someone; it names no product.</summary>
+    private static void Vocatives(MessageTokens message)
+    {
+        for (var i = 0; i + 1 < message.Count; i++)
+        {
+            if (message.Words[i] == "يا" && !message.IsFree(i) && message.IsFree(i + 1) && TextFolding.IsArabicScript(message.Words[i + 1]))
+            {
+                message.Take(i + 1, 1, Claim.Cue);
+            }
+        }
     }
 
     private static Reading Details(HashSet<Act> acts, Contact contact)

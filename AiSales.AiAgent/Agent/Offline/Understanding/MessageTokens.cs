@@ -21,7 +21,7 @@ internal sealed class MessageTokens
     {
         Original = original;
         Tokens = tokens;
-        Words = tokens.Select(t => t.Text).ToArray();
+        _words = tokens.Select(t => t.Text).ToArray();
         Claims = new Claim[tokens.Count];
     }
 
@@ -29,7 +29,9 @@ internal sealed class MessageTokens
 
     public IReadOnlyList<FoldedToken> Tokens { get; }
 
-    public IReadOnlyList<string> Words { get; }
+    private readonly string[] _words;
+
+    public IReadOnlyList<string> Words => _words;
 
     public Claim[] Claims { get; }
 
@@ -72,6 +74,9 @@ internal sealed class MessageTokens
             Claims[i] = claim;
         }
     }
+
+    /// <summary>Reads token i as another word from now on: «طرحتين» is two of «طرحه», and the search looks for the one.</summary>
+    public void Rewrite(int i, string word) => _words[i] = word;
 
     public IEnumerable<int> Free() => Enumerable.Range(0, Count).Where(IsFree);
 

@@ -9,7 +9,8 @@ internal readonly record struct StatedQuantity(int Value, int At);
 /// Reads quantities: digits ("2", "٢"), with a unit or a multiplier ("٣ حبات", "x3", "3pcs", "two pairs") and number words ("حبتين", "ثنتين",
 /// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for,
 /// and not when it is part of a product's name: after a product word and before another ("شاحن ٢٠ واط", "iPhone 15 case"), or ending
-/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three.
+/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three. A feminine dual
+/// counts two («طرحتين» is two «طرحه»).
 /// </summary>
 internal static class QuantityReader
 {
@@ -65,6 +66,24 @@ internal static class QuantityReader
             }
         }
 
+        // «هاخد التلاتة», «ابي الثلاث»: a count with the article is the count just talked about ("only 3 left").
+        foreach (var i in message.Free().ToList())
+        {
+            if (CountWithArticle(message.Words[i]) is { } count)
+            {
+                message.Take(i, 1, Claim.Quantity);
+                found.Add(new StatedQuantity(count, i));
+            }
+        }
+
+        // «طرحتين»: two of «طرحه», when nothing else counts them; the word stays a product word, in the singular.
+        var dual = found.Count == 0 ? message.Free().FirstOrDefault(i => ArabicWord.DualSingular(message.Words[i]) is not null, -1) : -1;
+        if (dual >= 0)
+        {
+            message.Rewrite(dual, ArabicWord.DualSingular(message.Words[dual])!);
+            found.Add(new StatedQuantity(2, dual));
+        }
+
         // A unit word left alone ("pcs", "حبات") says nothing about the product.
         foreach (var i in message.Free().Where(i => NumberWords.Units.Contains(message.Words[i])).ToList())
         {
@@ -83,6 +102,14 @@ internal static class QuantityReader
     private static bool ProductWord(MessageTokens message, int i) =>
         i >= 0 && i < message.Count && message.IsFree(i) && message.Words[i].All(char.IsLetter)
         && !NumberWords.Quantities.ContainsKey(message.Words[i]) && !NumberWords.Units.Contains(message.Words[i]);
+
+    // «التلاتة», «الاربعه», «الاتنين»: a number word of 2 to 10 after «ال»; not «الست» (the lady), «الزوج» (the husband) or «الحبتين».
+    private static int? CountWithArticle(string word) =>
+        word.Length > 4 && word.StartsWith("ال", StringComparison.Ordinal) && word[2..] is var bare && bare.Length >= 3
+        && NumberWords.Quantities.TryGetValue(bare, out var n) && n is >= 2 and <= 10 && !NumberWords.Units.Contains(bare)
+        && !bare.StartsWith("حب", StringComparison.Ordinal) && !bare.StartsWith("قطع", StringComparison.Ordinal) && !bare.StartsWith("علب", StringComparison.Ordinal)
+            ? n
+            : null;
 
     // "x3", "3x", "3pcs", "3pc": a count glued to its multiplier or unit.
     private static int? Glued(string word)

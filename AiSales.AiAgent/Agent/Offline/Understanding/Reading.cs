@@ -8,6 +8,7 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <param name="Choice">1-based pick from the list just shown.</param>
 /// <param name="ProductQuery">Folded content words for a catalogue search; "" when nothing is left.</param>
 /// <param name="QuantityDelta">For a relative change ("زيد وحدة", "one less") the signed step, with Quantity null; null otherwise.</param>
+/// <param name="PickAll">"Both" / «الاثنين» / "all of them": every product of the list just shown.</param>
 public sealed record Reading(
     IReadOnlySet<Act> Acts,
     int? Quantity,
@@ -20,7 +21,8 @@ public sealed record Reading(
     string? Address,
     string? Phone,
     StoreTopic? Topic,
-    int? QuantityDelta = null)
+    int? QuantityDelta = null,
+    bool PickAll = false)
 {
     public bool Has(Act act) => Acts.Contains(act);
 }

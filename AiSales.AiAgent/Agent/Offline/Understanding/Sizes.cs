@@ -36,6 +36,32 @@ internal static class Sizes
 
     public static string? NearSizeWord(string token) => s_nearSizeWord.GetValueOrDefault(token);
 
+    /// <summary>
+    /// The sizes a product's name carries, as keys: "Floral Maxi Dress, size M" → m, «حذاء مقاس ٤٢» → 42, "T-shirt XL" → xl. A lone s, m or l
+    /// counts after a size word or at the end of the name (or of one language's half); a number only after a size word.
+    /// </summary>
+    public static IReadOnlySet<string> InName(string name)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var half in name.Split([" | ", " - ", " – ", "(", ")", ","], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var words = TextFolding.Tokens(TextFolding.Fold(half)).ToList();
+            for (var i = 0; i < words.Count; i++)
+            {
+                var afterSizeWord = i > 0 && SizeWords.Contains(words[i - 1]);
+                var key = s_named.TryGetValue(words[i], out var named) && words[i].All(char.IsAsciiLetterOrDigit)
+                    ? named
+                    : afterSizeWord || i == words.Count - 1 && words.Count > 1 ? NearSizeWord(words[i]) ?? Number(words[i], afterSizeWord) : null;
+                if (key is not null)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys;
+    }
+
     /// <summary>A garment or shoe size number: 2–60 after a size word, 34–48 on its own.</summary>
     public static string? Number(string token, bool afterSizeWord) =>
         int.TryParse(token, out var n) && (afterSizeWord ? n is >= 2 and <= 60 : n is >= 34 and <= 48) ? token : null;

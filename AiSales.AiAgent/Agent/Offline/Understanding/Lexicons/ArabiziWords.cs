@@ -35,7 +35,7 @@ internal static class ArabiziWords
         ["mar7aba"] = "مرحبا", ["ahlan"] = "اهلا", ["ahleen"] = "اهلين", ["hala"] = "هلا", ["halla"] = "هلا", ["na3am"] = "نعم", ["aywa"] = "ايوه",
         ["aiwa"] = "ايوه", ["aiwah"] = "ايوه", ["eywa"] = "ايوه", ["akeed"] = "اكيد", ["akid"] = "اكيد", ["tamam"] = "تمام", ["tmam"] = "تمام",
         ["mwafeq"] = "موافق", ["mowafeq"] = "موافق", ["akkid"] = "اكد", ["la"] = "لا", ["la2"] = "لا", ["laa"] = "لا",
-        ["yalla"] = "يلا", ["zain"] = "زين", ["zein"] = "زين", ["mashi"] = "ماشي", ["tayeb"] = "طيب", ["6ayeb"] = "طيب", ["wakha"] = "واخا",
+        ["yalla"] = "يلا", ["khalas"] = "خلاص", ["5alas"] = "خلاص", ["5las"] = "خلاص", ["khlas"] = "خلاص", ["khalass"] = "خلاص", ["5alass"] = "خلاص", ["zain"] = "زين", ["zein"] = "زين", ["mashi"] = "ماشي", ["tayeb"] = "طيب", ["6ayeb"] = "طيب", ["wakha"] = "واخا",
         ["inshallah"] = "ان شاء الله", ["nshallah"] = "ان شاء الله", ["habibi"] = "حبيبي", ["7abibi"] = "حبيبي", ["ma3a"] = "مع", ["elsalama"] = "السلامه",
         // the order
         ["5alha"] = "خلها", ["khalha"] = "خلها", ["khaliha"] = "خليها", ["5aliha"] = "خليها", ["khalliha"] = "خليها", ["sheel"] = "شيل", ["sheelah"] = "شيله",

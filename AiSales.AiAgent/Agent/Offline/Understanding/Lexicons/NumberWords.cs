@@ -53,9 +53,18 @@ internal static class NumberWords
     public static readonly IReadOnlySet<string> Last = new HashSet<string>(
         ["الاخير", "الاخيره", "اخر وحده", "اخر واحد", "اخر شي", "the last", "last one", "the last one", "last"], StringComparer.Ordinal);
 
+    /// <summary>"Both" of a list of two: every product shown, one line each ("I'll take both", «باخد التنتين»).</summary>
+    public static readonly IReadOnlySet<string> Both = Set(["both", "both of them", "the two", "the two of them", "them both", "الاثنين", "الاتنين",
+        "الثنين", "الثنتين", "التنتين", "الاثنتين", "الاتنتين", "الجوج", "الزوز", "كلاهما", "كليهما", "الاثنين مع بعض", "الثنتين مع بعض"]);
+
+    /// <summary>All of a list ("all of them", «كلهم»), whatever its length.</summary>
+    public static readonly IReadOnlySet<string> All = Set(["all of them", "them all", "كلهم", "كلهن", "كلهم الاثنين"]);
+
     /// <summary>Words that put a number in front of a pick: "رقم ٢", "no. 2", "option 3", "#2" (the # folds away).</summary>
     public static readonly IReadOnlySet<string> ChoiceLeads = new HashSet<string>(
         ["رقم", "الرقم", "خيار", "الخيار", "اختيار", "no", "number", "num", "nr", "option", "opt", "choice", "item", "n"], StringComparer.Ordinal);
+
+    private static HashSet<string> Set(string[] phrases) => phrases.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
 
     private static Dictionary<string, int> Fold(Dictionary<string, int> words) =>
         words.GroupBy(pair => TextFolding.Fold(pair.Key)).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);

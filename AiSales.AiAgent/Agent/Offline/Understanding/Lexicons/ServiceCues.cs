@@ -22,6 +22,10 @@ internal static class ServiceCues
             "discount", "discounts", "any offers", "promotion", "promotions", "عروض", "تخفيضات", "تخفيض",
             "استلم من المحل", "استلمه من المحل", "استلام من المحل", "استلام من الفرع", "pick up", "pickup", "pick it up", "collect it",
             "contact you", "how can i contact", "how do i contact", "رقمكم", "رقم المحل", "كيف اتواصل معكم",
+            // Alterations and tailoring: a garment made to fit is a service, not a product ("can you shorten an abaya?").
+            "تقصير", "تقصر", "تقصرون", "تقصروا", "بتقصروا", "تقصرلي", "تقصرولي", "تضييق", "تضيقون", "تضيقوا", "توسيع", "تعديل مقاس", "تعديل الطول",
+            "تفصيل", "تفصلون", "تفصلوا", "بتفصلوا", "خياطه", "خياط", "shorten", "shortening", "alter", "alters", "alteration", "alterations",
+            "tailor", "tailoring", "hem", "hemming", "take it in", "made to measure", "custom made", "custom size", "custom sizes",
             "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
         ],
     };

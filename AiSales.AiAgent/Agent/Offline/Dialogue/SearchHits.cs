@@ -1,0 +1,85 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+using AiSales.AiAgent.Agent.Plugins;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>
+/// What a catalogue search found, read against the customer's own words: a second search in other words when the first found
+/// nothing, the one product named in full, the one in the size asked for, and never a product only a two- or three-letter guess found.
+/// </summary>
+public static class SearchHits
+{
+    /// <summary>
+    /// The search's hits; when the query found nothing it is searched once more in other words: an Arabizi message in its Latin
+    /// words, Arabic plurals in the singular («شواحن» → «شاحن»).
+    /// </summary>
+    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
+    {
+        var hits = Plausible(first.Products(), query);
+        if (hits.Count > 0 || Respelled(turn, query) is not { Length: > 0 } again)
+        {
+            return (null, Narrowed(turn, hits));
+        }
+
+        return done.Of(Tools.SearchProducts, 1) is { } second
+            ? (null, Narrowed(turn, Plausible(second.Products(), again)))
+            : (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
+    }
+
+    private static IReadOnlyList<ProductFact> Narrowed(OfflineTurn turn, IReadOnlyList<ProductFact> hits) =>
+        InSize(NamedInFull(turn.CustomerText, hits), turn.Reading.Sizes);
+
+    /// <summary>
+    /// The search forgives a wrong letter, which in a word of two or three letters is a guess: «سوف» (Arabizi "suf") is not «سودا».
+    /// When every word of the query is that short, a hit must contain one of them as written.
+    /// </summary>
+    internal static IReadOnlyList<ProductFact> Plausible(IReadOnlyList<ProductFact> hits, string query)
+    {
+        var words = TextFolding.Tokens(TextFolding.Fold(query)).ToList();
+        if (words.Count == 0 || words.Any(w => w.Length >= 4))
+        {
+            return hits;
+        }
+
+        return hits.Where(h => TextFolding.Fold($"{h.Sku} {h.Name} {h.Description}") is var text && words.Any(w => text.Contains(w, StringComparison.Ordinal)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Of several hits sold one product per size ("Dress, size S", "Dress, size M"), those in the size the customer named; all of
+    /// them when none is.
+    /// </summary>
+    internal static IReadOnlyList<ProductFact> InSize(IReadOnlyList<ProductFact> hits, IReadOnlyList<string> sizes)
+    {
+        if (hits.Count < 2 || sizes.Count == 0)
+        {
+            return hits;
+        }
+
+        var sized = hits.Where(h => sizes.All(Sizes.InName(h.Name).Contains)).ToList();
+        return sized.Count > 0 ? sized : hits;
+    }
+
+    /// <summary>
+    /// Of several hits, the one whose name (or its name in one language) the customer wrote in full: «السماعة البلوتوث الصغيرة»
+    /// is «سماعة بلوتوث صغيرة», not also the earbuds that mention Bluetooth, even when «الصغيرة» was read as a size.
+    /// </summary>
+    private static IReadOnlyList<ProductFact> NamedInFull(string text, IReadOnlyList<ProductFact> hits)
+    {
+        if (hits.Count < 2)
+        {
+            return hits;
+        }
+
+        var written = Words(text).ToHashSet(StringComparer.Ordinal);
+        var named = hits.Where(h => h.Name.Split([" | ", " - ", " – "], StringSplitOptions.RemoveEmptyEntries)
+            .Any(part => Words(part).ToList() is { Count: > 0 } words && words.All(written.Contains))).ToList();
+        return named.Count == 1 ? named : hits;
+    }
+
+    private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);
+
+    private static string? Respelled(OfflineTurn turn, string query) =>
+        Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)
+        : ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
+}
