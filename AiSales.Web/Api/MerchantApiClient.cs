@@ -52,9 +52,12 @@ public abstract class MerchantApiClient(HttpClient http, ApiSession session, Nav
         catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
                                       || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return ApiProblem.NoAnswer();
+            return NoAnswer();
         }
     }
+
+    /// <summary>What the page says when the API gave no answer; a client whose calls wait on something else says so.</summary>
+    protected virtual ApiProblem NoAnswer() => ApiProblem.NoAnswer();
 
     /// <summary>Sends with the token; a 401 means the session ended (expired, signed out elsewhere, person removed).</summary>
     protected async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

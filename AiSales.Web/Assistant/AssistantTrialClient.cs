@@ -15,4 +15,7 @@ public sealed class AssistantTrialClient(HttpClient http, ApiSession session, Na
 {
     public Task<ApiResult<AssistantTrial>> TryAsync(string? text, CancellationToken cancellationToken = default) =>
         SendAsync<AssistantTrial>(HttpMethod.Post, "/api/merchant/ai-config/try", new { text }, cancellationToken);
+
+    /// <summary>No answer here is most often the assistant still thinking when this client's timeout ends.</summary>
+    protected override ApiProblem NoAnswer() => ApiProblem.Unavailable("The assistant did not answer in time.");
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using AiSales.Web.Api;
+using AiSales.Web.Assistant;
 using AiSales.Web.Catalogue;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -53,6 +54,18 @@ public sealed class ApiNoAnswerTests
         AssertNoAnswer(timedOut.Problem);
         using var cancelled = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ClientFor(address).SearchAsync(null, cancellationToken: cancelled.Token));
+    }
+
+    [Fact]
+    public async Task TheAssistantsTrialThatOutlastsItsTimeoutSaysTheAssistantDidNotAnswerInTime()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"), Timeout = TimeSpan.FromMilliseconds(300) };
+
+        var result = await new AssistantTrialClient(http, new ApiSession(new SignedIn()), new Navigation()).TryAsync("بكم الحقيبة؟");
+
+        Assert.Equal((503, "The assistant did not answer in time."), (result.Problem?.Status, result.Problem?.Detail));
     }
 
     private static void AssertNoAnswer(ApiProblem? problem)
