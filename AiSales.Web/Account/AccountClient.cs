@@ -28,7 +28,7 @@ public sealed class AccountClient(HttpClient http)
         {
             using var _ = await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {
             // The token expires on its own.
         }
@@ -43,7 +43,7 @@ public sealed class AccountClient(HttpClient http)
         {
             using var _ = await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {
             // The cookie still holds the choice in this browser.
         }
@@ -58,7 +58,7 @@ public sealed class AccountClient(HttpClient http)
                 ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null)
                 : await ApiProblem.ReadAsync(response, cancellationToken);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {
             return ApiProblem.NoAnswer();
         }

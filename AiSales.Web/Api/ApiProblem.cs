@@ -37,6 +37,14 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         return new ApiProblem((int)response.StatusCode, title ?? response.ReasonPhrase ?? "Error", detail, errors);
     }
 
+    /// <summary>
+    /// Whether <paramref name="e"/> means the API gave no answer at all: refused, reset, or past the resilience
+    /// handler's or the client's timeouts. The caller's own cancellation is not that: it still cancels.
+    /// </summary>
+    public static bool IsNoAnswer(Exception e, CancellationToken cancellationToken) =>
+        e is HttpRequestException or Polly.ExecutionRejectedException
+        || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+
     /// <summary>The API gave no answer at all (refused, reset, timed out).</summary>
     public static ApiProblem NoAnswer() => Unavailable("The AiSales API cannot be reached; try again in a moment.");
 

@@ -49,8 +49,7 @@ public abstract class MerchantApiClient(HttpClient http, ApiSession session, Nav
 
             return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
         }
-        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException
-                                      || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {
             return NoAnswer();
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
+using AiSales.Web.Account;
 using AiSales.Web.Api;
 using AiSales.Web.Assistant;
 using AiSales.Web.Catalogue;
@@ -66,6 +67,23 @@ public sealed class ApiNoAnswerTests
         var result = await new AssistantTrialClient(http, new ApiSession(new SignedIn()), new Navigation()).TryAsync("بكم الحقيبة؟");
 
         Assert.Equal((503, "The assistant did not answer in time."), (result.Problem?.Status, result.Problem?.Detail));
+    }
+
+    [Fact]
+    public async Task ASignInPastTheTimeoutIsAProblemAndSigningOutStillEnds()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accounts = new AccountClient(new HttpClient
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"),
+            Timeout = TimeSpan.FromMilliseconds(300),
+        });
+
+        AssertNoAnswer((await accounts.SignInAsync("owner@shop.test", "secret")).Problem);
+        AssertNoAnswer((await accounts.AcceptInviteAsync("invite", "secret")).Problem);
+        await accounts.SignOutAsync("token");
+        await accounts.RememberLanguageAsync("token", "ar");
     }
 
     private static void AssertNoAnswer(ApiProblem? problem)
