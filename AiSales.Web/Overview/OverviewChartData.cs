@@ -17,5 +17,9 @@ public sealed record OverviewChartData(string Key, string Title, OverviewUnit Un
 {
     public bool IsLine => Unit is OverviewUnit.Share or OverviewUnit.Seconds;
 
-    public bool HasValues => Series.Any(s => s.Values.Any(v => v is not null));
+    /// <summary>
+    /// Whether the chart draws anything: a line needs one value (a share of 0 % is a fact), bars need one that is not
+    /// 0 (a plot of empty bars says less than "nothing in these days"; the table still lists the zeros).
+    /// </summary>
+    public bool HasValues => Series.Any(s => s.Values.Any(v => v is { } value && (IsLine || value != 0)));
 }

@@ -86,13 +86,16 @@ public sealed class OverviewSeriesTests
     }
 
     [Fact]
-    public void ALineWithoutAnyValueHasNothingToDrawButCountsOfZeroDo()
+    public void ALineWithoutAnyValueOrBarsOfOnlyZerosHaveNothingToDrawButAShareOfZeroDoes()
     {
-        var charts = OverviewSeries.Charts([Day(0), Day(1)]).ToDictionary(c => c.Key);
+        var charts = OverviewSeries.Charts([Day(0, conversations: 2, humanReplies: 3), Day(1)]).ToDictionary(c => c.Key);
 
-        Assert.False(charts["ai-share"].HasValues);
         Assert.False(charts["first-response"].HasValues);
+        Assert.False(charts["handoffs"].HasValues);
+        Assert.False(charts["orders"].HasValues);
         Assert.True(charts["conversations"].HasValues);
+        Assert.Equal([0m, null], Values(charts["ai-share"]));
+        Assert.True(charts["ai-share"].HasValues);
     }
 
     [Theory]
