@@ -2,7 +2,7 @@ using AiSales.AiAgent.Infrastructure;
 using AiSales.Core.Configuration;
 
 // The sales agent worker. It serves HTTP only for /health and /alive.
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 if (!builder.HasValidSettings([.. AgentSettings.Rules, .. AgentSettings.ProviderRules(builder.Configuration)]))
 {
     return 2;

@@ -2,7 +2,7 @@ using AiSales.Api.People;
 using AiSales.Api.Infrastructure;
 using AiSales.Core.Configuration;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 if (!builder.HasValidSettings(ApiSettings.Rules))
 {
     return 2;

@@ -1,6 +1,6 @@
 using AiSales.MetaSimulator;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 if (string.IsNullOrWhiteSpace(builder.Configuration["Meta:AppSecret"]))
 {
     Console.Error.WriteLine("AiSales.MetaSimulator cannot start: setting Meta__AppSecret is missing.");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 // Runs once and exits: 0 when the schema is at the newest migration, non-zero on any failure.
 // Deliberately not a BackgroundService: a failure there still exits 0 (dotnet/runtime#67146).
 var builder = Host.CreateApplicationBuilder(args);
-if (!builder.HasValidSettings(SettingRule.ConnectionString(DataExtensions.DatabaseName), SettingRule.OptionalAbsoluteUri("Sentry:Dsn")))
+if (!builder.HasValidSettings(SettingRule.PostgresConnectionString(DataExtensions.DatabaseName), SettingRule.OptionalAbsoluteUri("Sentry:Dsn")))
 {
     return 2;
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Writes a health report as JSON: overall status and, per check, its status and our own description.</summary>
+/// <summary>Writes a health report as JSON: overall status and, per check, its status and our own description (never an exception message).</summary>
 public static class HealthResponseWriter
 {
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -19,10 +19,17 @@ public static class HealthResponseWriter
                 e => new
                 {
                     status = e.Value.Status.ToString(),
-                    description = e.Value.Description,
+                    description = Description(e.Value),
                     error = e.Value.Exception?.GetType().Name,
                 }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }
+
+    // A library's check describes a failure with the exception's message ("Failed to connect to 10.0.0.5:5432"): it
+    // can name hosts, so it is left out; the error's type still says what kind of failure it was.
+    private static string? Description(HealthReportEntry entry) =>
+        entry.Exception is { } e && entry.Description is { } description && description.Contains(e.Message, StringComparison.Ordinal)
+            ? null
+            : entry.Description;
 }

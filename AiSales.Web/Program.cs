@@ -5,7 +5,7 @@ using AiSales.Web.Inbox;
 using AiSales.Web.Infrastructure;
 using AiSales.Web.Orders;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ServiceHost.CreateBuilder(args);
 WebSettings.UseServiceDiscoveryForApi(builder.Configuration);
 if (!builder.HasValidSettings(WebSettings.Rules))
 {

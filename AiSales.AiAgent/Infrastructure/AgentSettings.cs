@@ -8,7 +8,7 @@ public static class AgentSettings
 {
     public static readonly SettingRule[] Rules =
     [
-        SettingRule.ConnectionString(DataExtensions.DatabaseName),
+        SettingRule.PostgresConnectionString(DataExtensions.DatabaseName),
         // The agent decrypts channel tokens at send time.
         SettingRule.HexKey32("ENCRYPTION_KEY_HEX"),
         SettingRule.OptionalAbsoluteUri("Meta:GraphApiBaseUrl"),

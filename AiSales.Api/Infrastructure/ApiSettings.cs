@@ -7,7 +7,7 @@ public static class ApiSettings
 {
     public static readonly SettingRule[] Rules =
     [
-        SettingRule.ConnectionString(DataExtensions.DatabaseName),
+        SettingRule.PostgresConnectionString(DataExtensions.DatabaseName),
         SettingRule.Required("Meta:AppSecret"),
         SettingRule.Required("Meta:VerifyToken"),
         SettingRule.Required("Admin:ApiKey"),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace AiSales.Core.Configuration;
 
@@ -12,7 +13,26 @@ public sealed record SettingRule(string Key, Func<string?, IHostEnvironment, str
     public static SettingRule Required(string key) =>
         new(key, (value, _) => string.IsNullOrWhiteSpace(value) ? "is missing" : null);
 
-    public static SettingRule ConnectionString(string name) => Required($"ConnectionStrings:{name}");
+    /// <summary>A PostgreSQL connection string that is there and parses ("Host=…;Database=…"), checked before anything connects.</summary>
+    public static SettingRule PostgresConnectionString(string name) =>
+        new($"ConnectionStrings:{name}", (value, environment) =>
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return "is missing";
+            }
+
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(value);
+                return null;
+            }
+            catch (ArgumentException)
+            {
+                // The exception's message may quote the value, a password included: never written out.
+                return "is not a PostgreSQL connection string (Host=…;Database=…;Username=…;Password=…)";
+            }
+        });
 
     public static SettingRule OptionalAbsoluteUri(string key) =>
         new(key, (value, environment) => string.IsNullOrWhiteSpace(value) || Uri.TryCreate(value, UriKind.Absolute, out _)

@@ -17,7 +17,7 @@ public static class WebSettings
     [
         SettingRule.Required(ApiBaseUrl),
         SettingRule.OptionalAbsoluteUri(ApiBaseUrl),
-        SettingRule.ConnectionString("aisalesdb"),
+        SettingRule.PostgresConnectionString("aisalesdb"),
         SettingRule.OptionalAbsoluteUri("Sentry:Dsn"),
     ];
 

@@ -39,6 +39,24 @@ public sealed class RequiredSettingsTests(AppHostFixture fixture)
         Assert.DoesNotContain("secretvalue", process.Output);
     }
 
+    [Theory]
+    [InlineData("AiSales.Api")]
+    [InlineData("AiSales.AiAgent")]
+    public async Task MalformedConnectionStringIsOneLineNotACrashAndNeverEchoed(string service)
+    {
+        var environment = service == "AiSales.AiAgent" ? fixture.AgentEnvironment() : fixture.ApiEnvironment();
+        environment["ConnectionStrings__aisalesdb"] = "not a connection string, password hunter2";
+
+        await using var process = ServiceProcess.Start(service, environment, http: true);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(process.Output.Split('\n'), l => l.Contains("ConnectionStrings__aisalesdb", StringComparison.Ordinal));
+        Assert.Contains("is not a PostgreSQL connection string", line);
+        Assert.DoesNotContain("hunter2", process.Output);
+        Assert.DoesNotContain("Unhandled exception", process.Output);
+    }
+
     [Fact]
     public async Task UnknownAiProviderIsRejected()
     {
