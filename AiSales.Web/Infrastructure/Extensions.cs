@@ -37,14 +37,15 @@ public static class Extensions
     /// </summary>
     private static void AddConsoleAuthentication(this IHostApplicationBuilder builder)
     {
-        var development = builder.Environment.IsDevelopment();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
                 options.Cookie.Name = "aisales.console";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                // Secure on every HTTPS request (behind a TLS proxy: ASPNETCORE_FORWARDEDHEADERS_ENABLED, and HSTS keeps
+                // browsers on HTTPS). "Always" would make sign-in silently fail over plain HTTP on a private network.
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = "/sign-in";
                 options.LogoutPath = "/account/sign-out";
                 options.ReturnUrlParameter = "returnUrl";
