@@ -23,6 +23,11 @@ public static class WebhookDatabase
             DataExtensions.ApplyPoolDefaults(settings);
             settings.MaxPoolSize = options.InboxWriters + options.ProcessorWorkers + 4;
             settings.MinPoolSize = Math.Min(settings.MinPoolSize, settings.MaxPoolSize);
+            if (!DataExtensions.IsGiven(settings.ConnectionString, "timeout"))
+            {
+                settings.Timeout = InboxTimeouts.ConnectSeconds(options.InboxCommitTimeout);
+            }
+
             settings.ApplicationName = string.IsNullOrEmpty(settings.ApplicationName) ? "aisales-webhooks" : settings.ApplicationName + "-webhooks";
             dataSource.UseLoggerFactory(services.GetRequiredService<ILoggerFactory>());
             return dataSource.Build();

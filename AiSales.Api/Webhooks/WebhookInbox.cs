@@ -45,6 +45,9 @@ public sealed class WebhookInbox(
 
     private readonly InboxBudget _budget = new(options.Value.InboxMaxBytes);
 
+    private readonly int _commandTimeoutSeconds = InboxTimeouts.CommandSeconds(
+        options.Value.InboxCommitTimeout, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Timeout);
+
     /// <summary>Bytes of bodies held in memory now (queued or being committed).</summary>
     public long QueuedBytes => _budget.Used;
 
@@ -138,7 +141,7 @@ public sealed class WebhookInbox(
             }
 
             await using var command = new NpgsqlCommand(InsertSql, connection);
-            command.CommandTimeout = (int)Math.Ceiling(Math.Max(1, options.Value.InboxCommitTimeout.TotalSeconds));
+            command.CommandTimeout = _commandTimeoutSeconds;
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = batch.Select(e => e.Platform).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = batch.Select(e => e.Body).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = batch.Select(e => e.Deadline).ToArray() });

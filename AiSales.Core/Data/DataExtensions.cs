@@ -58,7 +58,7 @@ public static class DataExtensions
 
         // The same few statements run on every webhook and every turn: prepared once per connection, PostgreSQL skips
         // parsing and planning them again (Max Auto Prepare=0 turns it off, e.g. behind a transaction-mode PgBouncer).
-        if (!Given(given, "max auto prepare"))
+        if (!IsGiven(given, "max auto prepare"))
         {
             settings.MaxAutoPrepare = 64;
             settings.AutoPrepareMinUsages = 2;
@@ -67,12 +67,13 @@ public static class DataExtensions
         // No session state is ever left on a pooled connection here (advisory locks are transaction-scoped, no SET,
         // LISTEN or temporary tables), so the seven reset statements Npgsql would otherwise send each time a connection
         // goes back to the pool are pure cost: measured, more than half of all statements under load.
-        if (!Given(given, "no reset on close"))
+        if (!IsGiven(given, "no reset on close"))
         {
             settings.NoResetOnClose = true;
         }
     }
 
-    private static bool Given(string connectionString, string keyword) =>
+    /// <summary>Whether the operator's connection string sets <paramref name="keyword"/> (e.g. "timeout").</summary>
+    public static bool IsGiven(string connectionString, string keyword) =>
         Regex.IsMatch(connectionString, keyword.Replace(" ", @"\s*") + @"\s*=", RegexOptions.IgnoreCase);
 }

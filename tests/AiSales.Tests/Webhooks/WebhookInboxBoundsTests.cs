@@ -51,8 +51,8 @@ public sealed class WebhookInboxBoundsTests(AppHostFixture fixture)
         var environment = fixture.ApiEnvironment();
         environment["ConnectionStrings__aisalesdb"] = new NpgsqlConnectionStringBuilder(fixture.DatabaseConnectionString)
         {
-            // A timed-out INSERT does not wait for its cancel request (which the frozen forwarder would hold too).
-            Host = "127.0.0.1", Port = forwarder.Port, Timeout = 3, CancellationTimeout = -1,
+            // Npgsql's own timeouts as an operator leaves them: the inbox fits them to its commit timeout.
+            Host = "127.0.0.1", Port = forwarder.Port,
         }.ConnectionString;
         environment["Webhooks__InboxCommitTimeout"] = "00:00:01";
         environment["Webhooks__InboxWriters"] = "1";
@@ -67,13 +67,19 @@ public sealed class WebhookInboxBoundsTests(AppHostFixture fixture)
         // The API may hold a request whose INSERT was already sent until Npgsql gives up on it: a patient client.
         using var patient = new HttpClient { BaseAddress = client.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         forwarder.Freeze();
+        var clock = Stopwatch.StartNew();
         var posting = Task.WhenAll(PostAsync(patient, "whatsapp", Body(phone, first)), PostAsync(patient, "whatsapp", Body(phone, second)));
         await Task.Delay(TimeSpan.FromSeconds(3)); // past both requests' 1 s deadline: whatever reaches PostgreSQL now is late
+        var answeredWhileHung = posting.IsCompleted;
+        await Task.WhenAny(posting, Task.Delay(TimeSpan.FromSeconds(10)));
+        var elapsed = clock.Elapsed;
         forwarder.Thaw();
         var whileHung = await posting;
         using var resumed = await PostUntilAcceptedAsync(client, Body(phone, after));
 
         Assert.All(whileHung, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
+        // Npgsql alone would hold the INSERT 1 s + 2 × 15 s: the 503s came while PostgreSQL still hung.
+        Assert.True(answeredWhileHung || elapsed < TimeSpan.FromSeconds(10), $"the 503s took {elapsed}");
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         Assert.Equal(1L, await StoredAsync(db, after));
         await Task.Delay(TimeSpan.FromSeconds(2));
