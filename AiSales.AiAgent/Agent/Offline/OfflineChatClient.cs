@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using AiSales.AiAgent.Agent.Model;
 using AiSales.AiAgent.Agent.Offline.Dialogue;
 using Microsoft.Extensions.AI;
 
@@ -15,8 +17,20 @@ public sealed class OfflineChatClient : IChatClient
 {
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        // Counted like a hosted model's completion (no tokens), so GET /api/stats shows what the offline model answered.
-        Model.TurnUsage.Current?.AddModelCall(0, 0);
+        // Counted and measured like a hosted model's completion (no tokens), so GET /api/stats and the gen_ai metrics
+        // show what the offline model answered.
+        var usage = TurnUsage.Current;
+        usage?.AddModelCall(0, 0);
+        using var activity = ModelTelemetry.StartChat(ChatModels.OfflineKey, ChatModels.OfflineKey, usage?.MerchantId);
+        var started = Stopwatch.GetTimestamp();
+        var response = Respond(messages, options);
+        ModelTelemetry.Record(activity, ChatModels.OfflineKey, ChatModels.OfflineKey, usage?.MerchantId,
+            Stopwatch.GetElapsedTime(started), new(0, 0, ChatModels.OfflineKey, response.FinishReason?.Value, null));
+        return Task.FromResult(response);
+    }
+
+    private static ChatResponse Respond(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
         var turn = OfflineTurn.Current ?? throw new InvalidOperationException("The offline model was called outside a turn.");
         var list = messages as IList<ChatMessage> ?? messages.ToList();
         var step = DialoguePolicy.Next(turn, new TurnResults(ResultsOfThisTurn(list)));
@@ -27,7 +41,7 @@ public sealed class OfflineChatClient : IChatClient
             if (tool is not null)
             {
                 var call = new FunctionCallContent($"call_{list.Count}_{toolName}", tool.Name, step.Arguments);
-                return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, [call])) { FinishReason = ChatFinishReason.ToolCalls });
+                return new ChatResponse(new ChatMessage(ChatRole.Assistant, [call])) { FinishReason = ChatFinishReason.ToolCalls };
             }
 
             // Tools switched off (the turn's tool budget is spent): say what can be said without them.
@@ -35,7 +49,7 @@ public sealed class OfflineChatClient : IChatClient
         }
 
         turn.NextState = step.State;
-        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, step.Text ?? "")) { FinishReason = ChatFinishReason.Stop });
+        return new ChatResponse(new ChatMessage(ChatRole.Assistant, step.Text ?? "")) { FinishReason = ChatFinishReason.Stop };
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
