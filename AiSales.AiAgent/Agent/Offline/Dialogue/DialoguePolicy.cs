@@ -24,7 +24,7 @@ public static class DialoguePolicy
 
     public static Step Next(OfflineTurn turn, TurnResults done) => Decide(turn) switch
     {
-        Move.Handoff => TalkMoves.Handoff(turn, done, "The customer asked for a person"),
+        Move.Handoff => TalkMoves.Handoff(turn, done, turn.Reading.HandoffKeyword ? "The customer used a handoff keyword" : "The customer asked for a person"),
         Move.Cancel => OrderMoves.Cancel(turn, done),
         Move.Remove => OrderMoves.Remove(turn, done),
         Move.ChangeQuantity => OrderMoves.ChangeQuantity(turn, done),

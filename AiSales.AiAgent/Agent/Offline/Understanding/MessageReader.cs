@@ -70,7 +70,7 @@ public static class MessageReader
         }
 
         return new Reading(acts, quantity, choice, colours, sizes, resolved.Attribute, Query(message), contact.Name, contact.Address, contact.Phone,
-            resolved.Topic, resolved.QuantityDelta, pickAll);
+            resolved.Topic, resolved.QuantityDelta, pickAll, handoffKeyword);
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <param name="ProductQuery">Folded content words for a catalogue search; "" when nothing is left.</param>
 /// <param name="QuantityDelta">For a relative change ("زيد وحدة", "one less") the signed step, with Quantity null; null otherwise.</param>
 /// <param name="PickAll">"Both" / «الاثنين» / "all of them": every product of the list just shown.</param>
+/// <param name="HandoffKeyword">The message used one of the merchant's handoff keywords (the reason the merchant sees).</param>
 public sealed record Reading(
     IReadOnlySet<Act> Acts,
     int? Quantity,
@@ -22,7 +23,8 @@ public sealed record Reading(
     string? Phone,
     StoreTopic? Topic,
     int? QuantityDelta = null,
-    bool PickAll = false)
+    bool PickAll = false,
+    bool HandoffKeyword = false)
 {
     public bool Has(Act act) => Acts.Contains(act);
 }

@@ -24,6 +24,20 @@ public sealed class TalkMovesTests
         Assert.DoesNotContain("address", played.Text);
     }
 
+    [Theory]
+    [InlineData("I want to speak to the manager", "The customer used a handoff keyword")]
+    [InlineData("ابي استرجاع المنتج", "The customer used a handoff keyword")]
+    [InlineData("can I talk to a real person?", "The customer asked for a person")]
+    [InlineData("ابي اكلم موظف", "The customer asked for a person")]
+    public void AHandoffSaysWhetherTheMerchantsKeywordOrTheRequestForAPersonCausedIt(string text, string reason)
+    {
+        var merchant = Shop with { HandoffKeywords = ["manager", "استرجاع"] };
+
+        var played = Play(Turn(text, merchant: merchant), (_, _) => new { transferred = true });
+
+        Assert.Equal(reason, played.Argument(Tools.TransferToHuman, "reason"));
+    }
+
     [Fact]
     public void AMerchantGreetingInAnotherLanguageGivesWayToTheBuiltInOne()
     {
