@@ -19,17 +19,17 @@ public sealed class ImportValidation
     public void Add(ImportRow row)
     {
         Rows++;
-        if (row.ParseError is not null)
+        if (row.ParseErrors?.GetValueOrDefault(ImportRow.WholeRow) is { } unreadable)
         {
-            Rejections.Add(new ImportRejection(row.Row, Blank(row.Request.Sku), row.ParseError));
+            Rejections.Add(new ImportRejection(row.Row, null, unreadable));
             return;
         }
 
         var errors = new FieldErrors();
-        if (ProductRules.Validate(row.Request, errors) is not { } product)
+        var product = ProductRules.Validate(row.Request, errors);
+        if (row.ParseErrors is not null || product is null)
         {
-            var reason = string.Join(" ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(" ", e.Value)}"));
-            Rejections.Add(new ImportRejection(row.Row, Blank(row.Request.Sku), reason));
+            Rejections.Add(new ImportRejection(row.Row, Blank(row.Request.Sku), Reasons(row.ParseErrors, errors)));
         }
         else if (_seen.TryGetValue(product.Sku, out var first))
         {
@@ -40,6 +40,15 @@ public sealed class ImportValidation
             _seen[product.Sku] = row.Row;
             Valid.Add(new ValidRow(row.Row, product));
         }
+    }
+
+    // Every reason, field by field: what could not be read says so (not "price is required"), then the rules broken.
+    private static string Reasons(IReadOnlyDictionary<string, string>? unread, FieldErrors errors)
+    {
+        var broken = errors.ToDictionary();
+        var reasons = broken.Select(e => unread?.GetValueOrDefault(e.Key) ?? $"{e.Key} {string.Join(" ", e.Value)}")
+            .Concat((unread ?? new Dictionary<string, string>()).Where(u => !broken.ContainsKey(u.Key)).Select(u => u.Value));
+        return string.Join(" ", reasons);
     }
 
     private static string? Blank(string? sku) => string.IsNullOrWhiteSpace(sku) ? null : sku.Trim();

@@ -6,8 +6,18 @@ using CsvHelper;
 
 namespace AiSales.Api.Products;
 
-/// <summary>One row of an import as read, before validation: a parse error (a price that is not a number…) or a request.</summary>
-public sealed record ImportRow(int Row, ProductRequest Request, string? ParseError);
+/// <summary>
+/// One row of an import as read, before validation: the request, and by field what could not be read at all (a price
+/// that is not a number…); the rest of the row is still validated, so a rejection gives every reason.
+/// </summary>
+public sealed record ImportRow(int Row, ProductRequest Request, IReadOnlyDictionary<string, string>? ParseErrors = null)
+{
+    /// <summary>The key of <see cref="ParseErrors"/> for a row that could not be read at all: its one reason.</summary>
+    public const string WholeRow = "";
+
+    public static ImportRow Unreadable(int row, string reason) =>
+        new(row, new ProductRequest(null, null, null, null, null, null, null), new Dictionary<string, string> { [WholeRow] = reason });
+}
 
 /// <summary>The import cannot be read at all (not JSON, not an array, no header, too many rows): a problem, not a report.</summary>
 public sealed class ImportFormatException(int statusCode, string message) : Exception(message)
@@ -36,7 +46,7 @@ public static class ProductImportReader
             var element = elements.Current;
             yield return element.ValueKind == JsonValueKind.Object
                 ? ReadJsonRow(number, element)
-                : new ImportRow(number, new ProductRequest(null, null, null, null, null, null, null), "the row is not a JSON object.");
+                : ImportRow.Unreadable(number, "the row is not a JSON object.");
         }
     }
 
@@ -66,12 +76,12 @@ public static class ProductImportReader
             : null;
 
         var sku = Text("sku");
-        var errors = new List<string>();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var price = ParseDecimal(Text("price"), "price", errors);
         var stock = ParseInt(Text("stock"), "stock", errors);
         var active = ParseBool(Text("active"), "active", errors);
         var request = new ProductRequest(sku, Text("name"), Text("description"), price, Text("currency"), stock, active);
-        return new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors));
+        return new ImportRow(number, request, errors.Count == 0 ? null : errors);
     }
 
     public static async IAsyncEnumerable<ImportRow> ReadCsvAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -102,16 +112,16 @@ public static class ProductImportReader
             string? Field(string name) =>
                 columns.TryGetValue(name, out var index) && index < csv.FieldCount && !csv.IsEmpty(index) ? csv.GetString(index) : null;
 
-            var errors = new List<string>();
+            var errors = new Dictionary<string, string>(StringComparer.Ordinal);
             var price = ParseDecimal(Field("price"), "price", errors);
             var stock = ParseInt(Field("stock"), "stock", errors);
             var active = ParseBool(Field("active"), "active", errors);
             var request = new ProductRequest(Field("sku"), Field("name"), Field("description"), price, Field("currency"), stock, active);
-            yield return new ImportRow(number, request, errors.Count == 0 ? null : string.Join(" ", errors));
+            yield return new ImportRow(number, request, errors.Count == 0 ? null : errors);
         }
     }
 
-    private static decimal? ParseDecimal(string? text, string field, List<string> errors)
+    private static decimal? ParseDecimal(string? text, string field, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -123,11 +133,11 @@ public static class ProductImportReader
             return value;
         }
 
-        errors.Add($"{field} '{text}' is not a number (use a dot for decimals, e.g. 149.500).");
+        errors[field] = $"{field} '{text}' is not a number (use a dot for decimals, e.g. 149.500).";
         return null;
     }
 
-    private static int? ParseInt(string? text, string field, List<string> errors)
+    private static int? ParseInt(string? text, string field, Dictionary<string, string> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -139,11 +149,11 @@ public static class ProductImportReader
             return value;
         }
 
-        errors.Add($"{field} '{text}' is not a whole number.");
+        errors[field] = $"{field} '{text}' is not a whole number.";
         return null;
     }
 
-    private static bool? ParseBool(string? text, string field, List<string> errors)
+    private static bool? ParseBool(string? text, string field, Dictionary<string, string> errors)
     {
         switch (text?.Trim().ToLowerInvariant())
         {
@@ -154,7 +164,7 @@ public static class ProductImportReader
             case "false" or "0" or "no":
                 return false;
             default:
-                errors.Add($"{field} '{text}' must be true or false.");
+                errors[field] = $"{field} '{text}' must be true or false.";
                 return null;
         }
     }
