@@ -5,6 +5,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddAiSalesData();
+        builder.Services.AddBadRequestDetails();
         builder.AddOperationsMetrics();
         builder.AddMerchantApi();
         builder.AddWebhooks();

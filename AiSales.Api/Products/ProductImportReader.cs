@@ -59,7 +59,7 @@ public static class ProductImportReader
         }
         catch (JsonException e)
         {
-            throw new ImportFormatException(StatusCodes.Status400BadRequest, $"The body must be a JSON array of products: {e.Message}");
+            throw new ImportFormatException(StatusCodes.Status400BadRequest, Infrastructure.BadRequestText.ForJson("The body must be a JSON array of products", e));
         }
     }
 
