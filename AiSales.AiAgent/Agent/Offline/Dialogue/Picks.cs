@@ -47,9 +47,10 @@ public static class Picks
         if (words.Count > 0)
         {
             var named = candidates.Where(p => Matches(p.Name, words)).ToList();
-            if (named.Count == 0)
+            // Words that name none of them: a new product, not a pick; so is "the regular sunscreen" after the tinted one, whose
+            // «regular» names none of the products shown.
+            if (named.Count == 0 || words.Any(w => w.Length >= 3 && !shown.Any(p => Matches(p.Name, [w]))))
             {
-                // Words that name none of them: a new product, not a pick.
                 return null;
             }
 

@@ -54,7 +54,7 @@ public static class Places
         for (var i = 0; i < words.Length; i++)
         {
             var folded = TextFolding.Fold(words[i]);
-            var afterTo = i > 0 && TextFolding.Fold(words[i - 1]) is "to" or "الى" or "in" or "في";
+            var afterTo = i > 0 && TextFolding.Fold(words[i - 1]) is "to" or "الى" or "الي" or "in" or "في";
             if (folded.Length >= 5 && folded.StartsWith("لل", StringComparison.Ordinal))
             {
                 yield return folded[2..];

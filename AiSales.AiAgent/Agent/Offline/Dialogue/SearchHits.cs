@@ -63,21 +63,31 @@ public static class SearchHits
     /// the oud perfume, not also the musk perfume that shares «عطر»; "argan hair oil" is not the scrub whose description mentions oil.
     /// Hits that tie (the sizes or colours of one product) stay a list.
     /// </summary>
+    /// One word is enough when the other hits hold it nowhere, not even in their descriptions (the search guessed: «ماسكارا» is not
+    /// «ماسك»).
     internal static IReadOnlyList<ProductFact> MostNamed(IReadOnlyList<ProductFact> hits, string query)
     {
         var words = Words(query).Where(w => w.Length >= 2).Distinct().ToList();
-        if (hits.Count < 2 || words.Count < 2)
+        if (hits.Count < 2 || words.Count == 0)
         {
             return hits;
         }
 
-        var scored = hits.Select(h => (Hit: h, Named: NameWords(h.Name) is var name ? words.Count(w => name.Any(n => n == w
-            || w.Length >= 4 && n.StartsWith(w, StringComparison.Ordinal) || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal))) : 0))
-            .OrderByDescending(s => s.Named).ToList();
-        return scored[0].Named >= 2 && scored[0].Named > scored[1].Named ? [scored[0].Hit] : hits;
+        var scored = hits.Select(h => (Hit: h, Named: Held(Words(h.Name).ToList(), words))).OrderByDescending(s => s.Named).ToList();
+        if (scored[0].Named >= 2 && scored[0].Named > scored[1].Named)
+        {
+            return [scored[0].Hit];
+        }
+
+        return scored[0].Named >= 1 && scored.Skip(1).All(s => Held(Words($"{s.Hit.Name} {s.Hit.Description}").ToList(), words) == 0)
+            ? [scored[0].Hit]
+            : hits;
     }
 
-    private static List<string> NameWords(string name) => Words(name).ToList();
+    // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم»).
+    private static int Held(List<string> text, List<string> words) => words.Count(w => text.Any(n => n == w
+        || w.Length >= 4 && n.StartsWith(w, StringComparison.Ordinal) && n.Length - w.Length <= 2
+        || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal) && w.Length - n.Length <= 2));
 
     /// <summary>
     /// The search forgives a wrong letter, which in a word of two or three letters is a guess: «سوف» (Arabizi "suf") is not «سودا».

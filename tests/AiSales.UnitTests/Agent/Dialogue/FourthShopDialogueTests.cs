@@ -105,6 +105,36 @@ public sealed class FourthShopDialogueTests
     }
 
     [Fact]
+    public void AWordThatNamesNoneOfTheProductsShownIsANewSearchAndOnlyTheOneInStockIsBought()
+    {
+        var tinted = Product("Tinted Sunscreen SPF 50 | واقي شمس ملون SPF 50", 16.9m, stock: 0, currency: "JOD");
+        var regular = Product("Sunscreen SPF 50 | واقي شمس SPF 50", 14.25m, currency: "JOD");
+        var played = Play(Turn("ok then I'll take 2 of the regular sunscreen", Shown(tinted) with { Focus = tinted.ProductId }), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => new[] { tinted, regular },
+            Tools.AddToOrder => Order(lines: (regular, 2)),
+            _ => null,
+        });
+
+        Assert.Equal(regular.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
+        Assert.Equal(2, played.Argument(Tools.AddToOrder, "quantity"));
+    }
+
+    [Fact]
+    public void AHitTheSearchOnlyGuessedAtIsDropped()
+    {
+        var mask = Product("Dead Sea Mud Mask | ماسك طين البحر الميت", 8m, description: "ماسك طين لتنظيف المسام.", currency: "JOD");
+        var played = Play(Turn("وكمان ماسكارا", DialogueState.Empty, Order(lines: (Wash, 1))), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => new[] { Mascara, mask },
+            Tools.AddToOrder => Order(lines: [(Wash, 1), (Mascara, 1)]),
+            _ => null,
+        });
+
+        Assert.Equal(Mascara.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
+    }
+
+    [Fact]
     public void AMasculineDualBuysTwoOfTheProductNamed()
     {
         var played = Play(Turn("مرحبا، بدي عطرين مسك أبيض هدية"), (tool, _) => tool switch

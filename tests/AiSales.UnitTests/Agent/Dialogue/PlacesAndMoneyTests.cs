@@ -38,6 +38,7 @@ public sealed class PlacesAndMoneyTests
     [InlineData(Amman, "قديش التوصيل لإربد؟", true)]
     [InlineData(Amman, "قديش التوصيل لمادبا؟", true)]
     [InlineData(Amman, "بتوصلوا للسعودية؟", false)]
+    [InlineData(Amman, "هل توصلون إلى السعودية؟", false)]
     [InlineData(Amman, "بتشحنوا برا الاردن؟ لدبي مثلا", false)]
     [InlineData(Cairo, "الشحن للمنصورة بكام؟", true)]
     [InlineData(Cairo, "الشحن لإسكندرية بكام؟", true)]

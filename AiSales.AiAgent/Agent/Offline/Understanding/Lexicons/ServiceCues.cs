@@ -31,6 +31,7 @@ internal static class ServiceCues
             "المنتجات اصليه", "تقليد", "مقلد", "مقلده", "كوبي", "هاي كوبي", "products original", "products authentic", "authentic", "originals",
             "genuine products", "fake", "fakes", "counterfeit", "replica", "replicas",
             "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
+            "تاريخ انتهاء", "تاريخ صلاحيه", "انتهاء الصلاحيه", "اكسباير", "ايمتى بيخلص", "متى ينتهي", "expire", "expires", "expired", "best before",
         ],
     };
 }
