@@ -46,6 +46,14 @@ public static class Places
         return Named(customerText).All(w => entry.Contains(w, StringComparison.Ordinal) || rest && !s_countries.Contains(w) && !Abroad(customerText));
     }
 
+    /// <summary>True when the customer named a place and the entry names it too (not only "the rest of the country").</summary>
+    public static bool Names(string entryText, string customerText)
+    {
+        var entry = $" {TextFolding.Fold(entryText)} ";
+        var named = Named(customerText).ToList();
+        return named.Count > 0 && named.All(w => entry.Contains(w, StringComparison.Ordinal));
+    }
+
     /// <summary>The places a message names, folded, without «ال»/«لل»/«ل».</summary>
     public static IEnumerable<string> Named(string text)
     {

@@ -84,10 +84,20 @@ public static class SearchHits
             : hits;
     }
 
-    // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم»).
+    // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم», «سماعات»
+    // for «سماعه»).
     private static int Held(List<string> text, List<string> words) => words.Count(w => text.Any(n => n == w
         || w.Length >= 4 && n.StartsWith(w, StringComparison.Ordinal) && n.Length - w.Length <= 2
-        || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal) && w.Length - n.Length <= 2));
+        || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal) && w.Length - n.Length <= 2
+        || Stem(n) is { Length: >= 3 } stem && stem == Stem(w)));
+
+    // An Arabic word without its feminine or plural ending: «سماعه», «سماعات» → «سماع».
+    private static string Stem(string word) =>
+        !TextFolding.IsArabicScript(word) || word.Length < 4 ? word
+        : word.EndsWith("ات", StringComparison.Ordinal) ? word[..^2]
+        : word.EndsWith('ه') ? word[..^1]
+        : word.Length >= 5 && (word.EndsWith("ين", StringComparison.Ordinal) || word.EndsWith("ون", StringComparison.Ordinal)) ? word[..^2]
+        : word;
 
     /// <summary>
     /// The search forgives a wrong letter, which in a word of two or three letters is a guess: «سوف» (Arabizi "suf") is not «سودا».

@@ -39,8 +39,9 @@ public static class TalkMoves
         if (answers.Count > 0)
         {
             // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
-            // entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
+            // entry that names the place asked about before one that covers it as "anywhere in the country"; an entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
             var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
+                .ThenByDescending(a => Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
                 .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
                 .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))
                 .First();

@@ -135,6 +135,33 @@ public sealed class FourthShopDialogueTests
     }
 
     [Fact]
+    public void APluralStillNamesEveryProductOfItsSingular()
+    {
+        var earbuds = Product("Wireless Earbuds Pro | سماعات لاسلكية برو", 229);
+        var speaker = Product("Mini Bluetooth Speaker | سماعة بلوتوث صغيرة", 149);
+        var played = Play(Turn("عندكو سماعات؟"), (tool, _) => tool == Tools.SearchProducts ? new[] { earbuds, speaker } : null);
+
+        Assert.Contains("1. ", played.Text);
+        Assert.Contains("سماعة بلوتوث صغيرة", played.Text);
+        Assert.Contains("سماعات لاسلكية برو", played.Text);
+    }
+
+    [Fact]
+    public void AColourWithoutItsHamzaStillChoosesAmongLookAlikes()
+    {
+        var white = Product("حذاء جري أبيض - White Running Shoes", 310, description: "حذاء رياضي للجري، لون أبيض.");
+        var black = Product("حذاء جري أسود - Black Running Shoes", 290, description: "حذاء رياضي للجري، لون أسود.");
+        var played = Play(Turn("ابغي حذاء جري اسود"), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => new[] { white, black },
+            Tools.AddToOrder => Order(lines: (black, 1)),
+            _ => null,
+        });
+
+        Assert.Equal(black.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
+    }
+
+    [Fact]
     public void AMasculineDualBuysTwoOfTheProductNamed()
     {
         var played = Play(Turn("مرحبا، بدي عطرين مسك أبيض هدية"), (tool, _) => tool switch

@@ -52,6 +52,16 @@ public sealed class PlacesAndMoneyTests
         Assert.Equal(covered, Places.Covered(entry, question));
     }
 
+    [Fact]
+    public void AnEntryThatNamesThePlaceIsBetterThanOneThatCoversTheCountry()
+    {
+        const string question = "and if I order today, when would it reach me in Dubai?";
+
+        Assert.True(Places.Names("Same-day delivery in Dubai for orders placed before 3 pm.", question));
+        Assert.False(Places.Names("Shipping anywhere in the UAE is 15 AED.", question));
+        Assert.True(Places.Covered("Shipping anywhere in the UAE is 15 AED.", question));
+    }
+
     [Theory]
     [InlineData(12.5, "JOD", "12.500 JOD")]
     [InlineData(48, "JOD", "48 JOD")]
