@@ -47,8 +47,16 @@ public static class FaqTopics
         ],
         ["وين", "فين", "اين", "متجر", "where", "store", "shop", "showroom", "physical"]);
 
+    /// <summary>Whether the goods are original («أصلية ولا تقليد؟», "are they authentic?"), asked of every shop that sells brands.</summary>
+    public static readonly FaqTopic Authenticity = new("authenticity",
+        [
+            "اصلي", "اصليه", "اصليين", "اصلية", "تقليد", "مقلد", "مقلده", "كوبي", "اوريجينال", "اورجينال", "وكيل", "الوكيل", "وكلاء", "الوكلاء",
+            "original", "originals", "authentic", "genuine", "fake", "fakes", "counterfeit", "replica", "replicas", "distributor", "distributors",
+        ],
+        []);
+
     /// <summary>The subjects, in the order ties are broken.</summary>
-    public static readonly IReadOnlyList<FaqTopic> Subjects = [Delivery, Returns, Payment, Hours, Location];
+    public static readonly IReadOnlyList<FaqTopic> Subjects = [Delivery, Returns, Payment, Hours, Location, Authenticity];
 
     /// <summary>What is asked about a subject: its cost, or its time. Only ever a tie-breaker between entries of one subject.</summary>
     public static readonly IReadOnlyList<FaqTopic> Aspects =

@@ -20,11 +20,11 @@ public static class AttachmentReply
 
     /// <summary>The customer's message was only a file: which product do they mean?</summary>
     public static string AskWhichProduct(string language) => language == "ar"
-        ? "شكرًا، وصلني المرفق لكن ما أقدر أشوفه. أي منتج تقصد؟ اكتب لي اسمه أو وصفه وأشيّك لك على السعر والتوفر."
+        ? "شكرًا، وصلني المرفق لكن لا يمكنني عرضه. ما المنتج المقصود؟ يكفي اسمه أو وصفه، وسأتحقق لك من السعر والتوفر."
         : "Thanks, I got your attachment but I can't view it. Which product do you mean? Write its name or describe it and I'll check the price and availability.";
 
     /// <summary>The photo went to a person.</summary>
     public static string HandedOver(string language) => language == "ar"
-        ? "شكرًا على الصورة! حوّلتها لأحد موظفينا، وراح يرد عليك شخص هنا قريبًا."
+        ? "شكرًا على الصورة! حوّلتها إلى أحد موظفينا، وسيرد عليك شخص من الفريق هنا قريبًا."
         : "Thanks for the photo! I've passed it to a member of our team, who will reply here shortly.";
 }

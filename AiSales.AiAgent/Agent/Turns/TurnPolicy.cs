@@ -44,7 +44,7 @@ public static class TurnPolicy
 
     /// <summary>What the customer reads when the AI gives up: short, in their language, a person will answer.</summary>
     public static string FallbackText(string language) => language == "ar"
-        ? "عذرًا، ما قدرت أرد عليك الحين. حوّلت محادثتك لأحد موظفينا وراح يرد عليك قريبًا."
+        ? "عذرًا، تعذّر الرد الآن. حوّلت المحادثة إلى أحد موظفينا، وسيرد عليك قريبًا."
         : "Sorry, I can't answer that right now. I've passed your message to our team and a person will reply shortly.";
 
     /// <summary>What the merchant reads on the conversation when the AI gave up.</summary>

@@ -55,7 +55,7 @@ public sealed class AgentConversationTests(AgentFixture fixture)
         Assert.False(sent.Body.ContainsKey("tag"), "AI replies never carry a message tag");
         Assert.Contains("قفطان أزرق", sent.Text);
         Assert.Contains("220", sent.Text);
-        Assert.Contains("تحب تطلبه", sent.Text);
+        Assert.Contains("هل أضيفه إلى طلبك", sent.Text);
     }
 
     [Fact]

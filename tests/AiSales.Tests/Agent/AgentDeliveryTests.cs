@@ -181,6 +181,6 @@ public sealed class AgentDeliveryTests(AgentFixture fixture)
         Assert.True(parts.Count > 1);
         Assert.All(parts, p => Assert.True(System.Text.Encoding.UTF8.GetByteCount(p.Text) <= 1000, $"{System.Text.Encoding.UTF8.GetByteCount(p.Text)} bytes"));
         Assert.StartsWith("هذا ما وجدته", parts[0].Text);
-        Assert.Contains("أي واحد تختار", parts[^1].Text);
+        Assert.Contains("أيّها يناسبك", parts[^1].Text);
     }
 }

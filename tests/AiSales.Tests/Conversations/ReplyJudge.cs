@@ -7,11 +7,11 @@ namespace AiSales.Tests.Conversations;
 /// Judges one reply on facts, not wording: expected words (with alternatives), forbidden words, the questions asked
 /// for a detail, and the script. Text is compared folded: case, Arabic-Indic digits, diacritics, tatweel, alef and
 /// yaa forms, so «٢٥٠» matches "250" and «أسود» matches «اسود». A number matches only as a whole number ("25" is
-/// not found in "250"; "250.00" is 250).
+/// not found in "250"; "250.00" is 250 and "12.500" is 12.5).
 /// </summary>
 public sealed class ReplyJudge(ShopData shop)
 {
-    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "egp", "ريال", "دولار", "درهم", "دينار", "جنيه"];
+    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "egp", "jod", "ريال", "دولار", "درهم", "دينار", "جنيه"];
 
     /// <summary>What is wrong with the reply to this turn; empty when it is right.</summary>
     /// <param name="listed">The products the shop last offered as a numbered list, for "{n}" in the expectations.</param>
@@ -96,7 +96,10 @@ public sealed class ReplyJudge(ShopData shop)
 
         if (IsNumber(needle))
         {
-            return Regex.IsMatch(haystack, $@"(?<![\d.]){Regex.Escape(needle)}(?:\.0+)?(?!\d|\.\d)");
+            // By value: "12.500" is 12.5 and 12.50 (a price in fils), "250" is 250.00.
+            var value = needle.Contains('.') ? needle.TrimEnd('0').TrimEnd('.') : needle;
+            var zeros = value.Contains('.') ? "0*" : @"(?:\.0+)?";
+            return Regex.IsMatch(haystack, $@"(?<![\d.]){Regex.Escape(value)}{zeros}(?!\d|\.\d)");
         }
 
         // A short word is a whole word: «لا» is not the start of «لاسلكية», "no" is not inside "now".

@@ -75,6 +75,12 @@ public static class DescriptionMoves
         {
             return ProductMoves.Search(turn.Reading);
         }
+        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour or ProductAttribute.Size && search.Products() is { Count: > 1 } variants)
+        {
+            // «شو ألوان أحمر الشفاه المطفي؟», "what sizes does the dress come in?": the products found are its colours or sizes.
+            return Step.Reply(turn.Say.Others(variants),
+                turn.State with { Shown = DialogueRules.Remember(variants), Focus = null, Awaiting = Awaiting.Choice, LastQuery = turn.Reading.ProductQuery });
+        }
         else if ((fact = search.Products().FirstOrDefault()) is null)
         {
             // «عندكم جدول مقاسات؟» names no product: the faq may answer it.

@@ -61,7 +61,7 @@ public static class OrderMoves
             return Step.Reply(turn.Say.NoOrder(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        var line = Picks.FromOrder(turn.Reading, draft, turn.State.FocusProduct, strict: true);
+        var line = Picks.FromOrder(Kept.Without(turn), draft, turn.State.FocusProduct, strict: true);
         if (line is null)
         {
             return Step.Reply(turn.Say.OrderLines(draft) + " " + turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });

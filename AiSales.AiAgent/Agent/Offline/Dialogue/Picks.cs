@@ -30,10 +30,16 @@ public static class Picks
             narrowed = true;
         }
 
-        // A list of one product per size ("Dress, size S", "Dress, size M"): "the M" is the one whose name carries it.
+        // A list of one product per size ("Dress, size S", "Dress, size M"): "the M" is the one whose name carries it; of look-alikes
+        // that differ by a measure ("50ml", "100ml"), «الصغير» / "the big one" is the smallest or the largest.
         if (reading.Sizes.Count > 0 && candidates.Any(p => Sizes.InName(p.Name).Count > 0))
         {
             candidates = candidates.Where(p => reading.Sizes.All(Sizes.InName(p.Name).Contains)).ToList();
+            narrowed = true;
+        }
+        else if (reading.Sizes.Count == 1 && RelativeSize.Pick(candidates.ToList(), p => p.Name, reading.Sizes[0]) is { } measured)
+        {
+            candidates = [measured];
             narrowed = true;
         }
 
@@ -41,9 +47,10 @@ public static class Picks
         if (words.Count > 0)
         {
             var named = candidates.Where(p => Matches(p.Name, words)).ToList();
-            if (named.Count == 0)
+            // Words that name none of them: a new product, not a pick; so is "the regular sunscreen" after the tinted one, whose
+            // «regular» names none of the products shown.
+            if (named.Count == 0 || words.Any(w => w.Length >= 3 && !shown.Any(p => Matches(p.Name, [w]))))
             {
-                // Words that name none of them: a new product, not a pick.
                 return null;
             }
 
@@ -99,9 +106,11 @@ public static class Picks
     private static List<string> Words(string query) =>
         TextFolding.Tokens(query).Where(w => w.Length >= 2 && !s_pointers.Contains(w)).ToList();
 
+    /// <summary>True when the text names the colour; «أحمر» in «أحمر شفاه مطفي نود» (lipstick) is not red.</summary>
     public static bool HasColour(string text, string colour)
     {
-        var tokens = TextFolding.Tokens(TextFolding.Fold(text)).Select(Strip).ToHashSet(StringComparer.Ordinal);
+        var words = TextFolding.Tokens(TextFolding.Fold(text));
+        var tokens = words.Where((w, i) => !Colours.NamesCosmetic(i + 1 < words.Count ? words[i + 1] : null)).Select(Strip).ToHashSet(StringComparer.Ordinal);
         return Colours.SurfaceForms(colour).Any(form => tokens.Contains(Strip(TextFolding.Fold(form))));
     }
 

@@ -51,9 +51,11 @@ public static class ProductMoves
             return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
         }
 
-        if (hits.Count == 1)
+        // To buy, of several look-alikes only one in stock ("the regular sunscreen" when the tinted one is sold out) is that one.
+        if (hits.Count == 1 || hits.Count(h => h.Stock > 0) == 1)
         {
-            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember(hits) } }, done, hits[0].ProductId, quantity);
+            var hit = hits.Count == 1 ? hits[0] : hits.First(h => h.Stock > 0);
+            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember([hit]) } }, done, hit.ProductId, quantity);
         }
 
         return Step.Reply(turn.Say.List(hits, toBuy: true),

@@ -13,21 +13,91 @@ public static class SearchHits
     /// The search's hits; when the query found nothing it is searched once more in other words: an Arabizi message in its Latin
     /// words, Arabic plurals in the singular («شواحن» → «شاحن»).
     /// </summary>
+    /// An Arabizi message whose hits were all guesses (no word of its Arabic reading in them: "mascara" read «مسكره» found a musk) is
+    /// searched in its Latin words too, and those hits win when there are any.
     internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
     {
         var hits = Plausible(first.Products(), query);
-        if (hits.Count > 0 || Respelled(turn, query) is not { Length: > 0 } again)
+        var guessed = hits.Count > 0 && Arabizi.Looks(turn.CustomerText) && !hits.Any(h => Verbatim(h, query));
+        if (hits.Count > 0 && !guessed || Respelled(turn, query) is not { Length: > 0 } again)
         {
-            return (null, Narrowed(turn, hits));
+            return (null, Narrowed(turn, hits, query));
         }
 
-        return done.Of(Tools.SearchProducts, 1) is { } second
-            ? (null, Narrowed(turn, Plausible(second.Products(), again)))
-            : (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
+        if (done.Of(Tools.SearchProducts, 1) is { } second)
+        {
+            var other = Plausible(second.Products(), again);
+            return (null, other.Count > 0 ? Narrowed(turn, other, again) : Narrowed(turn, hits, query));
+        }
+
+        return (Step.Call(Tools.SearchProducts, new() { ["query"] = again }), hits);
     }
 
-    private static IReadOnlyList<ProductFact> Narrowed(OfflineTurn turn, IReadOnlyList<ProductFact> hits) =>
-        InSize(NamedInFull(turn.CustomerText, hits), turn.Reading.Sizes);
+    private static IReadOnlyList<ProductFact> Narrowed(OfflineTurn turn, IReadOnlyList<ProductFact> hits, string query) =>
+        InColour(InSize(MostNamed(NamedInFull(turn.CustomerText, hits), query), turn.Reading.Sizes), turn.Reading.Colours);
+
+    /// <summary>
+    /// Of several hits, those in the colour the customer named, when some are: «والأحمر؟» among the matte lipsticks is the red one,
+    /// not every «أحمر شفاه».
+    /// </summary>
+    internal static IReadOnlyList<ProductFact> InColour(IReadOnlyList<ProductFact> hits, IReadOnlyList<string> colours)
+    {
+        if (hits.Count < 2 || colours.Count == 0)
+        {
+            return hits;
+        }
+
+        var coloured = hits.Where(h => colours.All(c => Picks.HasColour(h.Name, c))).ToList();
+        return coloured.Count > 0 ? coloured : hits;
+    }
+
+    // A word of the query (three letters or more) as written in the product's name or description.
+    private static bool Verbatim(ProductFact hit, string query)
+    {
+        var text = TextFolding.Fold($"{hit.Name} {hit.Description}");
+        return TextFolding.Tokens(TextFolding.Fold(query)).Any(w => w.Length >= 3 && text.Contains(ArabicWord.StripArticle(w), StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Of several hits, the one whose name holds more of the query's words than any other, when it holds two or more: «عطر عود» is
+    /// the oud perfume, not also the musk perfume that shares «عطر»; "argan hair oil" is not the scrub whose description mentions oil.
+    /// Hits that tie (the sizes or colours of one product) stay a list.
+    /// </summary>
+    /// One word is enough when the other hits hold it nowhere, not even in their descriptions (the search guessed: «ماسكارا» is not
+    /// «ماسك»).
+    internal static IReadOnlyList<ProductFact> MostNamed(IReadOnlyList<ProductFact> hits, string query)
+    {
+        var words = Words(query).Where(w => w.Length >= 2).Distinct().ToList();
+        if (hits.Count < 2 || words.Count == 0)
+        {
+            return hits;
+        }
+
+        var scored = hits.Select(h => (Hit: h, Named: Held(Words(h.Name).ToList(), words))).OrderByDescending(s => s.Named).ToList();
+        if (scored[0].Named >= 2 && scored[0].Named > scored[1].Named)
+        {
+            return [scored[0].Hit];
+        }
+
+        return scored[0].Named >= 1 && scored.Skip(1).All(s => Held(Words($"{s.Hit.Name} {s.Hit.Description}").ToList(), words) == 0)
+            ? [scored[0].Hit]
+            : hits;
+    }
+
+    // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم», «سماعات»
+    // for «سماعه»).
+    private static int Held(List<string> text, List<string> words) => words.Count(w => text.Any(n => n == w
+        || w.Length >= 4 && n.StartsWith(w, StringComparison.Ordinal) && n.Length - w.Length <= 2
+        || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal) && w.Length - n.Length <= 2
+        || Stem(n) is { Length: >= 3 } stem && stem == Stem(w)));
+
+    // An Arabic word without its feminine or plural ending: «سماعه», «سماعات» → «سماع».
+    private static string Stem(string word) =>
+        !TextFolding.IsArabicScript(word) || word.Length < 4 ? word
+        : word.EndsWith("ات", StringComparison.Ordinal) ? word[..^2]
+        : word.EndsWith('ه') ? word[..^1]
+        : word.Length >= 5 && (word.EndsWith("ين", StringComparison.Ordinal) || word.EndsWith("ون", StringComparison.Ordinal)) ? word[..^2]
+        : word;
 
     /// <summary>
     /// The search forgives a wrong letter, which in a word of two or three letters is a guess: «سوف» (Arabizi "suf") is not «سودا».

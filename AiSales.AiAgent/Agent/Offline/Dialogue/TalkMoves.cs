@@ -39,8 +39,9 @@ public static class TalkMoves
         if (answers.Count > 0)
         {
             // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
-            // entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
+            // entry that names the place asked about before one that covers it as "anywhere in the country"; an entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
             var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
+                .ThenByDescending(a => Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
                 .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
                 .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))
                 .First();
@@ -82,37 +83,7 @@ public static class TalkMoves
         _ => "موقع المحل location address",
     };
 
-    /// <summary>
-    /// Every place the customer named ("to Kuwait", «للكويت», «الى جدة», a capitalised name) appears in the entry: the
-    /// faq's delivery answer for Riyadh does not answer "do you ship to Kuwait?".
-    /// </summary>
-    private static bool Covers(FaqAnswer answer, string customerText)
-    {
-        var entry = $" {TextFolding.Fold(answer.Question + " " + answer.Answer)} ";
-        return Named(customerText).All(w => entry.Contains(w, StringComparison.Ordinal));
-    }
-
-    private static IEnumerable<string> Named(string text)
-    {
-        var words = text.Split([' ', '\n', '?', '؟', ',', '،', '.', '!'], StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < words.Length; i++)
-        {
-            var folded = TextFolding.Fold(words[i]);
-            var afterTo = i > 0 && TextFolding.Fold(words[i - 1]) is "to" or "الى" or "in" or "في";
-            if (folded.Length >= 5 && folded.StartsWith("لل", StringComparison.Ordinal))
-            {
-                yield return folded[2..];
-            }
-            else if (folded.Length >= 3 && (afterTo && !s_common.Contains(folded) || i > 0 && char.IsUpper(words[i][0]) && words[i] != "I"))
-            {
-                yield return folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length >= 5 ? folded[2..] : folded;
-            }
-        }
-    }
-
-    // Words after "to"/«في» that name no place.
-    private static readonly HashSet<string> s_common = ["the", "you", "your", "all", "any", "other", "another", "return", "pay", "get", "buy",
-        "order", "change", "cancel", "know", "ask", "talk", "see", "come", "الطلب", "البيت", "المحل", "الموقع", "نفس"];
+    private static bool Covers(FaqAnswer answer, string customerText) => Places.Covered(answer.Question + " " + answer.Answer, customerText);
 
     /// <summary>Thanks, ok, 👍, goodbye: a short courteous answer, never a search, never a question asked again.</summary>
     public static Step Courtesy(OfflineTurn turn)

@@ -19,14 +19,15 @@ public static class VariantMoves
         var (line, colour, size) = Target(turn) ?? throw new InvalidOperationException("Swap without a line to swap.");
         if (done.Of(Tools.SearchProducts) is not { } search)
         {
-            return Step.Call(Tools.SearchProducts, new() { ["query"] = LookAlikes(line.Name), ["colour"] = colour });
+            return Step.Call(Tools.SearchProducts, new() { ["query"] = LookAlikes(line.Name, ByMeasure(line, size)), ["colour"] = colour });
         }
 
         var variant = search.Products()
             .Where(p => p.ProductId != line.ProductId)
             .Where(p => colour is null || Picks.HasColour(p.Name + " " + p.Description, colour))
-            .Where(p => size is null || Sizes.InName(p.Name).Contains(size))
+            .Where(p => size is null || Sizes.InName(p.Name).Contains(size) || ByMeasure(line, size) && RelativeSize.Beyond(p.Name, line.Name, size))
             .OrderByDescending(p => p.Stock > 0)
+            .ThenBy(p => ByMeasure(line, size) ? Math.Abs((RelativeSize.Amount(p.Name) ?? 0) - (RelativeSize.Amount(line.Name) ?? 0)) : 0)
             .FirstOrDefault();
         var draft = turn.Draft!;
         if (variant is null)
@@ -77,15 +78,23 @@ public static class VariantMoves
         return colour is null && size is null ? null : (line, colour, size);
     }
 
-    /// <summary>A name's words without its colour and size, in its first language: "Black Crepe Abaya" → "crepe abaya".</summary>
-    public static string LookAlikes(string name)
+    /// <summary>
+    /// A name's words without its colour and size, in its first language: "Black Crepe Abaya" → "crepe abaya"; without its measure
+    /// too when the swap is to a bigger or smaller one ("Face Cream 50ml" → "face cream").
+    /// </summary>
+    public static string LookAlikes(string name, bool withoutMeasure = false)
     {
         var first = name.Split([" | ", " - ", " – "], StringSplitOptions.RemoveEmptyEntries)[0];
         var sizes = Sizes.InName(first);
         var words = TextFolding.Tokens(TextFolding.Fold(first))
-            .Where(w => Colours.Key(w) is null && Colours.Key(ArabicWord.StripArticle(w)) is null && !sizes.Contains(Sizes.NearSizeWord(w) ?? w));
+            .Where(w => Colours.Key(w) is null && Colours.Key(ArabicWord.StripArticle(w)) is null && !sizes.Contains(Sizes.NearSizeWord(w) ?? w))
+            .Where(w => !withoutMeasure || !w.Any(char.IsAsciiDigit) && RelativeSize.Amount("1 " + w) is null);
         return string.Join(' ', words);
     }
+
+    // «خليه الكبير»: a bigger or smaller one of a line whose name carries a measure and no size letter.
+    private static bool ByMeasure(OrderLine line, string? size) =>
+        size is not null && RelativeSize.IsRelative(size) && Sizes.InName(line.Name).Count == 0 && RelativeSize.Amount(line.Name) is not null;
 
     private static string Progress(OfflineTurn turn, OrderView order, string? lead) =>
         turn.Say.Progress(order, lead, phoneNeeded: turn.Platform == Platforms.Instagram);

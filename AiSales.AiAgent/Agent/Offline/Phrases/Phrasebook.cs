@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AiSales.AiAgent.Agent.Plugins;
 using AiSales.AiAgent.Agent.Offline.Understanding;
@@ -131,6 +130,5 @@ public abstract class Phrasebook
 
     public abstract string Handoff();
 
-    public static string Money(decimal amount, string? currency) =>
-        $"{amount.ToString("0.##", CultureInfo.InvariantCulture)} {currency}".Trim();
+    public static string Money(decimal amount, string? currency) => MoneyText.Format(amount, currency);
 }

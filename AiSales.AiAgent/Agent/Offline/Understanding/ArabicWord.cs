@@ -51,6 +51,29 @@ internal static class ArabicWord
             ? bare[..^3] + "ه"
             : null;
 
+    // Words ending in «ين» that are no dual: ingredients and loanwords (vitamin, caffeine, collagen…), tens, plurals and participles
+    // customers write beside a product («موجودين؟», «متوفرين»), names and places.
+    private static readonly HashSet<string> s_notMasculineDuals = new(new[]
+    {
+        "فيتامين", "كافيين", "كافين", "بيوتين", "كولاجين", "كولاجن", "ايلاستين", "جليسرين", "جلسرين", "جلسرين", "لانولين", "بارافين", "ميلانين",
+        "ارجنين", "تورين", "بروتين", "كيراتين", "جيلاتين", "ياسمين", "بنزين", "فلسطين", "ملايين", "سنين", "عشرين", "ثلاثين", "تلاتين", "اربعين",
+        "خمسين", "ستين", "سبعين", "ثمانين", "تمانين", "تسعين", "موجودين", "متوفرين", "متاحين", "محتاجين", "مهتمين", "عايزين", "عاوزين", "حابين",
+        "حلوين", "شاطرين", "قاعدين", "رايحين", "جايين", "ساكنين", "مستعجلين", "مبسوطين", "مشغولين", "فاضيين", "نازلين", "طالعين", "لابسين",
+        "مستعملين", "مستخدمين", "موظفين", "الموظفين", "زبائن", "اسبرين", "نسرين", "شيرين", "نيفين", "نرمين", "شاهين", "ياسين", "جاكلين", "ايفلين",
+        "ميبيلين", "ميبلين", "تانيين", "تانين", "ثانيين", "اخرين", "غاليين", "رخيصين", "كثيرين", "قليلين", "مختلفين", "نفسين",
+    }.Select(TextFolding.Fold), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The singular of a masculine dual, «عطرين» → «عطر», «كريمين» → «كريم», «فستانين» → «فستان» (two of them), when three to six letters
+    /// stay before «ين»; null for a word listed as no dual (vitamin, «موجودين», «عشرين») and any other word. The caller reads it only
+    /// for the first product word of a message, where a count stands.
+    /// </summary>
+    public static string? MasculineDualSingular(string word) => StripArticle(word) is var bare && bare.Length is >= 5 and <= 8
+        && bare.EndsWith("ين", StringComparison.Ordinal) && !bare.EndsWith("تين", StringComparison.Ordinal) && TextFolding.IsArabicScript(bare)
+        && !s_notMasculineDuals.Contains(bare) && !s_notMasculineDuals.Contains(word)
+            ? bare[..^2]
+            : null;
+
     /// <summary>
     /// True when <paramref name="word"/> is <paramref name="stem"/> with Arabic clitics and endings: «تالف» in «تالفة», «التالف», «وتالفين».
     /// </summary>

@@ -3,9 +3,6 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <summary>Reads the colours and sizes a message names, as canonical keys in the order written, each once.</summary>
 internal static class ColourSizeReader
 {
-    // Nouns after which a colour word names a product: «احمر شفايف» is lipstick.
-    private static readonly HashSet<string> s_cosmetics = new(["شفايف", "شفاه", "خدود"], StringComparer.Ordinal);
-
     public static List<string> Colours(MessageTokens message)
     {
         var keys = new List<string>();
@@ -34,7 +31,7 @@ internal static class ColourSizeReader
 
     // «احمر شفايف» (lipstick) and «احمر خدود» (blush) are products, not the colour red.
     private static bool NamesCosmetic(MessageTokens message, int i) =>
-        i + 1 < message.Count && s_cosmetics.Contains(ArabicWord.StripArticle(message.Words[i + 1]));
+        i + 1 < message.Count && Understanding.Colours.NamesCosmetic(message.Words[i + 1]);
 
     /// <param name="shortAnswer">A reply of a few words, where a lone "m" can only be a size.</param>
     public static List<string> Sizes(MessageTokens message, bool shortAnswer)

@@ -2,7 +2,8 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 
 /// <summary>
 /// The colour vocabulary, one canonical key per colour with every folded surface form customers and merchants write: both genders and the
-/// colloquial forms (اسود/سودا/سوداء، ابيض/بيضا، رمادي/رصاصي/سكني، وردي/زهري/فوشي، بنفسجي/موف) and English. The same table reads a
+/// colloquial forms (اسود/سودا/سوداء، ابيض/بيضا، رمادي/رصاصي/سكني، وردي/زهري/فوشي، بنفسجي/موف) and English, and the shades fashion and
+/// cosmetics sell under their own names (olive/زيتي, camel/جملي, rose/روز, nude/نود, peach/خوخي, coral). The same table reads a
 /// customer's "السودا" and lets the caller find "حقيبة سوداء" in a product name.
 /// </summary>
 public static class Colours
@@ -14,11 +15,17 @@ public static class Colours
         ["brown"] = ["بني", "بنيه", "بنية", "قهوائي", "قهوائيه", "بني غامق", "brown"],
         ["red"] = ["احمر", "أحمر", "حمرا", "حمراء", "حمره", "حمر", "عنابي", "red", "maroon", "burgundy"],
         ["blue"] = ["ازرق", "أزرق", "زرقا", "زرقاء", "زرقه", "زرق", "سماوي", "لبني", "blue", "light blue", "sky blue", "baby blue", "turquoise"],
-        ["green"] = ["اخضر", "أخضر", "خضرا", "خضراء", "خضره", "خضر", "زيتي", "green"],
+        ["green"] = ["اخضر", "أخضر", "خضرا", "خضراء", "خضره", "خضر", "green"],
+        ["olive"] = ["زيتي", "زيتيه", "زيتية", "اخضر زيتي", "olive", "olive green", "khaki", "خاكي"],
         ["pink"] = ["وردي", "ورديه", "وردية", "زهري", "زهريه", "زهرية", "فوشي", "فوشيا", "بمبي", "pink", "fuchsia"],
+        ["rose"] = ["روز", "rose", "dusty pink", "وردي غامق", "وردي فاتح"],
         ["gold"] = ["ذهبي", "ذهبيه", "ذهبية", "دهبي", "دهبيه", "gold", "golden"],
         ["silver"] = ["فضي", "فضيه", "فضية", "سيلفر", "silver"],
         ["beige"] = ["بيج", "بيجي", "كريمي", "سكري", "beige"], // not "cream": a hand cream is not beige
+        ["camel"] = ["جملي", "جمليه", "جملية", "كاميل", "camel"],
+        ["nude"] = ["نود", "نيود", "nude"],
+        ["peach"] = ["خوخي", "خوخيه", "خوخية", "مشمشي", "peach", "apricot"],
+        ["coral"] = ["كورال", "مرجاني", "coral"],
         ["grey"] = ["رمادي", "رماديه", "رمادية", "رصاصي", "رصاصيه", "سكني", "gray", "grey"],
         ["navy"] = ["كحلي", "كحليه", "كحلية", "نيلي", "navy", "navy blue", "dark blue"],
         ["purple"] = ["بنفسجي", "بنفسجيه", "بنفسجية", "موف", "ليلكي", "purple", "violet", "lilac", "mauve"],
@@ -49,6 +56,12 @@ public static class Colours
 
         return null;
     }
+
+    // Nouns after which a colour word names a product: «احمر شفايف» is lipstick, «احمر خدود» blush.
+    private static readonly HashSet<string> s_cosmetics = new(["شفايف", "شفاه", "خدود"], StringComparer.Ordinal);
+
+    /// <summary>True when the folded word after a colour word makes it a product's name («احمر الشفاه», «احمر خدود»), not a colour.</summary>
+    public static bool NamesCosmetic(string? foldedNext) => foldedNext is not null && s_cosmetics.Contains(ArabicWord.StripArticle(foldedNext));
 
     /// <summary>Every folded form of a colour, with and without the Arabic article, for matching product names and descriptions.</summary>
     public static IReadOnlyList<string> SurfaceForms(string key) => s_forms.TryGetValue(key, out var forms)

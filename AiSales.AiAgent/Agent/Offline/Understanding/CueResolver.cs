@@ -41,12 +41,14 @@ internal static class CueResolver
         Add(acts, Act.Confirm, !deny && (cues.Has(Cue.Confirm) && words <= 6 || weakYes && confirmation || cues.Has(Cue.Okay) && confirmation && words <= 6));
 
         var detailAsked = hints.Awaiting is Awaiting.Name or Awaiting.Address or Awaiting.Phone;
+        // «طيب والأحمر؟», "ok, in black?": an okay or a greeting before it does not make the question mere politeness.
+        var onlyPolite = acts.All(a => a is Act.Courtesy or Act.Greeting);
         if (acts.Count == 0 && facts.ContentWords > 0 && !detailAsked)
         {
             Add(acts, Act.AskAvailability, message.HasQuestionMark); // "شنطة سودا؟" asks whether there is one
             Add(acts, Act.Buy, !message.HasQuestionMark && facts.Quantity is not null); // "ثلاث حبات من المسك" orders
         }
-        else if (acts.Count == 0 && facts.ContentWords == 0 && facts.Colours + facts.Sizes > 0 && message.HasQuestionMark && !detailAsked)
+        else if (onlyPolite && facts.ContentWords == 0 && facts.Colours + facts.Sizes > 0 && message.HasQuestionMark && !detailAsked)
         {
             acts.Add(Act.AskAvailability); // «طب والـ M؟», "in black?": the same product, in that size or colour
         }

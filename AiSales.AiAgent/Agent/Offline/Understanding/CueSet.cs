@@ -18,6 +18,9 @@ internal sealed class CueSet(MessageTokens message, IReadOnlyList<PhraseMatch<Cu
     public bool AtLead(PhraseMatch<Cue> cue) => Enumerable.Range(0, cue.Start).All(i => message.Tokens[i].IsEmoji
         || At(i).Any(c => c is Cue.Greeting or Cue.Courtesy or Cue.Okay or Cue.Filler));
 
+    /// <summary>True when the cue's first word is in Arabic script («كمان», not "more").</summary>
+    public bool IsArabic(PhraseMatch<Cue> cue) => TextFolding.IsArabicScript(message.Words[cue.Start]);
+
     /// <summary>True when every cue is politeness, a yes or filler.</summary>
     public bool OnlyPolite => matches.All(m => m.Value is Cue.ConfirmWeak or Cue.Confirm or Cue.Okay or Cue.Courtesy or Cue.Greeting or Cue.Filler);
 

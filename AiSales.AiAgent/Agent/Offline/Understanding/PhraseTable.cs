@@ -18,16 +18,19 @@ internal sealed class PhraseTable<T>
     {
         foreach (var (phrase, value) in entries)
         {
-            var words = TextFolding.Split(phrase).Select(t => t.Text).ToArray();
-            if (words.Length == 0)
+            var written = TextFolding.Split(phrase).Select(t => t.Text).ToArray();
+            if (written.Length == 0)
             {
                 continue;
             }
 
-            var list = _byFirstWord.TryGetValue(words[0], out var existing) ? existing : _byFirstWord[words[0]] = [];
-            if (!list.Any(e => e.Words.SequenceEqual(words) && EqualityComparer<T>.Default.Equals(e.Value, value)))
+            foreach (var words in PluralSpellings(written))
             {
-                list.Add((words, value));
+                var list = _byFirstWord.TryGetValue(words[0], out var existing) ? existing : _byFirstWord[words[0]] = [];
+                if (!list.Any(e => e.Words.SequenceEqual(words) && EqualityComparer<T>.Default.Equals(e.Value, value)))
+                {
+                    list.Add((words, value));
+                }
             }
         }
 
@@ -89,6 +92,32 @@ internal sealed class PhraseTable<T>
 
         return best;
     }
+
+    /// <summary>
+    /// A phrase as written and with each plural verb in its other spelling: the alef after the plural «و» is as often left out as
+    /// written («بتفتحوا» / «بتفتحو», «تعملوا» / «تعملو»), so a lexicon lists one and reads both.
+    /// </summary>
+    private static IEnumerable<string[]> PluralSpellings(string[] words)
+    {
+        IEnumerable<string[]> spellings = [words];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var k = i;
+            var other = OtherPluralSpelling(words[k]);
+            if (other is not null)
+            {
+                spellings = spellings.SelectMany(s => new[] { s, s.Select((w, j) => j == k ? other : w).ToArray() }).ToList();
+            }
+        }
+
+        return spellings;
+    }
+
+    private static string? OtherPluralSpelling(string word) =>
+        word.Length < 4 || !TextFolding.IsArabicScript(word) ? null
+        : word.EndsWith("وا", StringComparison.Ordinal) && word.Length >= 5 ? word[..^1]
+        : word.EndsWith('و') ? word + "ا"
+        : null;
 
     private static IEnumerable<string> FirstWordForms(string token)
     {

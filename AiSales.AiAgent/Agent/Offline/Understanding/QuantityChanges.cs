@@ -45,6 +45,10 @@ internal static class QuantityChanges
         return (null, null);
     }
 
-    /// <summary>«زيد معها شاحن», "increase … charger": a product named after "more", with no number, is one more product, not more of the line.</summary>
-    public static bool AddsProduct(CueSet cues, ReadingFacts facts) => cues.Has(Cue.Increase) && facts.AboutProduct && facts.Quantities.Count == 0;
+    /// <summary>
+    /// «زيد معها شاحن», "increase … charger": a product named after "more", with no number, is one more product, not more of the line;
+    /// so is one after an Arabic "also" opening the message («وكمان ماء ميسيلار», «بعد شاحن»).
+    /// </summary>
+    public static bool AddsProduct(CueSet cues, ReadingFacts facts) => facts.AboutProduct && facts.Quantities.Count == 0
+        && (cues.Has(Cue.Increase) || cues.Has(m => m.Value == Cue.More && cues.AtLead(m) && cues.IsArabic(m)));
 }

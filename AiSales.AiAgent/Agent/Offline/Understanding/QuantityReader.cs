@@ -9,8 +9,8 @@ internal readonly record struct StatedQuantity(int Value, int At);
 /// Reads quantities: digits ("2", "٢"), with a unit or a multiplier ("٣ حبات", "x3", "3pcs", "two pairs") and number words ("حبتين", "ثنتين",
 /// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for,
 /// and not when it is part of a product's name: after a product word and before another ("شاحن ٢٠ واط", "iPhone 15 case"), or ending
-/// the message at 10 or more ("كفر ايفون 15"); the number stays in the search. "hand cream 3" still orders three. A feminine dual
-/// counts two («طرحتين» is two «طرحه»).
+/// the message at 10 or more ("كفر ايفون 15"), or before a measure ("12 لون", "50 مل"); the number stays in the search. "hand cream 3"
+/// still orders three. A dual counts two («طرحتين» is two «طرحه», «عطرين» two «عطر»).
 /// </summary>
 internal static class QuantityReader
 {
@@ -44,7 +44,7 @@ internal static class QuantityReader
                 found.Add(new StatedQuantity(times, i));
             }
             else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000)
-                && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n)))
+                && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n) && !MeasureAfter(message, i)))
             {
                 message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
                 found.Add(new StatedQuantity(n, i));
@@ -76,11 +76,10 @@ internal static class QuantityReader
             }
         }
 
-        // «طرحتين»: two of «طرحه», when nothing else counts them; the word stays a product word, in the singular.
-        var dual = found.Count == 0 ? message.Free().FirstOrDefault(i => ArabicWord.DualSingular(message.Words[i]) is not null, -1) : -1;
-        if (dual >= 0)
+        // «طرحتين»: two of «طرحه», «عطرين»: two of «عطر», when nothing else counts them; the word stays a product word, in the singular.
+        if (found.Count == 0 && Dual(message, awaiting) is var (dual, singular))
         {
-            message.Rewrite(dual, ArabicWord.DualSingular(message.Words[dual])!);
+            message.Rewrite(dual, singular);
             found.Add(new StatedQuantity(2, dual));
         }
 
@@ -92,6 +91,36 @@ internal static class QuantityReader
 
         return found.OrderBy(q => q.At).ToList();
     }
+
+    /// <summary>
+    /// A dual and its singular: a feminine one («طرحتين») anywhere, a masculine one («عطرين», «كريمين») only as the first product word,
+    /// where a count stands («سيروم فيتامين» is no dual), and never in a name or address asked for («نسرين»).
+    /// </summary>
+    private static (int At, string Singular)? Dual(MessageTokens message, Awaiting awaiting)
+    {
+        foreach (var i in message.Free())
+        {
+            if (ArabicWord.DualSingular(message.Words[i]) is { } feminine)
+            {
+                return (i, feminine);
+            }
+        }
+
+        if (awaiting is Awaiting.Name or Awaiting.Address)
+        {
+            return null;
+        }
+
+        var first = message.Free().FirstOrDefault(i => message.Words[i].All(char.IsLetter), -1);
+        return first >= 0 && (first == 0 || !int.TryParse(message.Words[first - 1], out _))
+            && ArabicWord.MasculineDualSingular(message.Words[first]) is { } masculine
+                ? (first, masculine)
+                : null;
+    }
+
+    // "12 لون", "12 shades", "50 مل", "250 g": a number before a measure describes the product, it does not count it.
+    private static bool MeasureAfter(MessageTokens message, int i) =>
+        i + 1 < message.Count && !message.BreakBefore(i + 1, lineOnly: false) && NumberWords.Measures.Contains(ArabicWord.StripArticle(message.Words[i + 1]));
 
     // The number between two product words, or after one at 10 or more: a model ("ايفون 15", "20 واط"), not a count.
     private static bool InName(MessageTokens message, int i, int n) =>

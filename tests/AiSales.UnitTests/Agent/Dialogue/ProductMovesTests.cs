@@ -76,7 +76,7 @@ public sealed class ProductMovesTests
         var played = Play(Turn("فيه لون ثاني؟", state), (tool, _) => tool == Tools.SearchProducts ? new[] { earrings } : null);
 
         Assert.Contains("Pearl earrings", played.Text);
-        Assert.Contains("ما عندنا لون ثاني", played.Text);
+        Assert.Contains("لا يتوفر بلون آخر", played.Text);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class SearchAndFaqFallbackTests
             _ => null,
         });
 
-        Assert.Contains("ما لقيت", played.Text);
+        Assert.Contains("لم أجد", played.Text);
     }
 
     [Fact]

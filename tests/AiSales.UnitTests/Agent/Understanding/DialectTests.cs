@@ -11,7 +11,7 @@ public sealed class DialectTests
     [InlineData("ابغى عباية سودا", "عبايه")]               // Gulf
     [InlineData("ابي ثوب ابيض مقاس 54", "ثوب")]
     [InlineData("ودي اطلب شماغ", "شماغ")]
-    [InlineData("عطني عطرين", "عطرين")]
+    [InlineData("عطني عطرين", "عطر")] // a masculine dual: two of «عطر»
     [InlineData("بدي كنزة زرقا", "كنزه")]                  // Levantine
     [InlineData("بدّي اطلب جاكيت", "جاكيت")]
     [InlineData("عايز تيشيرت اسود", "تيشيرت")]             // Egyptian

@@ -43,7 +43,8 @@ internal static class ArabiziWords
         ["6alab"] = "طلب", ["talab"] = "طلب", ["el6alab"] = "الطلب", ["al6alab"] = "الطلب", ["altalab"] = "الطلب", ["eltalab"] = "الطلب",
         ["zeed"] = "زيد", ["zid"] = "زيد", ["wa7da"] = "وحده", ["wa7ed"] = "واحد", ["wa7id"] = "واحد", ["7aba"] = "حبه", ["7abteen"] = "حبتين",
         ["7abtain"] = "حبتين", ["thntain"] = "ثنتين", ["thintain"] = "ثنتين", ["ithnain"] = "اثنين", ["etnen"] = "اتنين", ["thalath"] = "ثلاث",
-        ["talata"] = "تلاته",
+        ["talata"] = "تلاته", ["wa7ad"] = "واحد", ["wahad"] = "واحد", ["wa7d"] = "واحد", ["wa7de"] = "وحده", ["wahde"] = "وحده", ["wahda"] = "وحده",
+        ["wa7deh"] = "وحده", ["tnen"] = "تنين", ["tnein"] = "تنين", ["itnen"] = "اتنين", ["tneen"] = "تنين", ["tintein"] = "تنتين", ["tnten"] = "تنتين",
         // people and contacts
         ["mowazaf"] = "موظف", ["muwazzaf"] = "موظف", ["mwazaf"] = "موظف", ["mowazzaf"] = "موظف", ["akalem"] = "اكلم", ["aklm"] = "اكلم",
         ["ahki"] = "احكي", ["a7ki"] = "احكي", ["ma3"] = "مع", ["7ad"] = "حد", ["a7ad"] = "احد", ["ismi"] = "اسمي", ["esmi"] = "اسمي", ["ism"] = "اسم",

@@ -10,8 +10,8 @@ internal static class NumberWords
     public static readonly IReadOnlyDictionary<string, int> Quantities = Fold(new Dictionary<string, int>
     {
         ["واحد"] = 1, ["واحدة"] = 1, ["وحدة"] = 1, ["حبة"] = 1, ["حبة وحدة"] = 1, ["قطعة"] = 1, ["قطعة وحدة"] = 1, ["وحده بس"] = 1,
-        ["اثنين"] = 2, ["اثنان"] = 2, ["اثنتين"] = 2, ["ثنتين"] = 2, ["ثنين"] = 2, ["اتنين"] = 2, ["تنين"] = 2, ["زوج"] = 2, ["جوز"] = 2,
-        ["حبتين"] = 2, ["قطعتين"] = 2, ["علبتين"] = 2, ["زوجين"] = 2, ["جوزين"] = 2, ["اثنينات"] = 2, ["زوز"] = 2, ["جوج"] = 2,
+        ["اثنين"] = 2, ["اثنان"] = 2, ["اثنتين"] = 2, ["اثنتان"] = 2, ["ثنتين"] = 2, ["ثنتان"] = 2, ["تنتين"] = 2, ["اتنتين"] = 2, ["ثنين"] = 2, ["اتنين"] = 2, ["تنين"] = 2, ["زوج"] = 2, ["جوز"] = 2,
+        ["حبتين"] = 2, ["قطعتين"] = 2, ["علبتين"] = 2, ["عبوتين"] = 2, ["قنينتين"] = 2, ["زجاجتين"] = 2, ["انبوبتين"] = 2, ["زوجين"] = 2, ["جوزين"] = 2, ["اثنينات"] = 2, ["زوز"] = 2, ["جوج"] = 2,
         ["ثلاث"] = 3, ["ثلاثة"] = 3, ["ثلاثه"] = 3, ["تلات"] = 3, ["تلاتة"] = 3, ["تلاتة حبات"] = 3, ["ثلاث حبات"] = 3, ["تلاته"] = 3,
         ["اربع"] = 4, ["أربع"] = 4, ["اربعة"] = 4, ["أربعة"] = 4, ["ربعة"] = 4,
         ["خمس"] = 5, ["خمسة"] = 5, ["ست"] = 6, ["ستة"] = 6, ["سته"] = 6, ["سبع"] = 7, ["سبعة"] = 7, ["ثمان"] = 8, ["ثماني"] = 8, ["ثمانية"] = 8,
@@ -23,9 +23,14 @@ internal static class NumberWords
 
     /// <summary>Words that only say "pieces" after a number; "٣ حبات" is 3 and the unit is not a product word.</summary>
     public static readonly IReadOnlySet<string> Units = new HashSet<string>(
-        ["حبه", "حبات", "حبايب", "قطعه", "قطع", "علبه", "علب", "كرتون", "كراتين", "زوج", "ازواج", "جوز", "عدد", "نسخه", "نسخ", "وحدات", "pcs", "pc",
-            "piece", "pieces", "pair", "pairs", "unit", "units", "items", "item", "x", "bottles", "bottle", "boxes", "box", "qty", "times"],
+        ["حبه", "حبات", "حبايب", "قطعه", "قطع", "علبه", "علب", "عبوه", "عبوات", "قنينه", "قناني", "زجاجه", "زجاجات", "انبوبه", "كرتون", "كراتين", "زوج", "ازواج", "جوز", "عدد", "نسخه", "نسخ", "وحدات", "pcs", "pc",
+            "piece", "pieces", "pair", "pairs", "unit", "units", "items", "item", "x", "bottles", "bottle", "boxes", "box", "qty", "times", "tubes", "tube", "jars", "jar", "packs", "pack"],
         StringComparer.Ordinal);
+
+    /// <summary>What a number before it measures rather than counts: «12 لون», "12 shades", «50 مل», "250 g" (folded, without «ال»).</summary>
+    public static readonly IReadOnlySet<string> Measures = Set(["لون", "الوان", "ألوان", "درجه", "درجات", "shade", "shades", "colour", "colours",
+        "color", "colors", "مل", "ملي", "مللي", "ml", "غرام", "غم", "جرام", "جم", "g", "gm", "gr", "كيلو", "كغ", "kg", "لتر", "سم", "cm", "ملم", "mm",
+        "واط", "w", "watt", "mah", "اونصه", "oz", "spf"]);
 
     /// <summary>Ordinals that pick from a list. Arabic takes the article ("الثانية"); the bare form ("ثاني") is "another" unless a pick was asked for.</summary>
     public static readonly IReadOnlyDictionary<string, int> Ordinals = Fold(new Dictionary<string, int>

@@ -26,7 +26,12 @@ internal static class ServiceCues
             "تقصير", "تقصر", "تقصرون", "تقصروا", "بتقصروا", "تقصرلي", "تقصرولي", "تضييق", "تضيقون", "تضيقوا", "توسيع", "تعديل مقاس", "تعديل الطول",
             "تفصيل", "تفصلون", "تفصلوا", "بتفصلوا", "خياطه", "خياط", "shorten", "shortening", "alter", "alters", "alteration", "alterations",
             "tailor", "tailoring", "hem", "hemming", "take it in", "made to measure", "custom made", "custom size", "custom sizes",
+            // Whether the goods are original: the faq's word on it, or a person; never a product search for «أصلية».
+            "اصلي ولا تقليد", "اصليه ولا تقليد", "اصلي ولا لا", "اصليه ولا لا", "اصليين", "منتجاتكم اصليه", "بضاعتكم اصليه", "البضاعه اصليه",
+            "المنتجات اصليه", "تقليد", "مقلد", "مقلده", "كوبي", "هاي كوبي", "products original", "products authentic", "authentic", "originals",
+            "genuine products", "fake", "fakes", "counterfeit", "replica", "replicas",
             "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
+            "تاريخ انتهاء", "تاريخ صلاحيه", "انتهاء الصلاحيه", "اكسباير", "ايمتى بيخلص", "متى ينتهي", "expire", "expires", "expired", "best before",
         ],
     };
 }
