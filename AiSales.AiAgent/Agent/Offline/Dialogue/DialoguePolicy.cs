@@ -75,7 +75,8 @@ public static class DialoguePolicy
         // "make it the navy one" with nothing ordered yet: the same product in that colour or size.
         if (acts.Contains(Act.Swap)) return Move.Ask;
         if (acts.Contains(Act.Confirm)) return Move.Agreed;
-        if (acts.Contains(Act.Deny)) return Move.Deny;
+        // «خليني افكر وارجعلك», "not now, bye" with nothing to confirm: a leave-taking, answered as one.
+        if (acts.Contains(Act.Deny)) return acts.Contains(Act.Courtesy) ? Move.Courtesy : Move.Deny;
         if (acts.Contains(Act.Courtesy) && reading.ProductQuery.Length == 0) return Move.Courtesy;
         if (acts.Contains(Act.Greeting) && reading.ProductQuery.Length == 0) return Move.Greeting;
         // «وحدة» or "2" right after a product was shown: that many of it.

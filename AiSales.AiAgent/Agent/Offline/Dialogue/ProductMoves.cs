@@ -82,7 +82,9 @@ public static class ProductMoves
         var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? turn.State.LastQuery : null;
         if (string.IsNullOrEmpty(query))
         {
-            return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
+            return reading.Has(Act.AskAvailability) && !reading.Has(Act.AskPrice) && turn.State.FocusProduct is null
+                ? Browse(turn, done)
+                : Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
         if (done.Of(Tools.SearchProducts) is not { } search)
@@ -108,6 +110,24 @@ public static class ProductMoves
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),
                 state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice }),
         };
+    }
+
+    /// <summary>
+    /// "What do you sell?", «شو عندكم؟»: nothing named, so a few of the catalogue's products to choose from (an empty search
+    /// is the active catalogue by name), not "which product?".
+    /// </summary>
+    private static Step Browse(OfflineTurn turn, TurnResults done)
+    {
+        if (done.Of(Tools.SearchProducts) is not { } search)
+        {
+            return Step.Call(Tools.SearchProducts, new() { ["query"] = "", ["colour"] = null });
+        }
+
+        var products = search.Products();
+        return products.Count == 0
+            ? Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing })
+            : Step.Reply(turn.Say.List(products, toBuy: false),
+                turn.State with { Shown = DialogueRules.Remember(products), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = null });
     }
 
     /// <summary>The product the customer points at among those shown, or the one in focus when they name none.</summary>

@@ -7,7 +7,10 @@ namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 /// <summary>Moves that are talk rather than products: a person, the shop's faq, courtesy, greetings, help.</summary>
 public static class TalkMoves
 {
-    private static readonly string[] s_goodbyes = ["bye", "goodbye", "see you", "مع السلامه", "باي", "في امان الله", "الله معك", "يعطيك العافيه"];
+    // Leave-takings, "let me think about it" among them: a warm goodbye, not "you're welcome".
+    private static readonly string[] s_goodbyes = ["bye", "goodbye", "see you", "مع السلامه", "باي", "في امان الله", "الله معك", "يعطيك العافيه",
+        "get back to you", "think about it", "let me think", "let you know", "talk later", "talk to you later", "ttyl", "افكر", "بفكر",
+        "سافكر", "برجعلك", "برجع لك", "ارجعلك", "ارجع لك", "بعدين", "ساعود اليك", "وارد عليك"];
 
     public static Step Handoff(OfflineTurn turn, TurnResults done, string reason) => done.Called(Tools.TransferToHuman)
         ? Step.Reply(turn.Say.Handoff(), turn.State with { Awaiting = Awaiting.Nothing })

@@ -22,7 +22,7 @@ internal static class CueResolver
         Add(acts, Act.Greeting, cues.Has(Cue.Greeting));
         Add(acts, Act.Courtesy, cues.Has(Cue.Courtesy) || facts.CourtesyEmoji || (cues.Has(Cue.Okay) || weakYes) && !confirmation);
 
-        var topic = Questions(cues, facts, acts, out var attribute);
+        var topic = Questions(message, cues, facts, acts, out var attribute);
         var (quantity, delta) = OrderChanges(cues, facts, acts);
 
         // "ابغى" before a question is how the question is asked; "اطلب"/"order" still orders unless nothing is named to order
@@ -57,7 +57,7 @@ internal static class CueResolver
     }
 
     /// <summary>Shop topics, price, stock, attribute and alternative questions; returns the topic.</summary>
-    private static StoreTopic? Questions(CueSet cues, ReadingFacts facts, HashSet<Act> acts, out ProductAttribute? attribute)
+    private static StoreTopic? Questions(MessageTokens message, CueSet cues, ReadingFacts facts, HashSet<Act> acts, out ProductAttribute? attribute)
     {
         var topics = cues.Matches.Where(m => CueSet.Topics.Contains(m.Value)).ToList();
         // "do you offer cash on delivery?": the service word asks, the topic says what about.
@@ -85,6 +85,8 @@ internal static class CueResolver
             Cue.AskSize when facts.Sizes == 0 => ProductAttribute.Size,
             Cue.AskMaterial => ProductAttribute.Material,
             Cue.AskVolume when facts.Sizes == 0 => ProductAttribute.Volume,
+            // Not "is the 100 ml in stock?", "can I get the 100 ml?": those ask for stock or buy.
+            _ when !cues.Has(m => m.Value is Cue.Availability or Cue.Price or Cue.Order or Cue.Want or Cue.Add) => MeasureQuestion(message),
             _ => null,
         };
         Add(acts, Act.AskAttribute, attribute is not null);
@@ -102,6 +104,33 @@ internal static class CueResolver
 
         return topic;
     }
+
+    /// <summary>
+    /// "Is the oud perfume 100 ml?", "does the black bag come in 30 cm?", «هل العطر ١٠٠ مل؟»: a yes/no question about a
+    /// measure asks for the product's volume or size, answered from its description (not its price).
+    /// </summary>
+    private static ProductAttribute? MeasureQuestion(MessageTokens message)
+    {
+        if (message.Count == 0 || !(message.HasQuestionMark || s_yesNoLeads.Contains(message.Words[0])))
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < message.Count; i++)
+        {
+            if (message.Words[i].All(char.IsAsciiDigit) && ArabicWord.StripArticle(message.Words[i + 1]) is var unit)
+            {
+                if (s_volumes.Contains(unit)) return ProductAttribute.Volume;
+                if (s_lengths.Contains(unit)) return ProductAttribute.Size;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly HashSet<string> s_yesNoLeads = ["is", "are", "does", "do", "هل"];
+    private static readonly HashSet<string> s_volumes = ["ml", "مل", "ملي", "مللي", "g", "gm", "gr", "غرام", "غم", "جرام", "جم", "kg", "كيلو", "كغ", "لتر", "l", "oz", "اونصه"];
+    private static readonly HashSet<string> s_lengths = ["cm", "سم", "mm", "ملم", "inch", "inches", "انش", "بوصه"];
 
     /// <summary>Quantity changes, removing a line, cancelling and showing the order; returns the new quantity or the step.</summary>
     private static (int? Quantity, int? Delta) OrderChanges(CueSet cues, ReadingFacts facts, HashSet<Act> acts)
