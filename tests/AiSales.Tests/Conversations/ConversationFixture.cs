@@ -14,6 +14,11 @@ public sealed class ConversationFixture : IAsyncLifetime
 
     public ConversationGraph Graph { get; private set; } = null!;
 
+    /// <summary>The conversations, played a few at a time in the background (see <see cref="ConversationRuns"/>).</summary>
+    public ConversationRuns Runs { get; }
+
+    public ConversationFixture() => Runs = new ConversationRuns(this);
+
     public HttpClient CreateApiClient() =>
         (_app ?? throw new InvalidOperationException("The AppHost has not started.")).CreateHttpClient("api");
 

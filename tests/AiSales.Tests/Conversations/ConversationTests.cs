@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -18,25 +17,12 @@ public sealed class ConversationTests(ConversationFixture fixture, ITestOutputHe
     [MemberData(nameof(Conversations))]
     public async Task Conversation(string name)
     {
-        var script = ConversationLibrary.All[name];
-        var player = new ConversationPlayer(fixture, script);
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            await player.PlayAsync();
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or Xunit.Sdk.XunitException)
-        {
-            player.Problems.Add($"the run broke: {e.Message}");
-        }
-        finally
-        {
-            ConversationResults.Record(name, player.Problems, clock.Elapsed);
-            output.WriteLine(player.Transcript);
-        }
+        var played = await fixture.Runs.OfAsync(name);
+        ConversationResults.Record(name, [.. played.Problems], played.Elapsed);
+        output.WriteLine(played.Transcript);
 
-        Assert.True(player.Problems.Count == 0,
-            $"{player.Problems.Count} problem(s): {string.Join("; ", player.Problems)}\n\nTranscript:\n{player.Transcript}");
+        Assert.True(played.Problems.Count == 0,
+            $"{played.Problems.Count} problem(s): {string.Join("; ", played.Problems)}\n\nTranscript:\n{played.Transcript}");
     }
 
     /// <summary>Runs after every conversation of this class (SummaryLastOrderer): the pass rate per data file.</summary>

@@ -20,7 +20,7 @@ public sealed class BrowserCommerceTests(AppHostFixture fixture) : IAsyncLifetim
     {
         var page = await OpenChatAsync("whatsapp");
 
-        await SendAsync(page, "ابغى عطر");
+        await SendAsync(page, "ابغى حقيبة"); // four bags in the demo catalogue: a list
         var rows = page.Locator(".bubble.shop .choices.list_reply .choice");
         await rows.First.WaitForAsync(new LocatorWaitForOptions { Timeout = (float)s_replyTimeout.TotalMilliseconds });
         Assert.True(await rows.CountAsync() >= 2);
