@@ -54,9 +54,7 @@ public sealed class AccountClient(HttpClient http)
         try
         {
             using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
-            return response.IsSuccessStatusCode
-                ? new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null)
-                : await ApiProblem.ReadAsync(response, cancellationToken);
+            return await ApiResult<T>.ReadAsync(response, cancellationToken);
         }
         catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {

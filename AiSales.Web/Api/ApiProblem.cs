@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace AiSales.Web.Api;
@@ -55,6 +56,19 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)
 {
     public bool Ok => Problem is null;
+
+    /// <summary>The API's answer read: its problem details, nothing for a 204 (or a call that only succeeds), else its JSON value.</summary>
+    public static async Task<ApiResult<T>> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            return await ApiProblem.ReadAsync(response, cancellationToken);
+        }
+
+        return response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(bool)
+            ? new ApiResult<T>(default, null)
+            : new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+    }
 
     public static implicit operator ApiResult<T>(ApiProblem problem) => new(default, problem);
 }

@@ -37,17 +37,7 @@ public abstract class MerchantApiClient(HttpClient http, ApiSession session, Nav
         try
         {
             using var response = await SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return await ApiProblem.ReadAsync(response, cancellationToken);
-            }
-
-            if (response.StatusCode == HttpStatusCode.NoContent || typeof(T) == typeof(bool))
-            {
-                return new ApiResult<T>(default, null);
-            }
-
-            return new ApiResult<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), null);
+            return await ApiResult<T>.ReadAsync(response, cancellationToken);
         }
         catch (Exception e) when (ApiProblem.IsNoAnswer(e, cancellationToken))
         {
