@@ -1,3 +1,5 @@
+using AiSales.AiAgent.Agent.Offline.Understanding.Lexicons;
+
 namespace AiSales.AiAgent.Agent.Offline.Understanding;
 
 /// <summary>What the cue resolver decided: the acts and the values that depend on them.</summary>
@@ -120,8 +122,8 @@ internal static class CueResolver
         {
             if (message.Words[i].All(char.IsAsciiDigit) && ArabicWord.StripArticle(message.Words[i + 1]) is var unit)
             {
-                if (s_volumes.Contains(unit)) return ProductAttribute.Volume;
-                if (s_lengths.Contains(unit)) return ProductAttribute.Size;
+                if (NumberWords.VolumeUnits.Contains(unit)) return ProductAttribute.Volume;
+                if (NumberWords.LengthUnits.Contains(unit)) return ProductAttribute.Size;
             }
         }
 
@@ -129,8 +131,6 @@ internal static class CueResolver
     }
 
     private static readonly HashSet<string> s_yesNoLeads = ["is", "are", "does", "do", "هل"];
-    private static readonly HashSet<string> s_volumes = ["ml", "مل", "ملي", "مللي", "g", "gm", "gr", "غرام", "غم", "جرام", "جم", "kg", "كيلو", "كغ", "لتر", "l", "oz", "اونصه"];
-    private static readonly HashSet<string> s_lengths = ["cm", "سم", "mm", "ملم", "inch", "inches", "انش", "بوصه"];
 
     /// <summary>Quantity changes, removing a line, cancelling and showing the order; returns the new quantity or the step.</summary>
     private static (int? Quantity, int? Delta) OrderChanges(CueSet cues, ReadingFacts facts, HashSet<Act> acts)

@@ -32,6 +32,15 @@ internal static class NumberWords
         "color", "colors", "مل", "ملي", "مللي", "ml", "غرام", "غم", "جرام", "جم", "g", "gm", "gr", "كيلو", "كغ", "kg", "لتر", "سم", "cm", "ملم", "mm",
         "واط", "w", "watt", "mah", "اونصه", "oz", "spf"]);
 
+    /// <summary>
+    /// Units a yes/no question about a measure names («هل العطر ١٠٠ مل؟», "does it come in 30 cm?"): volume or weight, then
+    /// length. Wider than <see cref="Measures"/> ("l", inches), which decides only whether a number counts.
+    /// </summary>
+    public static readonly IReadOnlySet<string> VolumeUnits = Set(["ml", "مل", "ملي", "مللي", "g", "gm", "gr", "غرام", "غم", "جرام", "جم",
+        "kg", "كيلو", "كغ", "لتر", "l", "oz", "اونصه"]);
+
+    public static readonly IReadOnlySet<string> LengthUnits = Set(["cm", "سم", "mm", "ملم", "inch", "inches", "انش", "بوصه"]);
+
     /// <summary>Ordinals that pick from a list. Arabic takes the article ("الثانية"); the bare form ("ثاني") is "another" unless a pick was asked for.</summary>
     public static readonly IReadOnlyDictionary<string, int> Ordinals = Fold(new Dictionary<string, int>
     {
