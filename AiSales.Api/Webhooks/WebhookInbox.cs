@@ -1,12 +1,8 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace AiSales.Api.Webhooks;
-
-/// <summary>The inbox could not commit (database unreachable, timeout): the caller answers 503 so Meta retries.</summary>
-public sealed class InboxUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// The durable inbox with group commit. Requests hand their verified raw body to a few in-process writers;
@@ -25,17 +21,6 @@ public sealed class WebhookInbox(
     WebhookSignal signal,
     ILogger<WebhookInbox> logger) : BackgroundService
 {
-    // Only rows whose request is still waiting are inserted; the ordinals say which, to answer each request truly.
-    private const string InsertSql = """
-        WITH admitted AS (
-            SELECT platform, body, n FROM unnest($1::text[], $2::bytea[], $3::timestamptz[]) WITH ORDINALITY AS e (platform, body, deadline, n)
-            WHERE clock_timestamp() < e.deadline
-        ), inserted AS (
-            INSERT INTO webhook_events (platform, body) SELECT platform, body FROM admitted
-        )
-        SELECT n FROM admitted
-        """;
-
     // Requests queueing up behind a commit mean sustained load: normalisation then gives way (see WebhookSignal).
     // Commits this full mean thousands of webhooks a second (at a few hundred a second they carry one or two).
     private const int BusyBatchSize = 32;
@@ -140,11 +125,7 @@ public sealed class WebhookInbox(
                 return;
             }
 
-            await using var command = new NpgsqlCommand(InsertSql, connection);
-            command.CommandTimeout = _commandTimeoutSeconds;
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = batch.Select(e => e.Platform).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea, Value = batch.Select(e => e.Body).ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, Value = batch.Select(e => e.Deadline).ToArray() });
+            await using var command = InboxInsert.Command(connection, batch, _commandTimeoutSeconds);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
