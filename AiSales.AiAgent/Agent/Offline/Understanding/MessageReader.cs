@@ -42,6 +42,8 @@ public static class MessageReader
         }
 
         Vocatives(message);
+        AmountReader.Read(message);
+        OneOf(message);
 
         var colours = ColourSizeReader.Colours(message);
         var shortAnswer = message.Free().Count() <= 3 && message.Count <= 5;
@@ -133,6 +135,18 @@ public static class MessageReader
             if (message.Words[i] == "يا" && !message.IsFree(i) && message.IsFree(i + 1) && TextFolding.IsArabicScript(message.Words[i + 1]))
             {
                 message.Take(i + 1, 1, Claim.Cue);
+            }
+        }
+    }
+
+    /// <summary>«ام 6 لتر», «ابو 28»: Iraqi "the one of" before a measure or size; it names no product.</summary>
+    private static void OneOf(MessageTokens message)
+    {
+        for (var i = 0; i + 1 < message.Count; i++)
+        {
+            if (message.Words[i] is "ام" or "ابو" && message.IsFree(i) && message.Words[i + 1].All(char.IsAsciiDigit))
+            {
+                message.Take(i, 1, Claim.Cue);
             }
         }
     }

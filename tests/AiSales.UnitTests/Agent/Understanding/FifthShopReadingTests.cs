@@ -1,0 +1,91 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.UnitTests.Agent.Understanding;
+
+/// <summary>
+/// Readings found missing by a fifth shop written blind (home and kitchen goods in Baghdad, priced in thousands of dinars): a price
+/// said back («35 الف», «ربع مليون»), the pieces of a set that are not a count, Iraqi «ام» before a measure, «تلاث», «اطقم», the
+/// Iraqi thanks, material question and confirmation, Iraqi Arabizi counts and "the smaller one".
+/// </summary>
+public sealed class FifthShopReadingTests
+{
+    [Theory]
+    [InlineData("اذا بـ 35 الف اريده")]
+    [InlineData("ربع مليون؟ اوكي ابيها")]
+    [InlineData("بـ 125000 دينار؟ اريده")]
+    [InlineData("if it's 35k I want it")]
+    public void ASumOfMoneyIsNeitherACountNorASizeNorAProduct(string text)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.Buy), Read.Describe(reading));
+        Assert.Null(reading.Quantity);
+        Assert.Empty(reading.Sizes);
+        Assert.Equal("", reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("بيش طقم الملاعق 12 قطعة؟", "طقم ملاعق 12 قطعه")]
+    [InlineData("اريد طقم الكلاصات ام 6 قطع", "طقم كلاصات 6 قطع")]
+    [InlineData("how much is the cutlery set 24 pieces?", "cutlery set 24 pieces")]
+    public void ThePiecesOfASetAreNotACount(string text, string query)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Null(reading.Quantity);
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("اريد 3 قطع", 3, "")]
+    [InlineData("اريد تلاث اطقم", 3, "")]
+    [InlineData("اريد 2 طقم ملاعق", 2, "طقم ملاعق")]
+    [InlineData("ok arid thnen", 2, "")]
+    public void CountsOfPiecesAndSets(string text, int quantity, string query)
+    {
+        var reading = Read.Message(text);
+
+        Assert.True(reading.Has(Act.Buy), Read.Describe(reading));
+        Assert.Equal(quantity, reading.Quantity);
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Fact]
+    public void IraqiOneOfBeforeAMeasureNamesNoProduct() =>
+        Assert.Equal("6 لتر", Read.Message("اريد ام 6 لتر").ProductQuery);
+
+    [Fact]
+    public void IraqiThanksAreCourtesyNotASearch()
+    {
+        var reading = Read.Message("تسلمين عيني 🌷");
+
+        Assert.Equal([Act.Courtesy], reading.Acts);
+        Assert.Equal("", reading.ProductQuery);
+    }
+
+    [Fact]
+    public void IraqiMaterialQuestion()
+    {
+        var reading = Read.Message("السماور الكهربائي شنو مادته؟");
+
+        Assert.True(reading.Has(Act.AskAttribute));
+        Assert.Equal(ProductAttribute.Material, reading.AskedAttribute);
+    }
+
+    [Theory]
+    [InlineData("اي ثبتيه")]
+    [InlineData("ثبتوه")]
+    public void IraqiConfirmations(string text) =>
+        Assert.True(Read.Message(text, Awaiting.Confirmation).Has(Act.Confirm));
+
+    [Theory]
+    [InlineData("ok the smaller one please", "s")]
+    [InlineData("the bigger one", "l")]
+    public void TheSmallerOrBiggerOneOfAListIsAPick(string text, string size)
+    {
+        var reading = Read.Message(text, Awaiting.Choice, 2);
+
+        Assert.True(reading.Has(Act.Choose), Read.Describe(reading));
+        Assert.Equal([size], reading.Sizes);
+    }
+}
