@@ -24,28 +24,31 @@ public static class ProductMoves
             return OrderMoves.Add(turn, done, known.Id, quantity);
         }
 
-        if (reading.ProductQuery.Length == 0)
+        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size): the same product words, in that colour.
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery
+            : reading.Colours.Count > 0 || reading.Sizes.Count > 0 ? turn.State.LastQuery : null;
+        if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        if (MultiBuy.Parts(turn) is { } parts)
+        if (reading.ProductQuery.Length > 0 && MultiBuy.Parts(turn) is { } parts)
         {
             return MultiBuy.Buy(turn, done, parts);
         }
 
         if (done.Of(Tools.SearchProducts) is not { } search)
         {
-            return Search(reading);
+            return Search(reading, query);
         }
 
-        var (retry, hits) = SearchHits.Found(turn, done, search, reading.ProductQuery);
+        var (retry, hits) = SearchHits.Found(turn, done, search, query);
         if (retry is not null)
         {
             return retry;
         }
 
-        var state = turn.State with { LastQuery = reading.ProductQuery };
+        var state = turn.State with { LastQuery = query };
         if (hits.Count == 0)
         {
             return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
