@@ -107,7 +107,9 @@ public static class ProductMoves
             0 when reading.ProductQuery.Length == 0 => Step.Reply(
                 reading.Colours.Count > 0 ? turn.Say.NotInColour() : reading.Sizes.Count > 0 ? turn.Say.NotInSize() : turn.Say.NotFound(),
                 state with { Awaiting = Awaiting.Nothing }),
-            0 => TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
+            // "hello, sorry my phone is in English": a greeting whose other words name nothing is greeted, not "not found".
+            0 => TalkMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
+                : Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing })),
             1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),

@@ -73,6 +73,20 @@ public static class TalkMoves
         var best = result.Answers().Where(a => Covers(a, turn.CustomerText))
             .OrderByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
             .FirstOrDefault();
+        if (best is null && Places.Named(turn.CustomerText).Any())
+        {
+            // «وداخل بغداد بيش؟» after the delivery fees: what a place costs is its delivery, when a delivery entry names the place.
+            if (done.Of(Tools.StoreInfo, 1) is not { } delivery)
+            {
+                return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(StoreTopic.Delivery) });
+            }
+
+            best = delivery.Answers().Where(a => About(a, StoreTopic.Delivery) && Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
+                .OrderByDescending(a => FaqAspects.AboutWhen(a.Question + " " + a.Answer) == FaqAspects.AboutWhen(turn.CustomerText))
+                .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
+                .FirstOrDefault();
+        }
+
         return best is null ? null : Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
     }
 

@@ -79,4 +79,37 @@ public sealed class FifthShopDialogueTests
     [InlineData("الدفع كاش عند الاستلام، أو زين كاش، أو كي كارد.", "اكدر ادفع زين كاش؟", true)]
     public void AWayToPayTheEntryNeverMentionsIsNotAnswered(string entry, string question, bool covered) =>
         Assert.Equal(covered, FaqAspects.Covers(entry, question));
+
+    [Theory]
+    [InlineData("وداخل بغداد بيش؟", "بغداد")]
+    [InlineData("and inside Baghdad?", "baghdad")]
+    public void APlaceInsideACityIsNamed(string text, string place) => Assert.Contains(place, Places.Named(text));
+
+    [Fact]
+    public void ThePriceOfAPlaceIsItsDelivery()
+    {
+        FaqAnswer[] delivery = [new("شكد التوصيل؟", "التوصيل داخل بغداد 5000 دينار، وللمحافظات 8,000 دينار.", 1), new("شكد ياخذ التوصيل وقت؟", "داخل بغداد خلال 24 ساعة، وللمحافظات من 2 الى 4 أيام.", 1)];
+        var calls = 0;
+        var played = Play(Turn("وداخل بغداد بيش؟"), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => Array.Empty<ProductFact>(),
+            Tools.StoreInfo => calls++ == 0 ? Array.Empty<FaqAnswer>() : delivery,
+            _ => null,
+        });
+
+        Assert.Contains("5000", played.Text);
+    }
+
+    [Fact]
+    public void AGreetingWhoseOtherWordsNameNothingIsGreeted()
+    {
+        var played = Play(Turn("hello, sorry my phone is in English"), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => Array.Empty<ProductFact>(),
+            Tools.StoreInfo => Array.Empty<FaqAnswer>(),
+            _ => null,
+        });
+
+        Assert.DoesNotContain("couldn't find", played.Text);
+    }
 }

@@ -88,4 +88,27 @@ public sealed class FifthShopReadingTests
         Assert.True(reading.Has(Act.Choose), Read.Describe(reading));
         Assert.Equal([size], reading.Sizes);
     }
+
+    [Theory]
+    [InlineData("ok the smaller one please", true)]
+    [InlineData("الثانية لو سمحت", true)]
+    [InlineData("الثانية", false)]
+    [InlineData("the second one please, how much is it?", false)]
+    public void APickAskedForPolitelyIsAWishToHaveIt(string text, bool buys)
+    {
+        var reading = Read.Message(text, Awaiting.Choice, 2);
+
+        Assert.True(reading.Has(Act.Choose), Read.Describe(reading));
+        Assert.Equal(buys, reading.Has(Act.Buy));
+    }
+
+    [Fact]
+    public void IraqiTooAddsAProductEvenWhenANameWasAsked()
+    {
+        var reading = Read.Message("وخاولي كحلي هم", Awaiting.Name);
+
+        Assert.True(reading.Has(Act.Buy), Read.Describe(reading));
+        Assert.Null(reading.Name);
+        Assert.Equal(["navy"], reading.Colours);
+    }
 }
