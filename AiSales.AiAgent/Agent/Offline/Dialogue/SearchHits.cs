@@ -174,5 +174,10 @@ public static class SearchHits
 
     private static string? Respelled(OfflineTurn turn, string query) =>
         Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)
+        : WithoutAnd(query) is var bare && bare != query ? bare
         : ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
+
+    // «وكوب ابيض هم»: "and" glued to the product word («وكوب» is «كوب»); tried only when the words as written found nothing.
+    private static string WithoutAnd(string query) => string.Join(' ', TextFolding.Tokens(query)
+        .Select(w => w.Length >= 4 && w[0] == 'و' && TextFolding.IsArabicScript(w) ? w[1..] : w));
 }

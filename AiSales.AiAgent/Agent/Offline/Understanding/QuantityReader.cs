@@ -127,10 +127,13 @@ internal static class QuantityReader
                 : null;
     }
 
-    // «طقم ملاعق 12 قطعه», "cutlery set, 24 pieces": after a set, its pieces say which set it is, not how many are wanted.
+    // «طقم ملاعق 12 قطعه», "cutlery set, 24 pieces", "the 24 piece cutlery set": a set's pieces say which set it is, not how many
+    // are wanted; before the set only in the singular ("2 pieces of the set" still counts).
     private static bool SetSize(MessageTokens message, int i) =>
         i >= 0 && i + 1 < message.Count && message.Words[i].All(char.IsAsciiDigit) && s_pieces.Contains(message.Words[i + 1])
-        && Enumerable.Range(0, i).Any(j => s_sets.Contains(ArabicWord.StripArticle(message.Words[j])));
+        && (Enumerable.Range(0, i).Any(j => s_sets.Contains(ArabicWord.StripArticle(message.Words[j])))
+            || message.Words[i + 1] is "piece" or "pc" or "قطعه" && Enumerable.Range(i + 2, Math.Max(0, Math.Min(3, message.Count - i - 2)))
+                .Any(j => s_sets.Contains(message.Words[j])));
 
     // "12 لون", "12 shades", "50 مل", "250 g": a number before a measure describes the product, it does not count it.
     private static bool MeasureAfter(MessageTokens message, int i) =>

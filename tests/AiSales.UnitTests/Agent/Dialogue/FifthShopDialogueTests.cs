@@ -112,4 +112,19 @@ public sealed class FifthShopDialogueTests
 
         Assert.DoesNotContain("couldn't find", played.Text);
     }
+
+    [Fact]
+    public void AndGluedToAProductWordIsSearchedAgainWithoutIt()
+    {
+        var white = Product("Ceramic Mug, White | كوب سيراميك أبيض", 5000, currency: "IQD");
+        var red = Product("Ceramic Mug, Red | كوب سيراميك أحمر", 5000, currency: "IQD");
+        var played = Play(Turn("وكوب ابيض هم"), (tool, args) => tool switch
+        {
+            Tools.SearchProducts => args["query"]!.ToString() == "كوب" ? new[] { white, red } : Array.Empty<ProductFact>(),
+            Tools.AddToOrder => Order(lines: (white, 1)),
+            _ => null,
+        });
+
+        Assert.Equal(white.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
+    }
 }

@@ -111,4 +111,35 @@ public sealed class FifthShopReadingTests
         Assert.Null(reading.Name);
         Assert.Equal(["navy"], reading.Colours);
     }
+
+    [Fact]
+    public void IraqiRiceIsNotTheNumberEight()
+    {
+        var reading = Read.Message("ابي طباخ التمن");
+
+        Assert.Null(reading.Quantity);
+        Assert.Equal("طباخ تمن", reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("how many days do I have to return something?", StoreTopic.Returns)]
+    [InlineData("كم يوم عندي حتى اكدر ارجع الغرض؟", StoreTopic.Returns)]
+    [InlineData("كم يوم يوصل الطلب لأربيل؟", StoreTopic.Delivery)]
+    [InlineData("how many days does delivery take?", StoreTopic.Delivery)]
+    public void AskingWhenIsDeliveryUnlessAnotherTopicIsNamed(string text, StoreTopic topic) =>
+        Assert.Equal(topic, Read.Message(text).Topic);
+
+    [Theory]
+    [InlineData("do you have the 24 piece cutlery set?", null, "24 piece cutlery set")]
+    [InlineData("I want 2 pieces of the cookware set", 2, "cookware set")]
+    public void ASetsPiecesBeforeItInTheSingular(string text, int? quantity, string query)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Equal(quantity, reading.Quantity);
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Fact]
+    public void IraqiWhatIsTheOrderNow() => Assert.True(Read.Message("شنو صار الطلب؟").Has(Act.ShowOrder));
 }
