@@ -44,9 +44,10 @@ public static class TalkMoves
             // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
             // entry about when (days, hours) for a question about when and one about the rest otherwise; an
             // entry that names the place asked about before one that covers it as "anywhere in the country"; an entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
+            // Only delivery has entries about when and about the rest (fees); hours are all about when.
             var when = FaqAspects.AboutWhen(turn.CustomerText);
             var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
-                .ThenByDescending(a => FaqAspects.AboutWhen(a.Question + " " + a.Answer) == when)
+                .ThenByDescending(a => topic != StoreTopic.Delivery || FaqAspects.AboutWhen(a.Question + " " + a.Answer) == when)
                 .ThenByDescending(a => Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
                 .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
                 .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))

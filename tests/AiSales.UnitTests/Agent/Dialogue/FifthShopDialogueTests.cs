@@ -127,4 +127,28 @@ public sealed class FifthShopDialogueTests
 
         Assert.Equal(white.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
     }
+
+    [Fact]
+    public void AChangeOfMindInTheSameMessageBuysTheNewQuantity()
+    {
+        var shoes = Product("Black Running Shoes", 290);
+        var played = Play(Turn("I want two running shoes, actually make it 3"), (tool, _) => tool switch
+        {
+            Tools.SearchProducts => new[] { shoes },
+            Tools.AddToOrder => Order(lines: (shoes, 3)),
+            _ => null,
+        });
+
+        Assert.Equal(3, played.Argument(Tools.AddToOrder, "quantity"));
+    }
+
+    [Fact]
+    public void YesToTheNameQuestionAsksForTheNameAgain()
+    {
+        var draft = Order(phone: null, lines: (Pan24, 1));
+        var played = Play(Turn("yes", DialogueScript.Shown(Pan24) with { Focus = Pan24.ProductId, Awaiting = Awaiting.Name }, draft, "instagram"));
+
+        Assert.Contains("Tefal G6 Frying Pan 24 cm", played.Text);
+        Assert.Contains("name", played.Text, StringComparison.OrdinalIgnoreCase);
+    }
 }
