@@ -11,7 +11,7 @@ namespace AiSales.Tests.Conversations;
 /// </summary>
 public sealed class ReplyJudge(ShopData shop)
 {
-    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "egp", "jod", "ريال", "دولار", "درهم", "دينار", "جنيه"];
+    private static readonly string[] s_currencies = ["sar", "usd", "aed", "kwd", "egp", "jod", "iqd", "ريال", "دولار", "درهم", "دينار", "جنيه", "د.ع"];
 
     /// <summary>What is wrong with the reply to this turn; empty when it is right.</summary>
     /// <param name="listed">The products the shop last offered as a numbered list, for "{n}" in the expectations.</param>

@@ -19,6 +19,11 @@ public sealed class ReplyJudgeTests
     [InlineData("Total: 8.000 JOD", "8", true)]
     [InlineData("Total: 12.51 JOD", "12.500", false)]
     [InlineData("Total: 112.500 JOD", "12.500", false)]
+    [InlineData("Total: 125,000 IQD", "125000", true)]
+    [InlineData("Total: 1,250,000 IQD", "1250000", true)]
+    [InlineData("المجموع ٢٥٠٬٠٠٠ دينار", "250000", true)]
+    [InlineData("Total: 125,000 IQD", "25000", false)]
+    [InlineData("Total: 125,000 IQD", "125", false)]
     [InlineData("عطر مسك ابيض", "عطر مسك أبيض", true)]
     [InlineData("الشنطة البنيّة", "الشنطه البنيه", true)]
     [InlineData("BLACK leather bag", "Black Leather Bag", true)]
@@ -32,6 +37,7 @@ public sealed class ReplyJudgeTests
     [InlineData("Here you are:\n• عطر عود ملكي — 250 SAR\nWould you like it?", "english")]
     [InlineData("هذا ما وجدته: Black Leather Bag | شنطة جلد سوداء — 185 SAR", "arabic")]
     [InlineData("تم تأكيد طلبك رقم 12. الإجمالي: 250 SAR", "arabic")]
+    [InlineData("OK, 35,000 د.ع", "english")]
     public void ScriptIgnoresProductNamesAndCurrencies(string reply, string script)
     {
         Assert.True(_judge.HasScript(reply, script));

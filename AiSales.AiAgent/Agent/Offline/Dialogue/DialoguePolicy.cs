@@ -108,6 +108,11 @@ public static class DialoguePolicy
             return OrderMoves.Confirm(turn, done);
         }
 
+        if (turn.Draft is { Items.Count: > 0 } draft && turn.State.Awaiting is Awaiting.Name or Awaiting.Address or Awaiting.Phone)
+        {
+            return OrderMoves.AskAgain(turn, draft);
+        }
+
         if (turn.State.FocusProduct is not null && turn.Draft?.Items.Any(i => i.ProductId == turn.State.Focus) != true)
         {
             return ProductMoves.Buy(turn, done);

@@ -30,8 +30,9 @@ public static class OrderMoves
         var reading = turn.Reading;
         if (turn.Draft is not { Items.Count: > 0 } draft)
         {
-            // «خليها ثنتين» before anything was added: a wish to buy what is in focus.
-            return turn.State.FocusProduct is not null || Picks.FromShown(reading, turn.State.Shown) is not null
+            // «خليها ثنتين» before anything was added: a wish to buy what is in focus; "I want two running shoes… actually make
+            // it 3": the product named in the same words, as many as the change says.
+            return turn.State.FocusProduct is not null || Picks.FromShown(reading, turn.State.Shown) is not null || reading.ProductQuery.Length > 0
                 ? ProductMoves.Buy(turn, done)
                 : Step.Reply(turn.Say.NoOrder(), turn.State with { Awaiting = Awaiting.Nothing });
         }
@@ -139,6 +140,9 @@ public static class OrderMoves
     }
 
     public static Step Deny(OfflineTurn turn) => Step.Reply(turn.Say.WhatToChange(), turn.State with { Awaiting = Awaiting.Nothing });
+
+    /// <summary>"yes" to "May I have your name?": the order and its question again, not "you're welcome".</summary>
+    public static Step AskAgain(OfflineTurn turn, OrderView draft) => Step.Reply(Progress(turn, draft, null), turn.State);
 
     private static string Progress(OfflineTurn turn, OrderView order, string? lead) =>
         turn.Say.Progress(order, lead, phoneNeeded: turn.Platform == Platforms.Instagram);

@@ -25,8 +25,8 @@ public static class Places
     }.Select(TextFolding.Fold), StringComparer.Ordinal);
 
     // An entry that covers every place of its country but those it names.
-    private static readonly HashSet<string> s_rest = new(new[] { "باقي", "لباقي", "وباقي", "بقيه", "لبقيه", "كافه", "جميع", "المحافظات",
-        "محافظات", "المدن", "المناطق", "غيرها", "other", "anywhere", "across", "every", "كل", "لكل", "بكل" }.Select(TextFolding.Fold), StringComparer.Ordinal);
+    private static readonly HashSet<string> s_rest = new(new[] { "باقي", "لباقي", "وباقي", "بقيه", "لبقيه", "كافه", "جميع", "المحافظات", "للمحافظات", "وللمحافظات", "والمحافظات",
+        "محافظات", "لمحافظات", "المدن", "المناطق", "غيرها", "other", "anywhere", "across", "every", "كل", "لكل", "بكل" }.Select(TextFolding.Fold), StringComparer.Ordinal);
 
     private static readonly HashSet<string> s_countries = new(new[]
     {
@@ -62,7 +62,8 @@ public static class Places
         for (var i = 0; i < words.Length; i++)
         {
             var folded = TextFolding.Fold(words[i]);
-            var afterTo = i > 0 && TextFolding.Fold(words[i - 1]) is "to" or "الى" or "الي" or "in" or "في";
+            var afterTo = i > 0 && TextFolding.Fold(words[i - 1]) is "to" or "الى" or "الي" or "in" or "في" or "inside" or "within" or "داخل" or "وداخل"
+                or "جوا" or "جوه";
             if (folded.Length >= 5 && folded.StartsWith("لل", StringComparison.Ordinal))
             {
                 yield return folded[2..];

@@ -24,28 +24,31 @@ public static class ProductMoves
             return OrderMoves.Add(turn, done, known.Id, quantity);
         }
 
-        if (reading.ProductQuery.Length == 0)
+        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size): the same product words, in that colour.
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery
+            : reading.Colours.Count > 0 || reading.Sizes.Count > 0 ? turn.State.LastQuery : null;
+        if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        if (MultiBuy.Parts(turn) is { } parts)
+        if (reading.ProductQuery.Length > 0 && MultiBuy.Parts(turn) is { } parts)
         {
             return MultiBuy.Buy(turn, done, parts);
         }
 
         if (done.Of(Tools.SearchProducts) is not { } search)
         {
-            return Search(reading);
+            return Search(reading, query);
         }
 
-        var (retry, hits) = SearchHits.Found(turn, done, search, reading.ProductQuery);
+        var (retry, hits) = SearchHits.Found(turn, done, search, query);
         if (retry is not null)
         {
             return retry;
         }
 
-        var state = turn.State with { LastQuery = reading.ProductQuery };
+        var state = turn.State with { LastQuery = query };
         if (hits.Count == 0)
         {
             return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
@@ -104,7 +107,9 @@ public static class ProductMoves
             0 when reading.ProductQuery.Length == 0 => Step.Reply(
                 reading.Colours.Count > 0 ? turn.Say.NotInColour() : reading.Sizes.Count > 0 ? turn.Say.NotInSize() : turn.Say.NotFound(),
                 state with { Awaiting = Awaiting.Nothing }),
-            0 => TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing }),
+            // "hello, sorry my phone is in English": a greeting whose other words name nothing is greeted, not "not found".
+            0 => TalkMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
+                : Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing })),
             1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),

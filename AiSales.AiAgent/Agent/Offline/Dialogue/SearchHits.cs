@@ -34,7 +34,30 @@ public static class SearchHits
     }
 
     private static IReadOnlyList<ProductFact> Narrowed(OfflineTurn turn, IReadOnlyList<ProductFact> hits, string query) =>
-        InColour(InSize(MostNamed(NamedInFull(turn.CustomerText, hits), query), turn.Reading.Sizes), turn.Reading.Colours);
+        InColour(InSize(MostNamed(InNumbers(NamedInFull(turn.CustomerText, hits), query), query), turn.Reading.Sizes), turn.Reading.Colours);
+
+    /// <summary>
+    /// Of several hits, those whose name holds the numbers the customer wrote: «قلاية 6 لتر» is the 6 L fryer, not every product
+    /// sold by the litre; "the 4L and 6L air fryer" are those two, not the pans whose model is G6. Those holding every number, else
+    /// those holding any, else all of them.
+    /// </summary>
+    public static IReadOnlyList<ProductFact> InNumbers(IReadOnlyList<ProductFact> hits, string query)
+    {
+        var numbers = Numbers(query);
+        if (hits.Count < 2 || numbers.Count == 0)
+        {
+            return hits;
+        }
+
+        var every = hits.Where(h => numbers.IsSubsetOf(Numbers(h.Name))).ToList();
+        var some = hits.Where(h => numbers.Overlaps(Numbers(h.Name))).ToList();
+        return every.Count > 0 ? every : some.Count > 0 ? some : hits;
+    }
+
+    // "6", and the 6 of "6l" or "28cm" (a number glued to its unit); not the 6 of "g6", a model.
+    private static HashSet<string> Numbers(string text) => Words(text)
+        .Select(w => new string(w.TakeWhile(char.IsAsciiDigit).ToArray()) is { Length: > 0 } digits && w[digits.Length..].All(char.IsLetter) ? digits : "")
+        .Where(d => d.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Of several hits, those in the colour the customer named, when some are: «والأحمر؟» among the matte lipsticks is the red one,
@@ -151,5 +174,10 @@ public static class SearchHits
 
     private static string? Respelled(OfflineTurn turn, string query) =>
         Arabizi.Looks(turn.CustomerText) ? Arabizi.LatinWords(turn.CustomerText)
+        : WithoutAnd(query) is var bare && bare != query ? bare
         : ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
+
+    // «وكوب ابيض هم»: "and" glued to the product word («وكوب» is «كوب»); tried only when the words as written found nothing.
+    private static string WithoutAnd(string query) => string.Join(' ', TextFolding.Tokens(query)
+        .Select(w => w.Length >= 4 && w[0] == 'و' && TextFolding.IsArabicScript(w) ? w[1..] : w));
 }

@@ -37,13 +37,17 @@ public static class TalkMoves
             return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(named) });
         }
 
-        answers = answers.Where(a => Covers(a, turn.CustomerText) && (topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
+        answers = answers.Where(a => Covers(a, turn.CustomerText) && FaqAspects.Covers(a.Question + " " + a.Answer, turn.CustomerText) && (topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
             .ToList();
         if (answers.Count > 0)
         {
             // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
+            // entry about when (days, hours) for a question about when and one about the rest otherwise; an
             // entry that names the place asked about before one that covers it as "anywhere in the country"; an entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
+            // Only delivery has entries about when and about the rest (fees); hours are all about when.
+            var when = FaqAspects.AboutWhen(turn.CustomerText);
             var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
+                .ThenByDescending(a => topic != StoreTopic.Delivery || FaqAspects.AboutWhen(a.Question + " " + a.Answer) == when)
                 .ThenByDescending(a => Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
                 .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
                 .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))
@@ -70,6 +74,20 @@ public static class TalkMoves
         var best = result.Answers().Where(a => Covers(a, turn.CustomerText))
             .OrderByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
             .FirstOrDefault();
+        if (best is null && Places.Named(turn.CustomerText).Any())
+        {
+            // «وداخل بغداد بيش؟» after the delivery fees: what a place costs is its delivery, when a delivery entry names the place.
+            if (done.Of(Tools.StoreInfo, 1) is not { } delivery)
+            {
+                return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(StoreTopic.Delivery) });
+            }
+
+            best = delivery.Answers().Where(a => About(a, StoreTopic.Delivery) && Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
+                .OrderByDescending(a => FaqAspects.AboutWhen(a.Question + " " + a.Answer) == FaqAspects.AboutWhen(turn.CustomerText))
+                .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
+                .FirstOrDefault();
+        }
+
         return best is null ? null : Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
     }
 

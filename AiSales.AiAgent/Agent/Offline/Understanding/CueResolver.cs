@@ -58,12 +58,24 @@ internal static class CueResolver
         return new ResolvedActs(acts, quantity, delta, attribute, topic);
     }
 
+    private static bool OnlyWhen(MessageTokens message, PhraseMatch<Cue> match) =>
+        !Enumerable.Range(match.Start, match.Length).Any(i => message.Words[i] is var w
+            && (w.Contains("توصيل", StringComparison.Ordinal) || w.Contains("شحن", StringComparison.Ordinal) || w.Contains("وصل", StringComparison.Ordinal)
+                || w.StartsWith("deliver", StringComparison.Ordinal) || w.StartsWith("ship", StringComparison.Ordinal)));
+
     /// <summary>Shop topics, price, stock, attribute and alternative questions; returns the topic.</summary>
     private static StoreTopic? Questions(MessageTokens message, CueSet cues, ReadingFacts facts, HashSet<Act> acts, out ProductAttribute? attribute)
     {
         var topics = cues.Matches.Where(m => CueSet.Topics.Contains(m.Value)).ToList();
         // "do you offer cash on delivery?": the service word asks, the topic says what about.
-        var shopCue = (cues.First(Cue.Delivery, Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location) ?? cues.First(Cue.Service))?.Value;
+        var shopMatch = cues.First(Cue.Delivery, Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location);
+        // "how many days", «كم يوم» ask when: delivery, unless another topic is named ("how many days do I have to return it?").
+        if (shopMatch is { Value: Cue.Delivery } delivery && OnlyWhen(message, delivery) && cues.First(Cue.Returns, Cue.Payment, Cue.Hours, Cue.Location) is { } other)
+        {
+            shopMatch = other;
+        }
+
+        var shopCue = (shopMatch ?? cues.First(Cue.Service))?.Value;
         StoreTopic? topic = shopCue switch
         {
             Cue.Delivery => StoreTopic.Delivery,

@@ -42,6 +42,8 @@ public static class MessageReader
         }
 
         Vocatives(message);
+        AmountReader.Read(message);
+        OneOf(message);
 
         var colours = ColourSizeReader.Colours(message);
         var shortAnswer = message.Free().Count() <= 3 && message.Count <= 5;
@@ -67,6 +69,12 @@ public static class MessageReader
         if (choice is not null || pickAll || hints.Awaiting == Awaiting.Choice && (colours.Count > 0 || sizes.Count > 0) && !acts.Overlaps([Act.AskAlternatives, Act.AskAttribute]))
         {
             acts.Add(Act.Choose);
+            // "the smaller one please", «الثانية لو سمحت»: a pick asked for politely, with no question, is a wish to have it.
+            if (Politely(message) && !message.HasQuestionMark && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives,
+                    Act.StoreQuestion, Act.Remove, Act.Cancel, Act.ChangeQuantity]))
+            {
+                acts.Add(Act.Buy);
+            }
         }
 
         return new Reading(acts, quantity, choice, colours, sizes, resolved.Attribute, Query(message), contact.Name, contact.Address, contact.Phone,
@@ -133,6 +141,21 @@ public static class MessageReader
             if (message.Words[i] == "يا" && !message.IsFree(i) && message.IsFree(i + 1) && TextFolding.IsArabicScript(message.Words[i + 1]))
             {
                 message.Take(i + 1, 1, Claim.Cue);
+            }
+        }
+    }
+
+    private static bool Politely(MessageTokens message) => Enumerable.Range(0, message.Count).Any(i => message.Words[i] is "please" or "pls" or "plz"
+        or "رجاء" or "رجاءا" || i + 1 < message.Count && (message.Words[i], message.Words[i + 1]) is ("لو", "سمحت" or "سمحتي") or ("من", "فضلك"));
+
+    /// <summary>«ام 6 لتر», «ابو 28»: Iraqi "the one of" before a measure or size; it names no product.</summary>
+    private static void OneOf(MessageTokens message)
+    {
+        for (var i = 0; i + 1 < message.Count; i++)
+        {
+            if (message.Words[i] is "ام" or "ابو" && message.IsFree(i) && message.Words[i + 1].All(char.IsAsciiDigit))
+            {
+                message.Take(i, 1, Claim.Cue);
             }
         }
     }

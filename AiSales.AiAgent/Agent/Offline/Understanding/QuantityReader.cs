@@ -20,6 +20,10 @@ internal static class QuantityReader
     private static readonly HashSet<string> s_pointingBeforeOne = new(["the", "this", "that", "other", "another", "which", "any", "each", "every",
         "same", "new", "big", "small", "cheaper", "cheapest", "bigger", "smaller", "last", "first"], StringComparer.Ordinal);
 
+    private static readonly HashSet<string> s_pieces = new(["قطعه", "قطع", "piece", "pieces", "pcs", "pc"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> s_sets = new(["طقم", "اطقم", "set", "sets"], StringComparer.Ordinal);
+
     public static List<StatedQuantity> Read(MessageTokens message, Awaiting awaiting)
     {
         var found = new List<StatedQuantity>();
@@ -43,7 +47,7 @@ internal static class QuantityReader
                 message.Take(i, 2, Claim.Quantity);
                 found.Add(new StatedQuantity(times, i));
             }
-            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000)
+            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000) && !SetSize(message, i)
                 && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n) && !MeasureAfter(message, i)))
             {
                 message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
@@ -53,6 +57,11 @@ internal static class QuantityReader
 
         foreach (var match in s_words.Find(message.Words, message.IsFree))
         {
+            if (SetSize(message, match.Start - 1))
+            {
+                continue; // «12 قطعه» after a set: «قطعه» is not "one"
+            }
+
             var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
             // "the 50ml one", "the leather one": a product word before "one" points at a product too.
             var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before)
@@ -84,7 +93,7 @@ internal static class QuantityReader
         }
 
         // A unit word left alone ("pcs", "حبات") says nothing about the product.
-        foreach (var i in message.Free().Where(i => NumberWords.Units.Contains(message.Words[i])).ToList())
+        foreach (var i in message.Free().Where(i => NumberWords.Units.Contains(message.Words[i]) && !SetSize(message, i - 1)).ToList())
         {
             message.Take(i, 1, Claim.Quantity);
         }
@@ -117,6 +126,14 @@ internal static class QuantityReader
                 ? (first, masculine)
                 : null;
     }
+
+    // «طقم ملاعق 12 قطعه», "cutlery set, 24 pieces", "the 24 piece cutlery set": a set's pieces say which set it is, not how many
+    // are wanted; before the set only in the singular ("2 pieces of the set" still counts).
+    private static bool SetSize(MessageTokens message, int i) =>
+        i >= 0 && i + 1 < message.Count && message.Words[i].All(char.IsAsciiDigit) && s_pieces.Contains(message.Words[i + 1])
+        && (Enumerable.Range(0, i).Any(j => s_sets.Contains(ArabicWord.StripArticle(message.Words[j])))
+            || message.Words[i + 1] is "piece" or "pc" or "قطعه" && Enumerable.Range(i + 2, Math.Max(0, Math.Min(3, message.Count - i - 2)))
+                .Any(j => s_sets.Contains(message.Words[j])));
 
     // "12 لون", "12 shades", "50 مل", "250 g": a number before a measure describes the product, it does not count it.
     private static bool MeasureAfter(MessageTokens message, int i) =>

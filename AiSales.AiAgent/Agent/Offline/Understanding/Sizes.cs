@@ -50,8 +50,11 @@ internal static class Sizes
             for (var i = 0; i < words.Count; i++)
             {
                 var afterSizeWord = i > 0 && SizeWords.Contains(words[i - 1]);
+                // "Air Fryer 4 L": a letter after a number is its unit (litres), not a size.
+                var unit = !afterSizeWord && i > 0 && words[i - 1].All(char.IsAsciiDigit) && NearSizeWord(words[i]) is not null;
                 var key = s_named.TryGetValue(words[i], out var named) && words[i].All(char.IsAsciiLetterOrDigit)
                     ? named
+                    : unit ? null
                     : afterSizeWord || i == words.Count - 1 && words.Count > 1 ? NearSizeWord(words[i]) ?? Number(words[i], afterSizeWord) : null;
                 if (key is not null)
                 {

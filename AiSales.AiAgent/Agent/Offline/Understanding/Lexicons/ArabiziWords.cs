@@ -12,7 +12,7 @@ internal static class ArabiziWords
         ["abgha"] = "ابغى", ["abga"] = "ابغى", ["abghi"] = "ابغى", ["abgh"] = "ابغى", ["abi"] = "ابي", ["aby"] = "ابي", ["abee"] = "ابي", ["abeeh"] = "ابيه",
         ["abiha"] = "ابيها", ["bghit"] = "بغيت", ["bghyt"] = "بغيت", ["nbghi"] = "نبغي", ["bdi"] = "بدي", ["baddi"] = "بدي", ["biddi"] = "بدي",
         ["3ayez"] = "عايز", ["3ayz"] = "عايز", ["3awez"] = "عاوز", ["3awz"] = "عاوز", ["3ayza"] = "عايزه", ["areed"] = "اريد", ["ariid"] = "اريد",
-        ["orid"] = "اريد", ["atlob"] = "اطلب", ["atlub"] = "اطلب", ["atlb"] = "اطلب", ["ashtri"] = "اشتري", ["ashtari"] = "اشتري", ["5othli"] = "خذلي",
+        ["orid"] = "اريد", ["arid"] = "اريد", ["areid"] = "اريد", ["atlob"] = "اطلب", ["atlub"] = "اطلب", ["atlb"] = "اطلب", ["ashtri"] = "اشتري", ["ashtari"] = "اشتري", ["5othli"] = "خذلي",
         ["khodli"] = "خذلي", ["3tni"] = "عطني", ["3teni"] = "عطيني", ["3tini"] = "عطيني", ["jeebli"] = "جيبلي", ["jibli"] = "جيبلي", ["hatli"] = "هاتلي",
         ["wdi"] = "ودي", ["7aga"] = "حاجه", ["7aja"] = "حاجه", ["a3raf"] = "اعرف", ["a3rf"] = "اعرف", ["wddi"] = "ودي",
         // price and availability
@@ -44,7 +44,7 @@ internal static class ArabiziWords
         ["zeed"] = "زيد", ["zid"] = "زيد", ["wa7da"] = "وحده", ["wa7ed"] = "واحد", ["wa7id"] = "واحد", ["7aba"] = "حبه", ["7abteen"] = "حبتين",
         ["7abtain"] = "حبتين", ["thntain"] = "ثنتين", ["thintain"] = "ثنتين", ["ithnain"] = "اثنين", ["etnen"] = "اتنين", ["thalath"] = "ثلاث",
         ["talata"] = "تلاته", ["wa7ad"] = "واحد", ["wahad"] = "واحد", ["wa7d"] = "واحد", ["wa7de"] = "وحده", ["wahde"] = "وحده", ["wahda"] = "وحده",
-        ["wa7deh"] = "وحده", ["tnen"] = "تنين", ["tnein"] = "تنين", ["itnen"] = "اتنين", ["tneen"] = "تنين", ["tintein"] = "تنتين", ["tnten"] = "تنتين",
+        ["wa7deh"] = "وحده", ["tnen"] = "تنين", ["thnen"] = "ثنين", ["thnein"] = "ثنين", ["tlath"] = "تلاث", ["tnein"] = "تنين", ["itnen"] = "اتنين", ["tneen"] = "تنين", ["tintein"] = "تنتين", ["tnten"] = "تنتين",
         // people and contacts
         ["mowazaf"] = "موظف", ["muwazzaf"] = "موظف", ["mwazaf"] = "موظف", ["mowazzaf"] = "موظف", ["akalem"] = "اكلم", ["aklm"] = "اكلم",
         ["ahki"] = "احكي", ["a7ki"] = "احكي", ["ma3"] = "مع", ["7ad"] = "حد", ["a7ad"] = "احد", ["ismi"] = "اسمي", ["esmi"] = "اسمي", ["ism"] = "اسم",

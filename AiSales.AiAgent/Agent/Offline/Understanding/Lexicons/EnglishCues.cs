@@ -51,7 +51,7 @@ internal static class EnglishCues
             "any other color", "different colour", "different color", "different colours", "different colors", "more colours", "more colors",
             "in another colour", "in another color", "in other colours", "in other colors", "other shades"],
         [Cue.AlternativeSize] = ["other sizes", "other size", "another size", "any other size", "any other sizes", "different size", "different sizes",
-            "bigger size", "smaller size", "a bigger one", "a smaller one", "bigger", "smaller", "larger size"],
+            "bigger size", "smaller size", "a bigger one", "a smaller one", "larger size"],
         [Cue.SetQuantity] = ["make it", "make that", "make them", "change it to", "change to", "change that to", "change quantity", "change the quantity",
             "update quantity", "update the quantity", "set quantity", "quantity", "qty", "i want only", "only want", "just want"],
         [Cue.Instead] = ["instead of", "rather than", "instead", "switch to", "switch it to", "swap it for", "swap it with", "swap to",

@@ -1,0 +1,38 @@
+using AiSales.AiAgent.Agent.Offline.Understanding;
+
+namespace AiSales.AiAgent.Agent.Offline.Dialogue;
+
+/// <summary>
+/// What a shop question asks beyond its topic. «كم يوم يوصل لأربيل؟» asks when, so the entry about delivery times answers it even
+/// when the entry about fees is the one that names Erbil; «عدكم تقسيط؟» names a way to pay, so an entry about paying that never
+/// mentions instalments does not answer it (what the faq does not say is not invented).
+/// </summary>
+public static class FaqAspects
+{
+    private static readonly HashSet<string> s_when = Set(["يوم", "ايام", "متى", "امتى", "شوكت", "مده", "وقت", "ساعه", "ساعات", "long", "when",
+        "days", "day", "hours", "time"]);
+
+    // Ways to pay that are not cash or a card: each group is one way, in the words customers and merchants write it.
+    private static readonly string[][] s_methods =
+    [
+        ["تقسيط", "بالتقسيط", "اقساط", "installments", "instalments", "installment", "instalment"],
+        ["تابي", "tabby"],
+        ["تمارا", "tamara"],
+        ["paypal", "بايبال"],
+    ];
+
+    /// <summary>True when the text asks (or an entry tells) how long or when: days, hours, "how long".</summary>
+    public static bool AboutWhen(string text) => Words(text).Any(s_when.Contains);
+
+    /// <summary>True unless the customer named a way to pay that the entry never mentions.</summary>
+    public static bool Covers(string entryText, string customerText)
+    {
+        var entry = Words(entryText).ToHashSet(StringComparer.Ordinal);
+        var asked = Words(customerText).ToHashSet(StringComparer.Ordinal);
+        return s_methods.Where(group => group.Any(asked.Contains)).All(group => group.Any(entry.Contains));
+    }
+
+    private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);
+
+    private static HashSet<string> Set(string[] words) => words.Select(TextFolding.Fold).ToHashSet(StringComparer.Ordinal);
+}
