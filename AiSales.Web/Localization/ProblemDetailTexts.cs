@@ -29,6 +29,8 @@ public sealed partial class Texts
     [
         (new(@"^After (\d+) failed sign-ins this account is locked for (\d+) minutes; try again later\.$"),
             m => $"بعد {m.Groups[1].Value} محاولات دخول فاشلة يُقفل الحساب {m.Groups[2].Value} دقيقة؛ حاول لاحقاً."),
+        (new(@"^No (order|conversation|product|user|media|API key|trial) with id (\S+) exists for this merchant\.$"),
+            m => $"لا يوجد {Thing(m.Groups[1].Value)} بالمعرّف {m.Groups[2].Value} لدى هذا المتجر."),
         (new(@"^A product with sku '(.+)' already exists\.$"), m => $"يوجد منتج بالرمز {m.Groups[1].Value} مسبقاً."),
         (new(@"^Another product already has sku '(.+)'\.$"), m => $"منتج آخر يحمل الرمز {m.Groups[1].Value}."),
         (new(@"^This (whatsapp|instagram) account id is already connected to another merchant\.$"),
@@ -96,4 +98,15 @@ public sealed partial class Texts
 
     // The statuses' Arabic names, as the orders page shows them.
     private static string OrderStatus(string status) => Arabic.TryGetValue(status, out var arabic) ? arabic : status;
+
+    private static string Thing(string what) => what switch
+    {
+        "order" => "طلب",
+        "conversation" => "محادثة",
+        "product" => "منتج",
+        "user" => "شخص",
+        "media" => "ملف",
+        "API key" => "مفتاح",
+        _ => "عنصر",
+    };
 }

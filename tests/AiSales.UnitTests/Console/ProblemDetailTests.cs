@@ -28,6 +28,8 @@ public sealed class ProblemDetailTests
         "لا يمكن تأكيد الطلب: نفد حقيبة (BAG-1)، والطلب يريد 2. بقي 1 فقط من White bag (BAG-2)، والطلب يريد 3.")]
     [InlineData("A signed-in person is limited to 600 requests per 60 s; retry after 12 s.",
         "الحد 600 طلباً كل 60 ثانية؛ أعد المحاولة بعد 12 ثانية.")]
+    [InlineData("No order with id 00000000-0000-0000-0000-000000000001 exists for this merchant.",
+        "لا يوجد طلب بالمعرّف 00000000-0000-0000-0000-000000000001 لدى هذا المتجر.")]
     [InlineData("The email or password is wrong.", "البريد الإلكتروني أو كلمة المرور غير صحيحة.")]
     [InlineData("Something the console has never heard of.", "Something the console has never heard of.")]
     public void AnArabicPageSaysTheDetailInArabicWithItsValues(string english, string shown)
