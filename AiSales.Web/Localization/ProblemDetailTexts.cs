@@ -31,6 +31,8 @@ public sealed partial class Texts
             m => $"بعد {m.Groups[1].Value} محاولات دخول فاشلة يُقفل الحساب {m.Groups[2].Value} دقيقة؛ حاول لاحقاً."),
         (new(@"^No (order|conversation|product|user|media|API key|trial) with id (\S+) exists for this merchant\.$"),
             m => $"لا يوجد {Thing(m.Groups[1].Value)} بالمعرّف {m.Groups[2].Value} لدى هذا المتجر."),
+        // A channel's status reason, as the agent's sender words a token Meta rejected (its message kept).
+        (new(@"^Graph API error 190: (.+)$"), m => $"رفضت Meta رمز الوصول (الخطأ 190): {m.Groups[1].Value} أعد الربط برمز جديد."),
         (new(@"^A product with sku '(.+)' already exists\.$"), m => $"يوجد منتج بالرمز {m.Groups[1].Value} مسبقاً."),
         (new(@"^Another product already has sku '(.+)'\.$"), m => $"منتج آخر يحمل الرمز {m.Groups[1].Value}."),
         (new(@"^This (whatsapp|instagram) account id is already connected to another merchant\.$"),

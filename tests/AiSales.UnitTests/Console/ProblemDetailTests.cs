@@ -30,6 +30,8 @@ public sealed class ProblemDetailTests
         "الحد 600 طلباً كل 60 ثانية؛ أعد المحاولة بعد 12 ثانية.")]
     [InlineData("No order with id 00000000-0000-0000-0000-000000000001 exists for this merchant.",
         "لا يوجد طلب بالمعرّف 00000000-0000-0000-0000-000000000001 لدى هذا المتجر.")]
+    [InlineData("Graph API error 190: Error validating access token: Session has expired",
+        "رفضت Meta رمز الوصول (الخطأ 190): Error validating access token: Session has expired أعد الربط برمز جديد.")]
     [InlineData("The email or password is wrong.", "البريد الإلكتروني أو كلمة المرور غير صحيحة.")]
     [InlineData("Something the console has never heard of.", "Something the console has never heard of.")]
     public void AnArabicPageSaysTheDetailInArabicWithItsValues(string english, string shown)
