@@ -7,7 +7,8 @@ namespace AiSales.Tests.MerchantConsole;
 
 /// <summary>
 /// No English on an Arabic page where a black-box run found some: the lockout's explanation (the API's detail, with
-/// its count and minutes), the layout's labels for screen readers, and a reply's delivery tick when hovered.
+/// its count and minutes), the layout's labels for screen readers, and a reply's delivery tick when hovered; and no
+/// focus ring around a page's heading.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleArabicWordsTests(ConsoleFixture fixture) : ConsolePageTest(fixture)
@@ -63,5 +64,11 @@ public sealed class ConsoleArabicWordsTests(ConsoleFixture fixture) : ConsolePag
         Assert.Equal("وصلت", await tick.GetAttributeAsync("title"));
         Assert.Equal("اللغة", await page.Locator("nav.language-links").GetAttributeAsync("aria-label"));
         Assert.Equal(1, await page.Locator("button[aria-label=القائمة]").CountAsync());
+
+        // The heading focused after navigation (for screen readers) has no focus ring drawn across the page's top.
+        await page.GotoAsync(Fixture.Web("/orders"));
+        await WaitForInteractiveAsync(page);
+        await page.WaitForFunctionAsync("() => document.activeElement?.tagName === 'H1'");
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
     }
 }
