@@ -19,5 +19,6 @@ public sealed partial class Texts
         ["Delivered"] = "وصلت",
         ["Read"] = "قُرئت",
         ["Not delivered"] = "لم تصل",
+        ["WhatsApp / Instagram"] = "واتساب / إنستغرام",
     };
 }

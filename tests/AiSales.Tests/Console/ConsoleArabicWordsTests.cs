@@ -64,6 +64,7 @@ public sealed class ConsoleArabicWordsTests(ConsoleFixture fixture) : ConsolePag
         Assert.Equal("وصلت", await tick.GetAttributeAsync("title"));
         Assert.Equal("اللغة", await page.Locator("nav.language-links").GetAttributeAsync("aria-label"));
         Assert.Equal(1, await page.Locator("button[aria-label=القائمة]").CountAsync());
+        Assert.Contains("واتساب / إنستغرام", await page.Locator(".inbox-filters").TextContentAsync());
 
         // The heading focused after navigation (for screen readers) has no focus ring drawn across the page's top.
         await page.GotoAsync(Fixture.Web("/orders"));
