@@ -75,7 +75,7 @@ public static class ConversationsApi
             {ConversationSql.Select}
             WHERE c.merchant_id = $1 AND ($2::text IS NULL OR c.platform = $2) AND ($3::text IS NULL OR c.status = $3)
               AND ($4::timestamptz IS NULL OR (c.last_activity_at, c.id) < ($4, $5))
-              AND ($7::text IS NULL OR cu.display_name ILIKE $7 OR cu.phone ILIKE $7 OR cu.instagram_id ILIKE $7)
+              AND ($7::text IS NULL OR aisales_normalize(cu.display_name) LIKE aisales_normalize($7) OR cu.phone ILIKE $7 OR cu.instagram_id ILIKE $7)
               AND (NOT $8 OR (SELECT m.direction FROM messages m WHERE m.conversation_id = c.id ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1) = 'inbound')
             ORDER BY c.last_activity_at DESC, c.id DESC
             LIMIT $6

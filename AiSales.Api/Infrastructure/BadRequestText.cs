@@ -9,11 +9,20 @@ namespace AiSales.Api.Infrastructure;
 /// </summary>
 public static partial class BadRequestText
 {
+    public const string NoBody = "The request has no body; this route expects a JSON body.";
+
     public static string For(BadHttpRequestException exception)
     {
         if (FindJsonError(exception) is { } json)
         {
             return ForJson("The request body is not the JSON this route expects", json);
+        }
+
+        // 'Implicit body inferred for parameter "X request" but no body was provided. Did you mean to use a Service instead?'
+        if (exception.Message.Contains("no body was provided", StringComparison.Ordinal)
+            || exception.Message.EndsWith("was not provided from body.", StringComparison.Ordinal))
+        {
+            return NoBody;
         }
 
         // 'Failed to bind parameter "int limit" from "abc".' → 'Failed to bind parameter 'limit' from "abc".'

@@ -1,6 +1,6 @@
 namespace AiSales.Web.Localization;
 
-/// <summary>The inbox's template sender's words in Arabic (the rest of the inbox's are in <see cref="Texts"/>).</summary>
+/// <summary>The inbox's template sender's words and the delivery ticks' titles in Arabic (the rest of the inbox's are in <see cref="Texts"/>).</summary>
 public sealed partial class Texts
 {
     private static readonly Dictionary<string, string> InboxArabic = new()
@@ -14,5 +14,11 @@ public sealed partial class Texts
         ["Add a parameter"] = "أضف متغيّراً",
         ["Remove the last parameter"] = "احذف آخر متغيّر",
         ["Send the template"] = "أرسل القالب",
+        ["Waiting to be sent"] = "بانتظار الإرسال",
+        ["Sent"] = "أُرسلت",
+        ["Delivered"] = "وصلت",
+        ["Read"] = "قُرئت",
+        ["Not delivered"] = "لم تصل",
+        ["WhatsApp / Instagram"] = "واتساب / إنستغرام",
     };
 }

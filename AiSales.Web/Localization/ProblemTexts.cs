@@ -2,8 +2,8 @@ namespace AiSales.Web.Localization;
 
 /// <summary>
 /// The merchant API's problem titles and fixed details (English, from AiSales.Api), and the console's own, in Arabic:
-/// an Arabic page shows them in Arabic (<see cref="Components.Shared.ProblemAlert"/>). A detail that carries values (a
-/// limit, a time) has no entry and is shown as the API wrote it, under its translated title.
+/// an Arabic page shows them in Arabic (<see cref="Components.Shared.ProblemAlert"/>). Details that carry values (a
+/// limit, a time, a sku) are matched in ProblemDetailTexts.cs.
 /// </summary>
 public sealed partial class Texts
 {
@@ -25,6 +25,7 @@ public sealed partial class Texts
         ["is not an email address."] = "ليس بريداً إلكترونياً صحيحاً.",
         ["must be zero or more."] = "يجب أن يكون صفراً أو أكثر.",
         ["must have at most 3 decimal places."] = "ثلاث خانات عشرية على الأكثر.",
+        ["already has a console account."] = "لديه حساب في اللوحة مسبقاً.",
         ["is unknown, already used or expired; ask for a new invite."] = "الدعوة غير معروفة أو مستخدمة أو منتهية؛ اطلب دعوة جديدة.",
         ["must be a template name: lower-case letters, digits and underscores."] = "يجب أن يكون اسم قالب: أحرف لاتينية صغيرة وأرقام وشرطات سفلية.",
         ["must be a language code such as ar, en or en_US."] = "يجب أن يكون رمز لغة مثل ar أو en أو en_US.",
@@ -48,6 +49,15 @@ public sealed partial class Texts
             if (english.Match(message) is { Success: true } match)
             {
                 return string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, [.. match.Groups.Values.Skip(1).Select(g => g.Value)]);
+            }
+        }
+
+        // The product messages with values an import's reason uses too ("'XXX' is not an ISO 4217 currency code.").
+        foreach (var (english, toArabic) in ImportMessagePatterns)
+        {
+            if (english.Match(message) is { Success: true } match)
+            {
+                return toArabic(match);
             }
         }
 

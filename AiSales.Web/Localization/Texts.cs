@@ -53,6 +53,7 @@ public sealed partial class Texts
         ["Show more"] = "عرض المزيد",
         ["your team took it over"] = "تولّاها فريقك",
         ["Live"] = "مباشر",
+        ["Menu"] = "القائمة",
         ["Unanswered"] = "بلا رد",
         ["Search customer"] = "ابحث عن عميل",
         ["Status"] = "الحالة",

@@ -5,7 +5,7 @@ namespace AiSales.Tests.Foundation;
 
 /// <summary>
 /// The console started as an operator (or the black-box run) starts it: its build output, Production, environment
-/// variables only, from another directory. Its page must come with the scripts and styles that make it work.
+/// variables only, from another directory. Its page must come with the scripts, styles and icon it names.
 /// </summary>
 [Collection(AppHostCollection.Name)]
 public sealed partial class ConsoleOutsideAppHostTests(AppHostFixture fixture)
@@ -31,6 +31,7 @@ public sealed partial class ConsoleOutsideAppHostTests(AppHostFixture fixture)
         var assets = Asset().Matches(html).Select(m => m.Groups["url"].Value).ToList();
         Assert.Contains(assets, a => a.Contains("blazor.web", StringComparison.Ordinal));
         Assert.Contains(assets, a => a.Contains("MudBlazor", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.Contains("favicon", StringComparison.Ordinal)); // else every page logs a 404 for /favicon.ico
         foreach (var asset in assets)
         {
             using var response = await client.GetAsync(asset.StartsWith('/') ? asset : "/" + asset);
@@ -39,6 +40,6 @@ public sealed partial class ConsoleOutsideAppHostTests(AppHostFixture fixture)
         }
     }
 
-    [GeneratedRegex("""(?:src|href)="(?<url>[^"]+\.(?:js|css))" """, RegexOptions.IgnorePatternWhitespace)]
+    [GeneratedRegex("""(?:src|href)="(?<url>[^"]+\.(?:js|css|svg))" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Asset();
 }

@@ -14,6 +14,8 @@ public sealed class FieldMessageTests
     [InlineData("the template takes 2 parameter(s); 1 given.", "يأخذ القالب 2 متغيّرات؛ أُدخل 1.")]
     [InlineData("no approved template 'order_update' in 'en_US' in the WhatsApp Business Account (GET /api/templates).",
         "لا يوجد قالب معتمد باسم order_update بلغة en_US في حساب واتساب للأعمال.")]
+    [InlineData("'XXX' is not an ISO 4217 currency code.", "«XXX» ليس رمز عملة ISO 4217.")]
+    [InlineData("is required (an ISO 4217 code such as SAR, AED or USD).", "مطلوب (رمز ISO 4217 مثل SAR أو AED أو USD).")]
     [InlineData("must be whatsapp or instagram.", "must be whatsapp or instagram.")]
     public void AnArabicPageSaysTheKnownOnesInArabic(string english, string shown)
     {

@@ -14,6 +14,12 @@ public sealed class BadRequestTextTests
     public void ABindingFailureNamesTheParameterWithoutItsType(string message, string detail) =>
         Assert.Equal(detail, BadRequestText.For(new BadHttpRequestException(message)));
 
+    [Theory]
+    [InlineData("Implicit body inferred for parameter \"UpdateOrderStatus request\" but no body was provided. Did you mean to use a Service instead?")]
+    [InlineData("Required parameter \"ProductRequest request\" was not provided from body.")]
+    public void AMissingBodyIsSaidPlainlyWithoutAdviceForTheDeveloperOfTheApi(string message) =>
+        Assert.Equal("The request has no body; this route expects a JSON body.", BadRequestText.For(new BadHttpRequestException(message)));
+
     [Fact]
     public void ABodyThatIsNotJsonSaysWhereNotWhichDotNetTypeFailed()
     {
