@@ -24,6 +24,10 @@ public sealed class CatalogPlugin(ProductSearch search)
         // Whole phrases often fail where one word matches ("the blue kaftan please" → "kaftan"): FindAsync falls back to
         // the phrase's longest matching word in the same statement.
         var hits = await search.FindAsync(turn.MerchantId, query, take, cancellationToken);
+        if (ProductKinds.Named(query) is (string word, string[] names))
+        {
+            hits = await OfKindAsync(turn, query, word, names, hits, take, cancellationToken);
+        }
 
         var facts = hits.Select(Fact).ToList();
         if (!string.IsNullOrWhiteSpace(colour) && Colours.Key(TextFolding.Fold(colour)) is { } key)
@@ -66,6 +70,31 @@ public sealed class CatalogPlugin(ProductSearch search)
         turn.Helped = true;
         return new ProductFact(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetDecimal(4),
             reader.GetString(5).Trim(), reader.GetInt32(6), reader.GetInt32(6) > 0);
+    }
+
+    /// <summary>
+    /// Of the products found, those of the kind the customer named: «الجزمة السوداء» is the black shoes, not the black bag
+    /// that "black" alone found. When none is, the kind's other names are searched: "black bag" where the catalogue says «حقيبة».
+    /// </summary>
+    private async Task<IReadOnlyList<ProductHit>> OfKindAsync(
+        AgentTurn turn, string query, string word, string[] names, IReadOnlyList<ProductHit> hits, int take, CancellationToken cancellationToken)
+    {
+        bool OfKind(ProductHit hit) => ProductKinds.Names(hit.Name + " " + hit.Description, word, names);
+        if (hits.Any(OfKind))
+        {
+            return hits.Where(OfKind).ToList();
+        }
+
+        foreach (var respelt in ProductKinds.Respelt(query, word, names))
+        {
+            var others = await search.FindAsync(turn.MerchantId, respelt, take, cancellationToken);
+            if (others.Any(OfKind))
+            {
+                return others.Where(OfKind).ToList();
+            }
+        }
+
+        return hits;
     }
 
     private static ProductFact Fact(ProductHit hit) =>
