@@ -1,4 +1,3 @@
-using System.Globalization;
 using AiSales.Web.Localization;
 
 namespace AiSales.UnitTests.Console;
@@ -19,17 +18,7 @@ public sealed class FieldMessageTests
     [InlineData("must be whatsapp or instagram.", "must be whatsapp or instagram.")]
     public void AnArabicPageSaysTheKnownOnesInArabic(string english, string shown)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
-            Assert.Equal(shown, new Texts().Field(english));
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-            Assert.Equal(english, new Texts().Field(english));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal(shown, UiCulture.In("ar", () => new Texts().Field(english)));
+        Assert.Equal(english, UiCulture.In("en", () => new Texts().Field(english)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AiSales.Web.Localization;
 
 namespace AiSales.UnitTests.Console;
@@ -20,17 +19,7 @@ public sealed class ImportReasonTests
     [InlineData("A reason of another shape.", "A reason of another shape.")]
     public void AnArabicPageSaysEachFieldsReasonInArabic(string english, string shown)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
-            Assert.Equal(shown, new Texts().ImportReason(english));
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-            Assert.Equal(english, new Texts().ImportReason(english));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal(shown, UiCulture.In("ar", () => new Texts().ImportReason(english)));
+        Assert.Equal(english, UiCulture.In("en", () => new Texts().ImportReason(english)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AiSales.Web.Localization;
 
 namespace AiSales.UnitTests.Console;
@@ -36,32 +35,13 @@ public sealed class ProblemDetailTests
     [InlineData("Something the console has never heard of.", "Something the console has never heard of.")]
     public void AnArabicPageSaysTheDetailInArabicWithItsValues(string english, string shown)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
-            Assert.Equal(shown, new Texts().Detail(english));
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-            Assert.Equal(english, new Texts().Detail(english));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal(shown, UiCulture.In("ar", () => new Texts().Detail(english)));
+        Assert.Equal(english, UiCulture.In("en", () => new Texts().Detail(english)));
     }
 
     [Fact]
     public void TheDuplicateEmailFieldMessageIsArabic()
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ar");
-            Assert.Equal("لديه حساب في اللوحة مسبقاً.", new Texts().Field("already has a console account."));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.Equal("لديه حساب في اللوحة مسبقاً.", UiCulture.In("ar", () => new Texts().Field("already has a console account.")));
     }
 }
