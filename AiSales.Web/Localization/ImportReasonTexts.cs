@@ -5,7 +5,7 @@ namespace AiSales.Web.Localization;
 /// <summary>
 /// Why the API rejected a row of a catalogue import, in Arabic on an Arabic page. The API writes one sentence per
 /// broken field, each starting with the field's name ("name is required. price 'abc' is not a number (…). stock must
-/// be zero or more."); each is said in Arabic with the values kept (the field messages through <see cref="Field"/>).
+/// be zero or more."); each is said in Arabic with the values kept (each field's message through <see cref="Field"/>, which knows these patterns too).
 /// A reason not made of such sentences is shown as the API wrote it.
 /// </summary>
 public sealed partial class Texts
@@ -53,7 +53,7 @@ public sealed partial class Texts
         foreach (Match sentence in sentences)
         {
             var message = sentence.Groups["message"].Value;
-            var said = ImportMessage(message);
+            var said = Field(message);
             if (said == message)
             {
                 return reason;
@@ -63,18 +63,5 @@ public sealed partial class Texts
         }
 
         return string.Join(" ", arabic);
-    }
-
-    private string ImportMessage(string message)
-    {
-        foreach (var (english, toArabic) in ImportMessagePatterns)
-        {
-            if (english.Match(message) is { Success: true } match)
-            {
-                return toArabic(match);
-            }
-        }
-
-        return Field(message);
     }
 }

@@ -75,15 +75,21 @@ public sealed partial class Texts
             return arabic;
         }
 
-        foreach (var (english, toArabic) in DetailPatterns)
+        return Said(DetailPatterns, detail) ?? detail;
+    }
+
+    /// <summary>The Arabic of the first pattern <paramref name="english"/> matches, its values kept; null when none does.</summary>
+    private static string? Said((Regex English, Func<Match, string> Arabic)[] patterns, string english)
+    {
+        foreach (var (pattern, toArabic) in patterns)
         {
-            if (english.Match(detail) is { Success: true } match)
+            if (pattern.Match(english) is { Success: true } match)
             {
                 return toArabic(match);
             }
         }
 
-        return detail;
+        return null;
     }
 
     private static string Shortages(string sentences)

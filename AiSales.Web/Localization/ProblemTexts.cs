@@ -53,15 +53,7 @@ public sealed partial class Texts
         }
 
         // The product messages with values an import's reason uses too ("'XXX' is not an ISO 4217 currency code.").
-        foreach (var (english, toArabic) in ImportMessagePatterns)
-        {
-            if (english.Match(message) is { Success: true } match)
-            {
-                return toArabic(match);
-            }
-        }
-
-        return message;
+        return Said(ImportMessagePatterns, message) ?? message;
     }
 
     private static readonly Dictionary<string, string> ProblemArabic = new()
