@@ -79,18 +79,18 @@ public sealed class CatalogPlugin(ProductSearch search)
     private async Task<IReadOnlyList<ProductHit>> OfKindAsync(
         AgentTurn turn, string query, string word, string[] names, IReadOnlyList<ProductHit> hits, int take, CancellationToken cancellationToken)
     {
-        bool OfKind(ProductHit hit) => ProductKinds.Names(hit.Name + " " + hit.Description, word, names);
-        if (hits.Any(OfKind))
+        List<ProductHit> OfKind(IEnumerable<ProductHit> found) =>
+            found.Where(hit => ProductKinds.Names(hit.Name + " " + hit.Description, word, names)).ToList();
+        if (OfKind(hits) is { Count: > 0 } ofKind)
         {
-            return hits.Where(OfKind).ToList();
+            return ofKind;
         }
 
         foreach (var respelt in ProductKinds.Respelt(query, word, names))
         {
-            var others = await search.FindAsync(turn.MerchantId, respelt, take, cancellationToken);
-            if (others.Any(OfKind))
+            if (OfKind(await search.FindAsync(turn.MerchantId, respelt, take, cancellationToken)) is { Count: > 0 } respeltOfKind)
             {
-                return others.Where(OfKind).ToList();
+                return respeltOfKind;
             }
         }
 
