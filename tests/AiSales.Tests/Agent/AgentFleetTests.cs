@@ -2,8 +2,12 @@ using Npgsql;
 
 namespace AiSales.Tests.Agent;
 
-/// <summary>Two agent processes on one database (issue 13 item 8): the per-number send limit holds across the fleet.</summary>
-public sealed partial class AgentTurnTests
+/// <summary>
+/// Two agent processes on one database (issue 13 item 8): the per-number send limit holds across the fleet. Its own
+/// class, run alone: its timings are sensitive to a loaded machine, unlike the turn tests run together beside it.
+/// </summary>
+[Collection(AgentCollection.Name)]
+public sealed class AgentFleetTests(AgentFixture fixture)
 {
     [Fact]
     public async Task TwoAgentProcessesTogetherKeepThePerNumberSendLimit()

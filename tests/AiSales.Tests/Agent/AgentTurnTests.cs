@@ -1,3 +1,4 @@
+using AiSales.Tests.Infrastructure;
 using Npgsql;
 
 namespace AiSales.Tests.Agent;
@@ -6,7 +7,9 @@ namespace AiSales.Tests.Agent;
 /// The turn against a model that takes seconds (issue 10): an agent process on a private database with the OpenAI
 /// provider pointed at a fake OpenAI-compatible server over real HTTP.
 /// </summary>
+/// <remarks>Three at a time: each makes its own database, model and agent process, and mostly waits for the model.</remarks>
 [Collection(AgentCollection.Name)]
+[ConcurrentTests(3)]
 public sealed partial class AgentTurnTests(AgentFixture fixture)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);

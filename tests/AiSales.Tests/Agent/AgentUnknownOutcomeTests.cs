@@ -1,11 +1,15 @@
+using AiSales.Tests.Infrastructure;
+
 namespace AiSales.Tests.Agent;
 
 /// <summary>
 /// Sends whose outcome nobody knows (contract §5: a customer never gets the same reply twice), on agent processes the
 /// test starts on a private database: the status webhook repairs what it can; the rest is given up, never resent, and
 /// a person takes the customer over with the reason.
+/// Both at once: each has its own database, agent process and shops (the fake Graph hangs per account).
 /// </summary>
 [Collection(AgentCollection.Name)]
+[ConcurrentTests(2)]
 public sealed class AgentUnknownOutcomeTests(AgentFixture fixture)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(45);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Reflection;
 using Xunit;
 using Xunit.Abstractions;
@@ -13,7 +14,8 @@ namespace AiSales.Tests.Infrastructure;
 /// are queued on the thread that orders them, whose local queue runs newest first, so the collections were admitted
 /// in an order of the thread pool's making: in one full run the platform collection (3 minutes) came last, alone, and
 /// the other lane sat idle. This runner takes the collections strictly in <see cref="LongestFirstCollectionOrderer"/>'s
-/// order, in as many lanes as xunit.runner.json's maxParallelThreads: each lane takes the next one when it is done.
+/// order, in as many lanes as xunit.runner.json's maxParallelThreads: each lane takes the next one when it is done, and
+/// prints when it took and ended each. Classes marked <see cref="ConcurrentTestsAttribute"/> run their tests together.
 /// </summary>
 public sealed class LaneTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -50,13 +52,16 @@ internal sealed class LaneAssemblyRunner(
         };
 
         // Without xunit's semaphore (set up only by the method this replaces), RunTestCollectionAsync runs at once.
+        var clock = Stopwatch.StartNew();
         var summaries = await Task.WhenAll(Enumerable.Range(1, lanes).Select(number => Task.Run(async () =>
         {
             var lane = new RunSummary();
             while (!cancellationTokenSource.IsCancellationRequested && collections.TryDequeue(out var collection))
             {
-                Console.Error.WriteLine($"LaneTestFramework: lane {number} takes '{collection.Item1.DisplayName}' ({collection.Item2.Count} tests)");
+                var started = clock.Elapsed;
+                Console.Error.WriteLine($"LaneTestFramework: lane {number} takes '{collection.Item1.DisplayName}' ({collection.Item2.Count} tests) at {started:mm\\:ss}");
                 lane.Aggregate(await RunTestCollectionAsync(messageBus, collection.Item1, collection.Item2, cancellationTokenSource));
+                Console.Error.WriteLine($"LaneTestFramework: lane {number} ends '{collection.Item1.DisplayName}' after {(clock.Elapsed - started).TotalSeconds:0} s");
             }
 
             return lane;
@@ -70,4 +75,7 @@ internal sealed class LaneAssemblyRunner(
 
         return total;
     }
+
+    protected override Task<RunSummary> RunTestCollectionAsync(IMessageBus messageBus, ITestCollection testCollection, IEnumerable<IXunitTestCase> testCases, CancellationTokenSource cancellationTokenSource) =>
+        new LaneCollectionRunner(testCollection, testCases, DiagnosticMessageSink, messageBus, TestCaseOrderer, new ExceptionAggregator(Aggregator), cancellationTokenSource).RunAsync();
 }
