@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
 
 namespace AiSales.Api.Infrastructure;
 
@@ -10,6 +11,8 @@ public static class ErrorHandling
     /// stack; Sentry receives that event when a DSN is set. Bare status codes (404, 405…) get problem bodies too.
     /// A request that cannot be bound (a query value that is not a number, a body that is not JSON) is thrown as
     /// <see cref="BadHttpRequestException"/> (see <see cref="AddBadRequestDetails"/>) so its problem says what was wrong.
+    /// A database that cannot be reached (refused, timed out, the pool's wait run out) is a 503 with Retry-After, not a
+    /// 500 (nor, for a key that could not be checked, a 401).
     /// </summary>
     public static IServiceCollection AddBadRequestDetails(this IServiceCollection services)
     {
@@ -19,6 +22,12 @@ public static class ErrorHandling
             if (context.Exception is BadHttpRequestException bad && context.ProblemDetails.Detail is null)
             {
                 context.ProblemDetails.Detail = BadRequestText.For(bad);
+            }
+            else if (IsDatabaseUnavailable(context.Exception))
+            {
+                context.ProblemDetails.Title = "Service unavailable";
+                context.ProblemDetails.Detail = DatabaseUnavailable;
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
             }
         });
         return services;
@@ -31,6 +40,7 @@ public static class ErrorHandling
             StatusCodeSelector = exception => exception switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
+                _ when IsDatabaseUnavailable(exception) => StatusCodes.Status503ServiceUnavailable,
                 OperationCanceledException => StatusCodes.Status499ClientClosedRequest,
                 _ => StatusCodes.Status500InternalServerError,
             },
@@ -40,4 +50,15 @@ public static class ErrorHandling
         app.UseStatusCodePages();
         return app;
     }
+
+    /// <summary>The detail of a 503 for a database that cannot be reached (the console shows it in Arabic too).</summary>
+    public const string DatabaseUnavailable = "The database cannot be reached right now. Try again in a few seconds.";
+
+    private const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// PostgreSQL down, unreachable or hung: Npgsql calls it transient (a refused or broken connection, a connect or
+    /// command timeout, the pool's wait run out, a server that is starting or out of connections).
+    /// </summary>
+    private static bool IsDatabaseUnavailable(Exception? exception) => exception is NpgsqlException { IsTransient: true };
 }

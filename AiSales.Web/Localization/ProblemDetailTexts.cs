@@ -23,6 +23,7 @@ public sealed partial class Texts
         ["Instagram's 7-day human agent window since the customer's last message is closed."] =
             "انتهت نافذة إنستغرام للموظفين (7 أيام من آخر رسالة للعميل).",
         ["The file is still being fetched from Meta; try again shortly."] = "ما زال الملف يُجلب من Meta؛ حاول بعد قليل.",
+        ["The database cannot be reached right now. Try again in a few seconds."] = "تعذّر الوصول إلى قاعدة البيانات الآن. حاول بعد ثوانٍ.",
     };
 
     private static readonly (Regex English, Func<Match, string> Arabic)[] DetailPatterns =

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using Npgsql;
 using static AiSales.Tests.Webhooks.WebhookTestClient;
@@ -13,7 +15,7 @@ public sealed class WebhookResilienceTests(AppHostFixture fixture)
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task DatabaseDownAnswers503AndTheRetryAfterRestartIsAccepted()
+    public async Task DatabaseDownAnswers503ToWebhooksAndMerchantsAndTheRetryAfterRestartIsAccepted()
     {
         await using var db = fixture.CreateDataSource();
         var phone = NewNumericId();
@@ -33,15 +35,24 @@ public sealed class WebhookResilienceTests(AppHostFixture fixture)
         var wamid = NewExternalId("wamid.");
         var body = Encoding.UTF8.GetBytes(WhatsAppBodies.WhatsAppBody(phone,
             [WhatsAppBodies.Message(NewNumericId(11), wamid, "text", """{"body":"are you there?"}""")]));
+        var merchantKey = await CreateMerchantKeyAsync(client);
 
         forwarder.Stop();
         using var whileDown = await PostAsync(client, "whatsapp", body);
+        using var merchantWhileDown = await GetAsMerchantAsync(client, merchantKey);
         forwarder.Start();
         using var afterRestart = await PostWhenAcceptedAsync(client, body);
+        using var merchantAfterRestart = await GetAsMerchantWhenAvailableAsync(client, merchantKey);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown.StatusCode);
         Assert.Equal("application/problem+json", whileDown.Content.Headers.ContentType?.MediaType);
+        // A merchant's request is not answered 401 (the key could not be checked) nor 500: 503, try again shortly.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, merchantWhileDown.StatusCode);
+        Assert.Equal("application/problem+json", merchantWhileDown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("5", merchantWhileDown.Headers.RetryAfter?.ToString());
+        Assert.Contains("database cannot be reached", await merchantWhileDown.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, merchantAfterRestart.StatusCode);
         Assert.Equal("are you there?", await WaitForAsync<string>(db, t => t is not null,
             "SELECT text FROM messages WHERE platform = 'whatsapp' AND external_id = $1", wamid));
         Assert.False(api.HasExited);
@@ -86,5 +97,40 @@ public sealed class WebhookResilienceTests(AppHostFixture fixture)
             response.Dispose();
             await Task.Delay(250);
         }
+    }
+
+    private static async Task<string> CreateMerchantKeyAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants")
+        {
+            Content = JsonContent.Create(new { name = "Outage Shop" }),
+        };
+        request.Headers.Add("X-Admin-Key", AppHostFixture.AdminApiKey);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString()!;
+    }
+
+    /// <summary>As a client honouring 503's Retry-After would: pooled connections cut by the outage fail once each.</summary>
+    private static async Task<HttpResponseMessage> GetAsMerchantWhenAvailableAsync(HttpClient client, string key)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await GetAsMerchantAsync(client, key);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 20)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(500);
+        }
+    }
+
+    private static Task<HttpResponseMessage> GetAsMerchantAsync(HttpClient client, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/products");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client.SendAsync(request);
     }
 }

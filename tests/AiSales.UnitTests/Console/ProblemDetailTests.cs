@@ -40,6 +40,14 @@ public sealed class ProblemDetailTests
     }
 
     [Fact]
+    public void TheApisDatabaseOutageIsArabic()
+    {
+        // The API's own sentence (a 503 while PostgreSQL cannot be reached), so a change of wording there fails here.
+        Assert.Equal("تعذّر الوصول إلى قاعدة البيانات الآن. حاول بعد ثوانٍ.",
+            UiCulture.In("ar", () => new Texts().Detail(AiSales.Api.Infrastructure.ErrorHandling.DatabaseUnavailable)));
+    }
+
+    [Fact]
     public void TheDuplicateEmailFieldMessageIsArabic()
     {
         Assert.Equal("لديه حساب في اللوحة مسبقاً.", UiCulture.In("ar", () => new Texts().Field("already has a console account.")));
