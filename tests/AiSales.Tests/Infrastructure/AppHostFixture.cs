@@ -73,9 +73,12 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         if (_app is not null)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await _app.StopAsync(timeout.Token);
+            var stopped = clock.Elapsed;
             await _app.DisposeAsync();
+            Console.Error.WriteLine($"AppHostFixture: stopped in {stopped.TotalSeconds:0.0} s, disposed in {clock.Elapsed.TotalSeconds:0.0} s");
         }
     }
 }
@@ -96,6 +99,21 @@ public static class AppHostFixtureEnvironment
     public static void QuietHealthChecks(this IDistributedApplicationTestingBuilder builder) =>
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
 
+    /// <summary>
+    /// The AppHost points every service's OTLP exporter at the dashboard's port even when, as here, no dashboard runs.
+    /// Each service then retries its exports in the background, and when it stops it waits about 15 s for them to give
+    /// up: the migrator's exit held every platform's start by that much (the api and the agent wait for it), and every
+    /// stop. No test reads the services' telemetry; an empty endpoint turns the exporter off (ServiceDefaults).
+    /// </summary>
+    public static void WithoutTelemetryExport(this IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // Runs after the AppHost's own OTLP settings (annotations are applied in order), so this one wins.
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = ""));
+        }
+    }
+
     /// <summary>How the tests' AppHost runs PostgreSQL and Redis (Infrastructure:Mode): AISALES_TEST_INFRASTRUCTURE, or "executables".</summary>
     public static string InfrastructureMode => Environment.GetEnvironmentVariable("AISALES_TEST_INFRASTRUCTURE") ?? "executables";
 
@@ -106,6 +124,7 @@ public static class AppHostFixtureEnvironment
     public static async Task<DistributedApplication> StartPlatformAsync(string[] extraArgs, CancellationToken cancellationToken)
     {
         var mode = InfrastructureMode;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AiSales_AppHost>(
@@ -113,14 +132,20 @@ public static class AppHostFixtureEnvironment
                 (options, _) => options.DisableDashboard = true,
                 cancellationToken);
             builder.QuietHealthChecks();
+            builder.WithoutTelemetryExport();
             var app = await builder.BuildAsync(cancellationToken);
             if (!await OrchestratorStartedAsync(app, attempt, cancellationToken))
             {
                 continue;
             }
 
+            var orchestrated = clock.Elapsed;
             await app.ResourceNotifications.WaitForResourceHealthyAsync("api", cancellationToken);
+            var api = clock.Elapsed;
             await app.ResourceNotifications.WaitForResourceHealthyAsync("ai-agent", cancellationToken);
+            // Where a collection's start-up goes, for the CI log (a full run starts about eight of these).
+            Console.Error.WriteLine($"AppHostFixture: started in {clock.Elapsed.TotalSeconds:0.0} s (orchestrator {orchestrated.TotalSeconds:0.0} s, " +
+                $"api healthy {api.TotalSeconds:0.0} s; attempt {attempt})");
             return app;
         }
     }
