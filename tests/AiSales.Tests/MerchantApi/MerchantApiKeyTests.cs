@@ -183,7 +183,10 @@ public sealed class MerchantApiUnavailableDatabaseTests(MerchantApiFixture fixtu
 
         using var response = await client.GetAsync("/api/merchant", Timeout());
 
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        // Not 401 (the key could not be checked) nor 500: the database is out of reach, try again shortly.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
+        Assert.Equal(AiSales.Api.Infrastructure.ErrorHandling.DatabaseUnavailable, (await response.ReadJsonAsync()).GetProperty("detail").GetString());
     }
 }
