@@ -43,7 +43,8 @@ public static class DescriptionMoves
             var fact = hits.FirstOrDefault(h => h.ProductId == focus?.Id);
             return fact is null
                 ? Step.Reply(turn.Say.NotFound(), turn.State)
-                : Step.Reply(turn.Say.NoOtherColour(fact, focusColour), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+                : Step.Reply(turn.Say.NoOtherColour(fact, focusColour is null ? null : Colours.Word(focusColour, turn.Arabic, $"{fact.Name} {fact.Description}")),
+                    turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
         return Step.Reply(turn.Say.Others(others),
@@ -75,7 +76,7 @@ public static class DescriptionMoves
         {
             return ProductMoves.Search(turn.Reading);
         }
-        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour or ProductAttribute.Size && search.Products() is { Count: > 1 } variants)
+        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour or ProductAttribute.Size or ProductAttribute.Age && search.Products() is { Count: > 1 } variants)
         {
             // «شو ألوان أحمر الشفاه المطفي؟», "what sizes does the dress come in?": the products found are its colours or sizes.
             return Step.Reply(turn.Say.Others(variants),

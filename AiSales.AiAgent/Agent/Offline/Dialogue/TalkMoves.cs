@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AiSales.AiAgent.Agent.Offline.Understanding;
 using AiSales.AiAgent.Agent.Plugins;
 using AiSales.Core.Knowledge;
@@ -31,14 +32,24 @@ public static class TalkMoves
         }
 
         var topic = turn.Reading.Topic;
-        var answers = result.Answers().Concat(done.Of(Tools.StoreInfo, 1)?.Answers() ?? []).ToList();
-        if (topic is { } named && !answers.Any(a => About(a, named)) && done.Of(Tools.StoreInfo, 1) is null)
+        var topicAsked = topic is { } named && !result.Answers().Any(a => About(a, named));
+        if (topicAsked && done.Of(Tools.StoreInfo, 1) is null)
         {
-            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(named) });
+            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(topic!.Value) });
         }
 
-        answers = answers.Where(a => Covers(a, turn.CustomerText) && FaqAspects.Covers(a.Question + " " + a.Answer, turn.CustomerText) && (topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
-            .ToList();
+        var answers = Answering(turn, result.Answers().Concat(topicAsked ? done.Of(Tools.StoreInfo, 1)!.Answers() : []));
+        // «تسوون تغليف هدايا؟ ابي اهديها لبنت اختي»: the other sentences thin out the words the faq shares with the question itself.
+        if (answers.Count == 0 && QuestionSentence(turn.CustomerText) is { } question)
+        {
+            if (done.Of(Tools.StoreInfo, topicAsked ? 2 : 1) is not { } asked)
+            {
+                return Step.Call(Tools.StoreInfo, new() { ["question"] = question });
+            }
+
+            answers = Answering(turn, asked.Answers());
+        }
+
         if (answers.Count > 0)
         {
             // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
@@ -58,6 +69,21 @@ public static class TalkMoves
         return done.Called(Tools.TransferToHuman)
             ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
+    }
+
+    // The entries that answer the turn's question: for the places it names, the ways to pay and services it names, and, for a question
+    // about a service beyond the five topics, not an entry about one of them.
+    private static List<FaqAnswer> Answering(OfflineTurn turn, IEnumerable<FaqAnswer> answers) => answers
+        .Where(a => Covers(a, turn.CustomerText) && FaqAspects.Covers(a.Question + " " + a.Answer, turn.CustomerText)
+            && (turn.Reading.Topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
+        .ToList();
+
+    // The one sentence of several that asks (ends in a question mark), or null when the message is that sentence or asks in several.
+    private static string? QuestionSentence(string text)
+    {
+        var sentences = Regex.Split(text, @"(?<=[?؟.!])|\n").Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var questions = sentences.Where(s => s.EndsWith('?') || s.EndsWith('؟')).ToList();
+        return sentences.Count > 1 && questions.Count == 1 ? questions[0] : null;
     }
 
     /// <summary>
