@@ -70,7 +70,7 @@ public static class DescriptionMoves
         else if (turn.Reading.ProductQuery.Length == 0)
         {
             // "do you have a size chart?" about no product: the faq's size guide, if it has one.
-            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.WhichProduct(), turn.State);
+            return StoreMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.WhichProduct(), turn.State);
         }
         else if (done.Of(Tools.SearchProducts) is not { } search)
         {
@@ -85,7 +85,7 @@ public static class DescriptionMoves
         else if ((fact = search.Products().FirstOrDefault()) is null)
         {
             // «عندكم جدول مقاسات؟» names no product: the faq may answer it.
-            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
+            return StoreMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
         var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic) ?? Passages.InLanguage(fact.Description, turn.Arabic);

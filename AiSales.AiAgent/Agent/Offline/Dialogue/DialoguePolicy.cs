@@ -33,7 +33,7 @@ public static class DialoguePolicy
         Move.Details => OrderMoves.Details(turn, done),
         Move.Confirm => OrderMoves.Confirm(turn, done),
         Move.Deny => OrderMoves.Deny(turn),
-        Move.Store => TalkMoves.Store(turn, done),
+        Move.Store => StoreMoves.Store(turn, done),
         Move.Alternatives => DescriptionMoves.Alternatives(turn, done),
         Move.Attribute => DescriptionMoves.Attribute(turn, done),
         Move.Buy => ProductMoves.Buy(turn, done),

@@ -53,7 +53,9 @@ internal static class ColourSizeReader
                 var ranged = i > 0 && message.IsFree(i - 1) && message.Dashed(i - 1, i) && int.TryParse(message.Words[i - 1], out from);
                 var first = ranged ? i - 1 : i;
                 first = first > 0 && message.IsFree(first - 1) && Understanding.Sizes.SizeWords.Contains(message.Words[first - 1]) ? first - 1 : first;
-                message.Take(first, i + 2 - first, Claim.Size);
+                // "a 3 year old": «old» belongs to the age.
+                var last = i + 2 < message.Count && message.IsFree(i + 2) && message.Words[i + 2] == "old" ? i + 2 : i + 1;
+                message.Take(first, last + 1 - first, Claim.Size);
                 sizes.AddRange(Understanding.Sizes.Ages(from, age, message.Words[i + 1]).Select(key => (i, key)));
             }
         }

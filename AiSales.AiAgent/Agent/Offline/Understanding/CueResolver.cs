@@ -123,8 +123,8 @@ internal static class CueResolver
     }
 
     /// <summary>
-    /// "Is the oud perfume 100 ml?", "does the black bag come in 30 cm?", «هل العطر ١٠٠ مل؟»: a yes/no question about a
-    /// measure asks for the product's volume or size, answered from its description (not its price).
+    /// "Is the oud perfume 100 ml?", "does the black bag come in 30 cm?", «هل العطر ١٠٠ مل؟», "is it ok for a 3 year old?": a yes/no
+    /// question about a measure or an age asks for the product's volume, size or ages, answered from its description (not its price).
     /// </summary>
     private static ProductAttribute? MeasureQuestion(MessageTokens message)
     {
@@ -139,6 +139,7 @@ internal static class CueResolver
             {
                 if (NumberWords.VolumeUnits.Contains(unit)) return ProductAttribute.Volume;
                 if (NumberWords.LengthUnits.Contains(unit)) return ProductAttribute.Size;
+                if (Sizes.AgeWords.Contains(unit)) return ProductAttribute.Age; // "is it ok for a 3 year old?", «يناسب عمر 3 سنين؟»
             }
         }
 

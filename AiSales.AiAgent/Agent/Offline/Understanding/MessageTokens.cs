@@ -25,6 +25,9 @@ internal sealed class MessageTokens
         Claims = new Claim[tokens.Count];
     }
 
+    /// <summary>True for a folded word the English lexicons know ("the", "price", "black").</summary>
+    public static bool IsEnglishWord(string folded) => s_englishWords.Contains(folded);
+
     public string Original { get; }
 
     public IReadOnlyList<FoldedToken> Tokens { get; }

@@ -26,6 +26,7 @@ internal static class EnglishCues
         [Cue.Order] = ["order", "i want to order", "i wanna order", "want to order", "i want to buy", "want to buy", "wanna buy", "buy", "purchase",
             "ill take", "i will take", "ill take it", "ill get", "i will get", "ill have", "i will have", "gimme", "give me", "get me",
             "send me", "can i get", "can i have", "can i order", "could i get", "i take", "place an order", "place order", "reserve",
+            "reserve it", "book it", "book one", "hold it for me",
             "checkout", "check out", "ill buy", "i buy"],
         [Cue.Add] = ["put it in my cart", "put it in the cart", "add it to my cart", "add it to cart", "add it to my order", "add it", "put in cart", "add", "add to order", "add to my order", "add to cart", "put", "include", "throw in"],
         [Cue.Price] = ["how much", "hw much", "how mch", "hw mch", "howmuch", "how much is", "how much are", "how much for", "how much does it cost",

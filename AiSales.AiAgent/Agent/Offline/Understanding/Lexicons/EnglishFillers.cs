@@ -22,6 +22,6 @@ internal static class EnglishFillers
             // "if I order today, when would it arrive?" asks about delivery; it orders nothing.
             "if i order", "if i buy", "if we order",
             // "do you accept KNET?": what is accepted is the question.
-            "accept", "accepts", "accepted", "do you take"],
+            "accept", "accepts", "accepted", "do you take", "suitable", "suitable for"],
     };
 }
