@@ -24,8 +24,9 @@ public static class FaqTopics
         [
             "دفع", "الدفع", "ادفع", "يدفع", "تدفع", "ندفع", "كاش", "نقد", "نقدا", "نقدي", "كاش عند الاستلام", "عند الاستلام",
             "مدى", "فيزا", "ماستركارد", "ماستر كارد", "بطاقه", "بطاقة", "ابل باي", "تابي", "تمارا", "تقسيط", "تحويل بنكي", "سداد",
+            "كي نت", "كينت", "بنفت",
             "pay", "paying", "paid", "payment", "payments", "cod", "cash on delivery", "cash", "card", "cards", "credit card",
-            "visa", "mastercard", "mada", "apple pay", "tabby", "tamara", "installments", "instalments", "bank transfer",
+            "visa", "mastercard", "mada", "apple pay", "tabby", "tamara", "installments", "instalments", "bank transfer", "knet", "benefit pay",
         ],
         []);
 

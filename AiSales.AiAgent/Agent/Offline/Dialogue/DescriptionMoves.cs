@@ -43,7 +43,8 @@ public static class DescriptionMoves
             var fact = hits.FirstOrDefault(h => h.ProductId == focus?.Id);
             return fact is null
                 ? Step.Reply(turn.Say.NotFound(), turn.State)
-                : Step.Reply(turn.Say.NoOtherColour(fact, focusColour), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+                : Step.Reply(turn.Say.NoOtherColour(fact, focusColour is null ? null : Colours.Word(focusColour, turn.Arabic, $"{fact.Name} {fact.Description}")),
+                    turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
         return Step.Reply(turn.Say.Others(others),
@@ -69,13 +70,13 @@ public static class DescriptionMoves
         else if (turn.Reading.ProductQuery.Length == 0)
         {
             // "do you have a size chart?" about no product: the faq's size guide, if it has one.
-            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.WhichProduct(), turn.State);
+            return StoreMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.WhichProduct(), turn.State);
         }
         else if (done.Of(Tools.SearchProducts) is not { } search)
         {
             return ProductMoves.Search(turn.Reading);
         }
-        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour or ProductAttribute.Size && search.Products() is { Count: > 1 } variants)
+        else if (turn.Reading.AskedAttribute is ProductAttribute.Colour or ProductAttribute.Size or ProductAttribute.Age && search.Products() is { Count: > 1 } variants)
         {
             // «شو ألوان أحمر الشفاه المطفي؟», "what sizes does the dress come in?": the products found are its colours or sizes.
             return Step.Reply(turn.Say.Others(variants),
@@ -84,7 +85,7 @@ public static class DescriptionMoves
         else if ((fact = search.Products().FirstOrDefault()) is null)
         {
             // «عندكم جدول مقاسات؟» names no product: the faq may answer it.
-            return TalkMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
+            return StoreMoves.FaqInstead(turn, done) ?? Step.Reply(turn.Say.NotFound(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
         var passage = Passages.About(fact.Description, turn.Reading.AskedAttribute, turn.Arabic) ?? Passages.InLanguage(fact.Description, turn.Arabic);

@@ -33,7 +33,7 @@ public static class DialoguePolicy
         Move.Details => OrderMoves.Details(turn, done),
         Move.Confirm => OrderMoves.Confirm(turn, done),
         Move.Deny => OrderMoves.Deny(turn),
-        Move.Store => TalkMoves.Store(turn, done),
+        Move.Store => StoreMoves.Store(turn, done),
         Move.Alternatives => DescriptionMoves.Alternatives(turn, done),
         Move.Attribute => DescriptionMoves.Attribute(turn, done),
         Move.Buy => ProductMoves.Buy(turn, done),
@@ -77,10 +77,10 @@ public static class DialoguePolicy
         if (acts.Contains(Act.Confirm)) return Move.Agreed;
         // «خليني افكر وارجعلك», "not now, bye" with nothing to confirm: a leave-taking, answered as one.
         if (acts.Contains(Act.Deny)) return acts.Contains(Act.Courtesy) ? Move.Courtesy : Move.Deny;
+        // «وحدة», "2" or "ok 2 please" right after a product was shown: that many of it.
+        if (reading.Quantity is not null && reading.ProductQuery.Length == 0 && turn.State.FocusProduct is not null) return Move.Buy;
         if (acts.Contains(Act.Courtesy) && reading.ProductQuery.Length == 0) return Move.Courtesy;
         if (acts.Contains(Act.Greeting) && reading.ProductQuery.Length == 0) return Move.Greeting;
-        // «وحدة» or "2" right after a product was shown: that many of it.
-        if (reading.Quantity is not null && reading.ProductQuery.Length == 0 && turn.State.FocusProduct is not null) return Move.Buy;
         // A bare product name ("blue kaftan") is a question about it; a search that finds nothing is a missed turn.
         return reading.ProductQuery.Length > 0 ? Move.Search : Move.Help;
     }

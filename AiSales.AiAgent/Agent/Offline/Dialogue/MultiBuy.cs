@@ -41,7 +41,7 @@ public static class MultiBuy
         }
 
         var found = parts
-            .Select((part, i) => (Product: done.Of(Tools.SearchProducts, i)!.Products().FirstOrDefault(), Quantity: part.Quantity ?? 1))
+            .Select((part, i) => (Product: InColourOfTheRest(parts, done, i), Quantity: part.Quantity ?? 1))
             .Where(w => w.Product is not null)
             .ToList();
         if (found.Count == 0)
@@ -50,6 +50,16 @@ public static class MultiBuy
         }
 
         return AddAll(turn, done, DialogueRules.Remember(found.Select(w => w.Product!)), found.Select(w => w.Quantity).ToList());
+    }
+
+    // Part i's best match; when the parts that found nothing name a colour ("a school backpack for my daughter, pink if possible"), the
+    // first of part i's products in that colour.
+    private static ProductFact? InColourOfTheRest(IReadOnlyList<Reading> parts, TurnResults done, int i)
+    {
+        var products = done.Of(Tools.SearchProducts, i)!.Products();
+        var colours = parts.Where((_, j) => j != i && done.Of(Tools.SearchProducts, j)!.Products().Count == 0).SelectMany(p => p.Colours).ToList();
+        return colours.Count == 0 ? products.FirstOrDefault()
+            : products.FirstOrDefault(p => colours.All(c => Picks.HasColour($"{p.Name} {p.Description}", c))) ?? products.FirstOrDefault();
     }
 
     /// <summary>"I'll take both", «باخد الاثنين»: every product of the list just shown, that many of each.</summary>

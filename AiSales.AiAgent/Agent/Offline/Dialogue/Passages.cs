@@ -13,6 +13,8 @@ public static class Passages
         [ProductAttribute.Material] = ["leather", "cotton", "silk", "wool", "linen", "gold", "silver", "material", "made", "جلد", "قطن", "حرير", "صوف", "كتان", "ذهب", "فضه", "خامه", "مصنوع", "طبيعي"],
         [ProductAttribute.Volume] = ["ml", "millilitre", "milliliter", "litre", "liter", "oz", "volume", "مل", "ملي", "لتر", "حجم", "سعه",
             "weight", "weighs", "weigh", "g", "kg", "gram", "grams", "mah", "capacity", "وزن", "غرام", "جرام", "كيلو", "كغ", "مللي"],
+        [ProductAttribute.Age] = ["age", "ages", "year", "years", "month", "months", "newborn", "newborns", "birth", "عمر", "سنه", "سنوات", "سنين",
+            "شهر", "شهور", "اشهر", "ولاده", "مواليد", "مولود"],
     };
 
     /// <summary>The sentences mentioning the attribute (in the reply's language when some are), or null when none does (the caller then gives the whole description).</summary>

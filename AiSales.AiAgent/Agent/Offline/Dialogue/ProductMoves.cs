@@ -108,7 +108,7 @@ public static class ProductMoves
                 reading.Colours.Count > 0 ? turn.Say.NotInColour() : reading.Sizes.Count > 0 ? turn.Say.NotInSize() : turn.Say.NotFound(),
                 state with { Awaiting = Awaiting.Nothing }),
             // "hello, sorry my phone is in English": a greeting whose other words name nothing is greeted, not "not found".
-            0 => TalkMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
+            0 => StoreMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
                 : Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing })),
             1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),

@@ -139,7 +139,8 @@ public static class SearchHits
     }
 
     /// <summary>
-    /// Of several hits sold one product per size ("Dress, size S", "Dress, size M"), those in the size the customer named; all of
+    /// Of several hits sold one product per size ("Dress, size S", "Dress, size M"), those in the size the customer named; of look-alikes
+    /// that differ by a measure and carry no size («الرضاعة الصغيرة» among bottles of 150 and 260 ml), the smallest or the largest; all of
     /// them when none is.
     /// </summary>
     internal static IReadOnlyList<ProductFact> InSize(IReadOnlyList<ProductFact> hits, IReadOnlyList<string> sizes)
@@ -150,7 +151,14 @@ public static class SearchHits
         }
 
         var sized = hits.Where(h => sizes.All(Sizes.InName(h.Name).Contains)).ToList();
-        return sized.Count > 0 ? sized : hits;
+        if (sized.Count > 0)
+        {
+            return sized;
+        }
+
+        return sizes.Count == 1 && !hits.Any(h => Sizes.InName(h.Name).Count > 0) && RelativeSize.Pick(hits, h => h.Name, sizes[0]) is { } measured
+            ? [measured]
+            : hits;
     }
 
     /// <summary>

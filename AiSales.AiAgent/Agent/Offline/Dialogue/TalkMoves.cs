@@ -1,10 +1,9 @@
 using AiSales.AiAgent.Agent.Offline.Understanding;
 using AiSales.AiAgent.Agent.Plugins;
-using AiSales.Core.Knowledge;
 
 namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 
-/// <summary>Moves that are talk rather than products: a person, the shop's faq, courtesy, greetings, help.</summary>
+/// <summary>Moves that are talk rather than products: a person, courtesy, greetings, help (the shop's faq is <see cref="StoreMoves"/>).</summary>
 public static class TalkMoves
 {
     // Leave-takings, "let me think about it" among them: a warm goodbye, not "you're welcome".
@@ -15,96 +14,6 @@ public static class TalkMoves
     public static Step Handoff(OfflineTurn turn, TurnResults done, string reason) => done.Called(Tools.TransferToHuman)
         ? Step.Reply(turn.Say.Handoff(), turn.State with { Awaiting = Awaiting.Nothing })
         : Step.Call(Tools.TransferToHuman, new() { ["reason"] = reason });
-
-    /// <summary>
-    /// A shop question: the faq's best answer, or — what the faq does not say is never invented — a person. When the
-    /// customer's words found nothing on the topic the reader recognised («ادفع كاش لما يوصلني» is about paying), the topic is
-    /// asked for in the faq's usual words, and its entries come first; a question about a service beyond the five topics is
-    /// not answered by an entry about one of them («تركبون اللاصقة في المحل؟» is not the shop's address); an answer that does
-    /// not mention what the customer named ("do you ship to Kuwait?" against "delivery in Riyadh…") is no answer.
-    /// </summary>
-    public static Step Store(OfflineTurn turn, TurnResults done)
-    {
-        if (done.Of(Tools.StoreInfo) is not { } result)
-        {
-            return Step.Call(Tools.StoreInfo, new() { ["question"] = turn.CustomerText });
-        }
-
-        var topic = turn.Reading.Topic;
-        var answers = result.Answers().Concat(done.Of(Tools.StoreInfo, 1)?.Answers() ?? []).ToList();
-        if (topic is { } named && !answers.Any(a => About(a, named)) && done.Of(Tools.StoreInfo, 1) is null)
-        {
-            return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(named) });
-        }
-
-        answers = answers.Where(a => Covers(a, turn.CustomerText) && FaqAspects.Covers(a.Question + " " + a.Answer, turn.CustomerText) && (topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
-            .ToList();
-        if (answers.Count > 0)
-        {
-            // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an
-            // entry about when (days, hours) for a question about when and one about the rest otherwise; an
-            // entry that names the place asked about before one that covers it as "anywhere in the country"; an entry about the topic alone before one that only mentions it («المحل فين؟» answers where, «مواعيد المحل» when).
-            // Only delivery has entries about when and about the rest (fees); hours are all about when.
-            var when = FaqAspects.AboutWhen(turn.CustomerText);
-            var best = answers.OrderByDescending(a => topic is { } t && About(a, t))
-                .ThenByDescending(a => topic != StoreTopic.Delivery || FaqAspects.AboutWhen(a.Question + " " + a.Answer) == when)
-                .ThenByDescending(a => Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
-                .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
-                .ThenBy(a => Enum.GetValues<StoreTopic>().Count(t => t != topic && About(a, t)))
-                .First();
-            return Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
-        }
-
-        return done.Called(Tools.TransferToHuman)
-            ? Step.Reply(turn.Say.StoreUnknown(), turn.State with { Awaiting = Awaiting.Nothing })
-            : Step.Call(Tools.TransferToHuman, new() { ["reason"] = "A shop question the faq does not answer" });
-    }
-
-    /// <summary>
-    /// A product question whose search found nothing may be the shop's own ("do you have a size chart?", «عندكم جدول مقاسات؟»): the faq's
-    /// answer when one covers it, else null (the caller says it found nothing). Calls <c>store_info</c> first.
-    /// </summary>
-    public static Step? FaqInstead(OfflineTurn turn, TurnResults done)
-    {
-        if (done.Of(Tools.StoreInfo) is not { } result)
-        {
-            return Step.Call(Tools.StoreInfo, new() { ["question"] = turn.CustomerText });
-        }
-
-        var best = result.Answers().Where(a => Covers(a, turn.CustomerText))
-            .OrderByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
-            .FirstOrDefault();
-        if (best is null && Places.Named(turn.CustomerText).Any())
-        {
-            // «وداخل بغداد بيش؟» after the delivery fees: what a place costs is its delivery, when a delivery entry names the place.
-            if (done.Of(Tools.StoreInfo, 1) is not { } delivery)
-            {
-                return Step.Call(Tools.StoreInfo, new() { ["question"] = TopicWords(StoreTopic.Delivery) });
-            }
-
-            best = delivery.Answers().Where(a => About(a, StoreTopic.Delivery) && Places.Names(a.Question + " " + a.Answer, turn.CustomerText))
-                .OrderByDescending(a => FaqAspects.AboutWhen(a.Question + " " + a.Answer) == FaqAspects.AboutWhen(turn.CustomerText))
-                .ThenByDescending(a => TextFolding.IsArabicScript(a.Answer) == turn.Arabic)
-                .FirstOrDefault();
-        }
-
-        return best is null ? null : Step.Reply(best.Answer, turn.State with { Awaiting = Awaiting.Nothing });
-    }
-
-    /// <summary>True when the entry answers the topic asked in the faq's usual words (its question names the topic).</summary>
-    private static bool About(FaqAnswer answer, StoreTopic topic) =>
-        FaqMatcher.Answers([new FaqEntry(answer.Question, answer.Answer)], TopicWords(topic)).Count > 0;
-
-    private static string TopicWords(StoreTopic topic) => topic switch
-    {
-        StoreTopic.Delivery => "التوصيل الشحن delivery shipping",
-        StoreTopic.Returns => "الاسترجاع الاستبدال returns exchange",
-        StoreTopic.Payment => "طرق الدفع payment",
-        StoreTopic.Hours => "اوقات الدوام opening hours",
-        _ => "موقع المحل location address",
-    };
-
-    private static bool Covers(FaqAnswer answer, string customerText) => Places.Covered(answer.Question + " " + answer.Answer, customerText);
 
     /// <summary>Thanks, ok, 👍, goodbye: a short courteous answer, never a search, never a question asked again.</summary>
     public static Step Courtesy(OfflineTurn turn)

@@ -46,7 +46,9 @@ public sealed class ArabicPhrasebook : Phrasebook
             : $"{product.Name}: {passage ?? product.Description}{(product.Stock > 0 ? "" : " (غير متوفر حاليًا)")}";
 
     public override string NoOtherColour(ProductFact product, string? colourName) =>
-        $"للأسف، {product.Name} متوفر بهذا اللون فقط حاليًا، ولا يتوفر بلون آخر.";
+        colourName is null
+            ? $"للأسف، {product.Name} متوفر بهذا اللون فقط حاليًا، ولا يتوفر بلون آخر."
+            : $"للأسف، {product.Name} متوفر بلون {colourName} فقط حاليًا، ولا يتوفر بلون آخر.";
 
     public override string Others(IReadOnlyList<ProductFact> products) => List(products, toBuy: false);
 

@@ -43,11 +43,13 @@ internal static class ArabicWord
     private static readonly string[] s_inflections = ["ه", "ات", "ين", "ون", "يه", "ها", "هم"];
 
     /// <summary>
-    /// The singular of a feminine dual, «طرحتين» → «طرحه» (two hijabs), when three letters or more stay before «تين»; null for any other
-    /// word. Number words («حبتين», «ثنتين») are read before this; «مرتين» and «سنتين» are too short to be a product.
+    /// The singular of a feminine dual, «طرحتين» → «طرحه» (two hijabs), or in its formal nominative «رضاعتان» → «رضاعه», when three
+    /// letters or more stay before «تين»/«تان»; null for any other word. Number words («حبتين», «ثنتين») are read before this; «مرتين» and
+    /// «سنتين» are too short to be a product, and «ستان» ends a place («باكستان»), not a dual.
     /// </summary>
-    public static string? DualSingular(string word) => StripArticle(word) is var bare && bare.Length >= 6
-        && bare.EndsWith("تين", StringComparison.Ordinal) && TextFolding.IsArabicScript(bare) && !s_notDuals.Contains(bare)
+    public static string? DualSingular(string word) => StripArticle(word) is var bare && bare.Length >= 6 && TextFolding.IsArabicScript(bare)
+        && (bare.EndsWith("تين", StringComparison.Ordinal) || bare.EndsWith("تان", StringComparison.Ordinal) && !bare.EndsWith("ستان", StringComparison.Ordinal))
+        && !s_notDuals.Contains(bare)
             ? bare[..^3] + "ه"
             : null;
 
@@ -66,11 +68,12 @@ internal static class ArabicWord
     /// <summary>
     /// The singular of a masculine dual, «عطرين» → «عطر», «كريمين» → «كريم», «فستانين» → «فستان» (two of them), when three to six letters
     /// stay before «ين»; null for a word listed as no dual (vitamin, «موجودين», «عشرين») and any other word. The caller reads it only
-    /// for the first product word of a message, where a count stands.
+    /// for the first product word of a message, where a count stands. A formal nominative dual is read only where its singular already
+    /// ends in «ان» («فستانان» → «فستان»): «عطران» cannot be told from «الوان» or «عنوان» without the catalogue.
     /// </summary>
     public static string? MasculineDualSingular(string word) => StripArticle(word) is var bare && bare.Length is >= 5 and <= 8
-        && bare.EndsWith("ين", StringComparison.Ordinal) && !bare.EndsWith("تين", StringComparison.Ordinal) && TextFolding.IsArabicScript(bare)
-        && !s_notMasculineDuals.Contains(bare) && !s_notMasculineDuals.Contains(word)
+        && (bare.EndsWith("ين", StringComparison.Ordinal) && !bare.EndsWith("تين", StringComparison.Ordinal) || bare.Length >= 6 && bare.EndsWith("انان", StringComparison.Ordinal))
+        && TextFolding.IsArabicScript(bare) && !s_notMasculineDuals.Contains(bare) && !s_notMasculineDuals.Contains(word)
             ? bare[..^2]
             : null;
 

@@ -20,7 +20,8 @@ public static class Arabizi
 
     /// <summary>
     /// True when the message is Latin-script Arabic: no Arabic letters, and a word either mixes letters with the digits that stand for
-    /// Arabic sounds ("3ndkom", "a7mar") or is a known Arabizi word that is not also English.
+    /// Arabic sounds ("3ndkom", "a7mar") or is a known Arabizi word that is not also English; or two known Arabizi words that could be
+    /// English, one of them more than glue, stand with no English word beside them ("abi el lego").
     /// </summary>
     public static bool Looks(string text)
     {
@@ -30,8 +31,14 @@ public static class Arabizi
         }
 
         var words = TextFolding.Split(text).Where(t => !t.IsEmoji).Select(t => t.Text).ToList();
-        return words.Any(w => HasSoundDigit(w) || ArabiziWords.Words.ContainsKey(w) && !ArabiziWords.Ambiguous.Contains(w));
+        return words.Any(w => HasSoundDigit(w) || ArabiziWords.Words.ContainsKey(w) && !ArabiziWords.Ambiguous.Contains(w))
+            || words.Where(ArabiziWords.Words.ContainsKey).ToList() is { Count: >= 2 } known && known.Any(w => !s_glue.Contains(w))
+                && !words.Any(w => MessageTokens.IsEnglishWord(w) && !ArabiziWords.Words.ContainsKey(w));
     }
+
+    // Arabizi words that only join others ("w el 65W charger?"): two of them alone do not make a message Arabic.
+    private static readonly HashSet<string> s_glue = new(["w", "wa", "el", "al", "il", "b", "min", "mn", "da", "di", "lo", "law", "lw", "ana", "fi", "fee"],
+        StringComparer.Ordinal);
 
     /// <summary>
     /// The words of an Arabizi message the table does not know and that carry no sound digit, as written: often a product's

@@ -43,14 +43,20 @@ internal static class ColourSizeReader
             sizes.Add((match.Start, match.Value));
         }
 
-        // Children's sizes are ages: "٣ سنين", "تلاتة سنين", "6 months" name a size, not three of something.
+        // Children's sizes are ages: "٣ سنين", "تلاتة سنين", "6 months", «6-12 شهر» name a size, not three of something.
         foreach (var i in message.Free().Where(i => i + 1 < message.Count && message.IsFree(i + 1)).ToList())
         {
             if (message.IsFree(i) && Understanding.Sizes.AgeWords.Contains(message.Words[i + 1])
                 && (int.TryParse(message.Words[i], out var age) || Lexicons.NumberWords.Quantities.TryGetValue(message.Words[i], out age)))
             {
-                message.Take(i, 2, Claim.Size);
-                sizes.Add((i, age.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var from = age;
+                var ranged = i > 0 && message.IsFree(i - 1) && message.Dashed(i - 1, i) && int.TryParse(message.Words[i - 1], out from);
+                var first = ranged ? i - 1 : i;
+                first = first > 0 && message.IsFree(first - 1) && Understanding.Sizes.SizeWords.Contains(message.Words[first - 1]) ? first - 1 : first;
+                // "a 3 year old": «old» belongs to the age.
+                var last = i + 2 < message.Count && message.IsFree(i + 2) && message.Words[i + 2] == "old" ? i + 2 : i + 1;
+                message.Take(first, last + 1 - first, Claim.Size);
+                sizes.AddRange(Understanding.Sizes.Ages(from, age, message.Words[i + 1]).Select(key => (i, key)));
             }
         }
 
@@ -59,7 +65,9 @@ internal static class ColourSizeReader
             // "size L", "مقاس ٤٢", "change the size to L", "المقاس الى ٤٠"
             var afterSizeWord = i > 0 && Understanding.Sizes.SizeWords.Contains(message.Words[i - 1])
                 || i > 1 && message.Words[i - 1] is "to" or "الي" or "ل" && Understanding.Sizes.SizeWords.Contains(message.Words[i - 2]);
-            var key = Understanding.Sizes.Number(message.Words[i], afterSizeWord && message.Claims[i - 1] != Claim.Choice)
+            // «9-36 كغ»: a number of a range is no bare size (36 is a shoe size alone).
+            var key = !afterSizeWord && message.InRange(i) ? null
+                : Understanding.Sizes.Number(message.Words[i], afterSizeWord && message.Claims[i - 1] != Claim.Choice)
                 ?? (afterSizeWord || shortAnswer || AfterSwapWord(message, i) ? Understanding.Sizes.NearSizeWord(message.Words[i]) : null);
             if (key is not null && !(message.Tokens[i].IsNumber && i + 1 < message.Count && Lexicons.NumberWords.Units.Contains(message.Words[i + 1])))
             {

@@ -57,6 +57,24 @@ public static class Colours
         return null;
     }
 
+    /// <summary>
+    /// A colour's word in one language, as the product's own text writes it when it does («أحمر» of «لون أحمر», not «حمرا»): for saying
+    /// which colour a product comes in. The English word is the key.
+    /// </summary>
+    public static string Word(string key, bool arabic, string text)
+    {
+        if (!arabic || !s_forms.TryGetValue(key, out var forms))
+        {
+            return key;
+        }
+
+        var arabicForms = forms.Where(f => TextFolding.IsArabicScript(f) && !f.Contains(' ')).ToList();
+        var written = TextFolding.Tokens(TextFolding.Fold(text)).SelectMany(ArabicWord.WithoutPrefixes)
+            .FirstOrDefault(t => arabicForms.Any(f => TextFolding.Fold(f) == t));
+        // The spelling with its hamza when there is one («أحمر» rather than «احمر»).
+        return arabicForms.Where(f => written is null || TextFolding.Fold(f) == written).OrderByDescending(f => f.Contains('أ')).FirstOrDefault() ?? key;
+    }
+
     // Nouns after which a colour word names a product: «احمر شفايف» is lipstick, «احمر خدود» blush.
     private static readonly HashSet<string> s_cosmetics = new(["شفايف", "شفاه", "خدود"], StringComparer.Ordinal);
 

@@ -22,6 +22,7 @@ internal enum Cue
     AskSize,
     AskMaterial,
     AskVolume,
+    AskAge,
     Alternatives,
     AlternativeColour,
     AlternativeSize,

@@ -32,8 +32,10 @@ internal static class CueResolver
         var asking = acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives, Act.StoreQuestion]);
         var busy = acts.Overlaps([Act.Handoff, Act.Cancel, Act.Remove, Act.ShowOrder, Act.ChangeQuantity]) || cues.Has(Cue.Change);
         var ordering = cues.Has(Cue.Order) || cues.Has(Cue.Add) || QuantityChanges.AddsProduct(cues, facts);
-        // "I want the gift card": a shop word ("card") beside a product named to buy does not turn the wish into a question.
-        var shopWordOnly = acts.Contains(Act.StoreQuestion) && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives]);
+        // "I want the gift card": a shop word ("card") beside a product named to buy does not turn the wish into a question; a service
+        // asked about («تسوون تغليف هدايا؟ ابي اهديها لبنت اختي») does.
+        var shopWordOnly = acts.Contains(Act.StoreQuestion) && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives])
+            && (topic is not null || !message.HasQuestionMark);
         Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && (!asking || shopWordOnly && facts.AboutProduct) || ordering && (!asking || facts.AboutProduct)));
 
         var deny = cues.Has(Cue.Deny) || cues.Has(m => m.Value == Cue.DenyLead && cues.AtLead(m))
@@ -93,12 +95,13 @@ internal static class CueResolver
         Add(acts, Act.AskAvailability, cues.Has(m => (m.Value == Cue.Availability || m.Value == Cue.AvailabilityLead && cues.AtLead(m)) && AboutProduct(m)));
 
         // A named size or colour answers its own question: "عندكم مقاس ٤٢؟" asks for stock, not for the sizes.
-        attribute = cues.First(Cue.AskColour, Cue.AskSize, Cue.AskMaterial, Cue.AskVolume)?.Value switch
+        attribute = cues.First(Cue.AskColour, Cue.AskSize, Cue.AskMaterial, Cue.AskVolume, Cue.AskAge)?.Value switch
         {
             Cue.AskColour when facts.Colours == 0 => ProductAttribute.Colour,
             Cue.AskSize when facts.Sizes == 0 => ProductAttribute.Size,
             Cue.AskMaterial => ProductAttribute.Material,
             Cue.AskVolume when facts.Sizes == 0 => ProductAttribute.Volume,
+            Cue.AskAge => ProductAttribute.Age,
             // Not "is the 100 ml in stock?", "can I get the 100 ml?": those ask for stock or buy.
             _ when !cues.Has(m => m.Value is Cue.Availability or Cue.Price or Cue.Order or Cue.Want or Cue.Add) => MeasureQuestion(message),
             _ => null,
@@ -120,8 +123,8 @@ internal static class CueResolver
     }
 
     /// <summary>
-    /// "Is the oud perfume 100 ml?", "does the black bag come in 30 cm?", «هل العطر ١٠٠ مل؟»: a yes/no question about a
-    /// measure asks for the product's volume or size, answered from its description (not its price).
+    /// "Is the oud perfume 100 ml?", "does the black bag come in 30 cm?", «هل العطر ١٠٠ مل؟», "is it ok for a 3 year old?": a yes/no
+    /// question about a measure or an age asks for the product's volume, size or ages, answered from its description (not its price).
     /// </summary>
     private static ProductAttribute? MeasureQuestion(MessageTokens message)
     {
@@ -136,6 +139,7 @@ internal static class CueResolver
             {
                 if (NumberWords.VolumeUnits.Contains(unit)) return ProductAttribute.Volume;
                 if (NumberWords.LengthUnits.Contains(unit)) return ProductAttribute.Size;
+                if (Sizes.AgeWords.Contains(unit)) return ProductAttribute.Age; // "is it ok for a 3 year old?", «يناسب عمر 3 سنين؟»
             }
         }
 

@@ -11,13 +11,6 @@ public static class MessageReader
 {
     private static readonly Act[] s_valuesOnly = [Act.Greeting, Act.Courtesy, Act.GiveName, Act.GiveAddress, Act.GivePhone];
 
-    // Delivery words that also name what a product does (charging, connecting), and the service nouns they complete as delivery.
-    private static readonly HashSet<string> s_qualifiers = new(["شحن", "توصيل"], StringComparer.Ordinal);
-
-    private static readonly HashSet<string> s_serviceNouns = new(
-        new[] { "رسوم", "سعر", "تكلفة", "مدة", "وقت", "مصاريف", "اجور", "أجور", "طريقة", "شركة", "خدمة", "موعد", "تاريخ" }.Select(TextFolding.Fold),
-        StringComparer.Ordinal);
-
     public static Reading Read(string text, ReadingHints hints)
     {
         var message = MessageTokens.Read(text ?? "");
@@ -35,7 +28,7 @@ public static class MessageReader
         var choice = ChoiceReader.Read(message, hints);
         var pickAll = choice is null && ChoiceReader.Every(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
-        cues.RemoveAll(cue => QualifiesProduct(message, cues, cue));
+        cues.RemoveAll(cue => CuesInNames.Qualifies(message, cues, cue) || CuesInNames.AfterProduct(message, cues, cue));
         foreach (var cue in cues)
         {
             message.Take(cue.Start, cue.Length, Claim.Cue);
@@ -79,23 +72,6 @@ public static class MessageReader
 
         return new Reading(acts, quantity, choice, colours, sizes, resolved.Attribute, Query(message), contact.Name, contact.Address, contact.Phone,
             resolved.Topic, resolved.QuantityDelta, pickAll, handoffKeyword);
-    }
-
-    /// <summary>
-    /// «كيبلات شحن», «قاعدة شحن», «كيبل توصيل»: right after a product word, «شحن» is charging and «توصيل» connecting, part of the
-    /// product's name rather than a delivery question; after a word of the service itself («رسوم شحن», «مدة توصيل») it is still delivery.
-    /// </summary>
-    private static bool QualifiesProduct(MessageTokens message, List<PhraseMatch<Cue>> cues, PhraseMatch<Cue> cue)
-    {
-        if (cue.Length != 1 || cue.Start == 0 || !s_qualifiers.Contains(message.Words[cue.Start]))
-        {
-            return false;
-        }
-
-        var before = cue.Start - 1;
-        var word = message.Words[before];
-        return message.IsFree(before) && !cues.Any(c => c.Start <= before && before < c.End) && !message.BreakBefore(cue.Start, lineOnly: false)
-            && word.Length >= 3 && TextFolding.IsArabicScript(word) && !s_serviceNouns.Contains(ArabicWord.StripArticle(word));
     }
 
     // A bare number is a phone when one was asked for, or when it is long enough to be nothing else.

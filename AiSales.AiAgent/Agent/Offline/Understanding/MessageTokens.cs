@@ -25,6 +25,9 @@ internal sealed class MessageTokens
         Claims = new Claim[tokens.Count];
     }
 
+    /// <summary>True for a folded word the English lexicons know ("the", "price", "black").</summary>
+    public static bool IsEnglishWord(string folded) => s_englishWords.Contains(folded);
+
     public string Original { get; }
 
     public IReadOnlyList<FoldedToken> Tokens { get; }
@@ -93,6 +96,16 @@ internal sealed class MessageTokens
     }
 
     public int Line(int i) => Original.AsSpan(0, Tokens[i].Start).Count('\n');
+
+    /// <summary>
+    /// True when token i is a number joined by a dash to the number before or after it: «6-12 شهر», "3-4 years", «9-36 كغ» are ranges
+    /// (an age, a weight), never a count.
+    /// </summary>
+    public bool InRange(int i) => Tokens[i].IsNumber && (Dashed(i - 1, i) || Dashed(i, i + 1));
+
+    /// <summary>True when tokens first and second are numbers with only a dash between them.</summary>
+    public bool Dashed(int first, int second) => first >= 0 && second < Count && Tokens[first].IsNumber && Tokens[second].IsNumber
+        && Original.AsSpan(Tokens[first].End, Tokens[second].Start - Tokens[first].End).Trim() is ['-' or '–' or '—'];
 
     /// <summary>The original text from token first to token last, in the customer's own spelling.</summary>
     public string Span(int first, int last) => Original[Tokens[first].Start..Tokens[last].End].Trim();

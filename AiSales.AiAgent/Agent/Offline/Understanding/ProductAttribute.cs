@@ -7,4 +7,6 @@ public enum ProductAttribute
     Size,
     Material,
     Volume,
+    /// <summary>The ages a child's product suits («لأي عمر؟», "what age is it for?").</summary>
+    Age,
 }

@@ -10,7 +10,7 @@ internal readonly record struct StatedQuantity(int Value, int At);
 /// "تلاتة", "a couple"). A bare number is a quantity up to 29 (bigger ones are sizes, volumes or models) unless a quantity was asked for,
 /// and not when it is part of a product's name: after a product word and before another ("شاحن ٢٠ واط", "iPhone 15 case"), or ending
 /// the message at 10 or more ("كفر ايفون 15"), or before a measure ("12 لون", "50 مل"); the number stays in the search. "hand cream 3"
-/// still orders three. A dual counts two («طرحتين» is two «طرحه», «عطرين» two «عطر»).
+/// still orders three. A dual counts two («طرحتين» is two «طرحه», «عطرين» two «عطر»). A range («9-36 كغ», "3-4 years") counts nothing.
 /// </summary>
 internal static class QuantityReader
 {
@@ -47,7 +47,7 @@ internal static class QuantityReader
                 message.Take(i, 2, Claim.Quantity);
                 found.Add(new StatedQuantity(times, i));
             }
-            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000) && !SetSize(message, i)
+            else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000) && !SetSize(message, i) && !message.InRange(i)
                 && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n) && !MeasureAfter(message, i)))
             {
                 message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
@@ -86,9 +86,18 @@ internal static class QuantityReader
         }
 
         // «طرحتين»: two of «طرحه», «عطرين»: two of «عطر», when nothing else counts them; the word stays a product word, in the singular.
+        // The dual of a unit («باكيتين», two packs) only counts.
         if (found.Count == 0 && Dual(message, awaiting) is var (dual, singular))
         {
-            message.Rewrite(dual, singular);
+            if (NumberWords.Units.Contains(singular))
+            {
+                message.Take(dual, 1, Claim.Quantity);
+            }
+            else
+            {
+                message.Rewrite(dual, singular);
+            }
+
             found.Add(new StatedQuantity(2, dual));
         }
 

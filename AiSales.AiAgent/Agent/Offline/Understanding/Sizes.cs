@@ -33,7 +33,18 @@ internal static class Sizes
         new[] { "سنة", "سنه", "سنين", "سنوات", "شهر", "شهور", "اشهر", "أشهر", "year", "years", "yrs", "month", "months" }.Select(TextFolding.Fold),
         StringComparer.Ordinal);
 
+    private static readonly HashSet<string> s_months = new(
+        new[] { "شهر", "شهور", "اشهر", "أشهر", "month", "months" }.Select(TextFolding.Fold), StringComparer.Ordinal);
+
     public static PhraseTable<string> Named { get; } = new(s_named.Select(pair => (pair.Key, pair.Value)));
+
+    /// <summary>
+    /// The size keys of a child's age, from <paramref name="from"/> to <paramref name="to"/> (one age, or a range such as «6-12 شهر»):
+    /// the number for years, the number and "m" for months, so "6 months" is not the "6 years" of a dress.
+    /// </summary>
+    public static IEnumerable<string> Ages(int from, int to, string ageWord) =>
+        from > to || to - from > 40 ? [] : Enumerable.Range(from, to - from + 1)
+            .Select(n => s_months.Contains(ageWord) ? $"{n}m" : n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static string? NearSizeWord(string token) => s_nearSizeWord.GetValueOrDefault(token);
 
@@ -59,6 +70,13 @@ internal static class Sizes
                 if (key is not null)
                 {
                     keys.Add(key);
+                }
+
+                // "Party Dress, 4-5 years", «طقم بودي 6-12 شهر»: the ages a child's garment fits are its sizes.
+                if (i + 1 < words.Count && AgeWords.Contains(words[i + 1]) && int.TryParse(words[i], out var age))
+                {
+                    var from = i > 0 && int.TryParse(words[i - 1], out var low) ? low : age;
+                    keys.UnionWith(Ages(from, age, words[i + 1]));
                 }
             }
         }

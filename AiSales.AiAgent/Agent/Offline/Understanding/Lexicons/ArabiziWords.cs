@@ -20,7 +20,7 @@ internal static class ArabiziWords
         ["bsh7al"] = "بشحال", ["ch7al"] = "شحال", ["bch7al"] = "بشحال", ["9adesh"] = "قديش", ["adesh"] = "قديش", ["2adesh"] = "قديش", ["addesh"] = "قديش",
         ["bi2adesh"] = "بقديش", ["shgad"] = "شكد", ["shgd"] = "شكد", ["beesh"] = "بيش", ["s3r"] = "سعر", ["se3r"] = "سعر", ["si3r"] = "سعر",
         ["s3ra"] = "سعره", ["se3rha"] = "سعرها", ["as3ar"] = "اسعار", ["as3arkom"] = "اسعاركم", ["as3arkm"] = "اسعاركم", ["3ndkom"] = "عندكم", ["3andkom"] = "عندكم", ["3indkom"] = "عندكم",
-        ["3ndkm"] = "عندكم", ["3andakom"] = "عندكم", ["3ndk"] = "عندك", ["3andak"] = "عندك", ["3ndko"] = "عندكو", ["fee"] = "فيه", ["fi"] = "في",
+        ["3ndkm"] = "عندكم", ["3indkum"] = "عندكم", ["3ndkum"] = "عندكم", ["3andkum"] = "عندكم", ["3andakom"] = "عندكم", ["3ndk"] = "عندك", ["3andak"] = "عندك", ["3ndko"] = "عندكو", ["fee"] = "فيه", ["fi"] = "في",
         ["fih"] = "فيه", ["feeh"] = "فيه", ["mawjood"] = "موجود", ["mawjod"] = "موجود", ["mtwfr"] = "متوفر", ["mitwafer"] = "متوفر", ["mutawafer"] = "متوفر",
         ["kayn"] = "كاين", ["kain"] = "كاين", ["wash"] = "واش", ["ako"] = "اكو",
         // question words
@@ -62,6 +62,8 @@ internal static class ArabiziWords
         ["wardi"] = "وردي", ["zahri"] = "زهري", ["dahabi"] = "ذهبي", ["thahabi"] = "ذهبي", ["fe9i"] = "فضي", ["fiddi"] = "فضي", ["fodi"] = "فضي",
         ["rmadi"] = "رمادي", ["ramadi"] = "رمادي", ["rasasi"] = "رصاصي", ["ka7li"] = "كحلي", ["kuhli"] = "كحلي", ["asfar"] = "اصفر", ["safra"] = "صفرا",
         ["bortoqali"] = "برتقالي", ["burtuqali"] = "برتقالي", ["lon"] = "لون", ["loon"] = "لون", ["lawn"] = "لون", ["alwan"] = "الوان",
+        ["alwana"] = "الوانه", ["alwanah"] = "الوانه", ["alwano"] = "الوانه", ["alwanha"] = "الوانها", ["lona"] = "لونه", ["lonah"] = "لونه",
+        ["lono"] = "لونه", ["lonha"] = "لونها", ["loneh"] = "لونه",
         // products that come up often
         ["shanta"] = "شنطه", ["shanteh"] = "شنطه", ["shantah"] = "شنطه", ["shnta"] = "شنطه", ["7a8iba"] = "حقيبه", ["ha8iba"] = "حقيبه",
         ["3tr"] = "عطر", ["3etr"] = "عطر", ["3itr"] = "عطر", ["3otor"] = "عطور", ["3ood"] = "عود", ["3od"] = "عود", ["3abaya"] = "عبايه",

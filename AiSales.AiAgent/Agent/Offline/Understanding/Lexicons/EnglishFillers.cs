@@ -20,6 +20,8 @@ internal static class EnglishFillers
             // "do they come in other colours?": the question is the colour, not a product called "come".
             "come", "comes", "come in",
             // "if I order today, when would it arrive?" asks about delivery; it orders nothing.
-            "if i order", "if i buy", "if we order"],
+            "if i order", "if i buy", "if we order",
+            // "do you accept KNET?": what is accepted is the question.
+            "accept", "accepts", "accepted", "do you take", "suitable", "suitable for"],
     };
 }
