@@ -26,7 +26,7 @@ public sealed class ConsoleCatalogueImportTests(ConsoleFixture fixture) : Consol
         await CreateProductAsync(api, merchant, new { sku = "BAG-1", name = "حقيبة جلد", description = "Leather bag", price = 100, currency = "SAR", stock = 5 });
         await CreateProductAsync(api, merchant, new { sku = "KEEP-1", name = "Scarf", description = "", price = 30, currency = "SAR", stock = 4 });
         var page = await SignedInPageAsync(Fixture, merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/catalogue"));
+        await OpenInArabicAsync(page, Fixture, "/catalogue");
         await WaitForInteractiveAsync(page);
         await page.Locator(".products tr[data-sku='BAG-1']").WaitForAsync();
 

@@ -40,7 +40,7 @@ public sealed class ConsoleConversationHeaderTests(ConsoleFixture fixture) : Con
         await SetHandoffReasonAsync(db, conversation.Id, "merchant");
         var page = await SignedInPageAsync(Fixture, merchant, width: 1280);
 
-        await page.GotoAsync(Fixture.Web($"/culture/ar?returnUrl=/inbox/{conversation.Id}"));
+        await OpenInArabicAsync(page, Fixture, $"/inbox/{conversation.Id}");
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await WaitForInteractiveAsync(page);
 

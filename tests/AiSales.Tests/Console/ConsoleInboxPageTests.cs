@@ -87,7 +87,7 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture) : ConsolePageT
         var shop = await ConsoleShop.CreateAsync(Fixture);
         await shop.SendCustomerTextAsync(Fixture, ConsoleShop.NewCustomerPhone(), "نورة", "السلام عليكم، بكم الحقيبة السوداء؟");
         var page = await SignedInPageAsync(Fixture, shop.Merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/inbox"));
+        await OpenInArabicAsync(page, Fixture, "/inbox");
 
         await page.Locator(".conversation-item").First.WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));

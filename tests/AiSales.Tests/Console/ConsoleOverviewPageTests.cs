@@ -108,7 +108,7 @@ public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture) : ConsolePa
         await seed.MessageAsync(conversation, "ai", At(Day1, "10:00:04.5"));
         var page = await SignedInPageAsync(Fixture, merchant);
 
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=" + Uri.EscapeDataString("/?days=7")));
+        await OpenInArabicAsync(page, Fixture, "/?days=7");
         await page.Locator(".charts-period[data-period='7']").WaitForAsync();
         await WaitForRightToLeftAsync(page, "[data-chart=first-response]");
         await WaitForInteractiveAsync(page);
