@@ -27,6 +27,13 @@ public sealed class AccountClient(HttpClient http)
     public Task<ApiResult<AcceptedInvite>> AcceptInviteAsync(string? token, string? password, CancellationToken cancellationToken = default) =>
         PostAsync<AcceptedInvite>("/api/auth/invites/accept", new { token, password }, cancellationToken);
 
+    /// <summary>
+    /// Whether an invite link can still set a password, asked when its page opens: no problem when it can, else one
+    /// naming <c>token</c> (unknown, used or expired: the API does not say which, nor whose invite it was).
+    /// </summary>
+    public Task<ApiResult<bool>> CheckInviteAsync(string? token, CancellationToken cancellationToken = default) =>
+        PostAsync<bool>("/api/auth/invites/check", new { token }, cancellationToken);
+
     /// <summary>Asks the API whether the session behind <paramref name="token"/> still works (GET /api/auth/me).</summary>
     public async Task<ApiSessionState> SessionStateAsync(string token, CancellationToken cancellationToken = default)
     {

@@ -190,7 +190,8 @@ public sealed partial class Texts
 
     public string this[string english] =>
         IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)
-            || CatalogueArabic.TryGetValue(english, out arabic) || InboxArabic.TryGetValue(english, out arabic)) ? arabic : english;
+            || CatalogueArabic.TryGetValue(english, out arabic) || InboxArabic.TryGetValue(english, out arabic)
+            || AccountArabic.TryGetValue(english, out arabic)) ? arabic : english;
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
 
