@@ -46,6 +46,13 @@ public sealed class ConsoleNotFoundTests(ConsoleFixture fixture) : ConsolePageTe
             Assert.Equal(0, await page.Locator("[data-testid=order-total], [data-testid=messages], .problem").CountAsync());
         }
 
+        // Once live, it is still the not-found page, and its language switch returns to the same address.
+        await page.GotoAsync(Fixture.Web($"/inbox/{theirConversation.Id}"));
+        await ChooseLanguageAsync(page, "ar");
+        Assert.Equal($"/inbox/{theirConversation.Id}", Path(page));
+        Assert.Equal("الصفحة غير موجودة", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await ChooseLanguageAsync(page, "en");
+
         var own = await page.GotoAsync(Fixture.Web($"/orders/{ownOrder}"));
         Assert.Equal(200, own!.Status);
         await page.Locator("[data-testid=order-total]").WaitForAsync();
