@@ -6,9 +6,13 @@ namespace AiSales.Api.Conversations;
 
 public sealed record CustomerView(Guid Id, string? Name, string? Phone, string? InstagramId);
 
+/// <param name="ChannelConnected">
+/// Whether the merchant's channel for this platform is connected, the first thing a reply needs (<see cref="HumanReply"/>
+/// and the template send refuse with 409 otherwise): false once Meta rejected its token (error 190), until it is reconnected.
+/// </param>
 public sealed record ConversationView(
     Guid Id, string Platform, string Status, string? HandoffReason, string? LastTurnError, DateTimeOffset StatusChangedAt, CustomerView Customer,
-    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt)
+    DateTimeOffset LastActivityAt, DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset CreatedAt, bool ChannelConnected)
 {
     /// <summary>Until when a person may reply free-form (Meta's windows, MessagingWindow); null before the customer writes.</summary>
     public DateTimeOffset? ReplyWindowClosesAt => LastCustomerMessageAt
@@ -40,8 +44,9 @@ public static class ConversationSql
                c.last_activity_at, c.last_customer_message_at,
                (SELECT left(m.text, 200) FROM messages m WHERE m.conversation_id = c.id
                 ORDER BY m.sent_at DESC, m.arrival DESC, m.id DESC LIMIT 1),
-               c.created_at, c.turn_error
+               c.created_at, c.turn_error, coalesce(ch.status = 'connected', false)
         FROM conversations c JOIN customers cu ON cu.id = c.customer_id
+        LEFT JOIN channels ch ON ch.merchant_id = c.merchant_id AND ch.platform = c.platform
         """;
 
     public const string MessageColumns = """
@@ -57,7 +62,7 @@ public static class ConversationSql
     public static ConversationView ReadConversation(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetString(2), NullableString(r, 3), NullableString(r, 13), r.GetFieldValue<DateTimeOffset>(4),
         new CustomerView(r.GetGuid(5), NullableString(r, 6), NullableString(r, 7), NullableString(r, 8)),
-        r.GetFieldValue<DateTimeOffset>(9), NullableTime(r, 10), NullableString(r, 11), r.GetFieldValue<DateTimeOffset>(12));
+        r.GetFieldValue<DateTimeOffset>(9), NullableTime(r, 10), NullableString(r, 11), r.GetFieldValue<DateTimeOffset>(12), r.GetBoolean(14));
 
     public static MessageView ReadMessage(NpgsqlDataReader r)
     {

@@ -22,6 +22,8 @@ public sealed record InviteUserRequest(string? Email, string? Role);
 
 public sealed record AcceptInviteRequest(string? Token, string? Password);
 
+public sealed record CheckInviteRequest(string? Token);
+
 public sealed record AcceptedInvite(string Email);
 
 public sealed record SignInRequest(string? Email, string? Password);

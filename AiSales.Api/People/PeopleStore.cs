@@ -62,6 +62,16 @@ public static class PeopleStore
         return (string?)await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>Whether the invite can still be used (known, unused, unexpired); nothing about whose it is.</summary>
+    public static async Task<bool> InviteIsOpenAsync(NpgsqlDataSource db, string token, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand("""
+            SELECT EXISTS (SELECT 1 FROM merchant_user_invites WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now())
+            """);
+        command.Parameters.AddWithValue(ApiKeys.HashSecret(token));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public static async Task<List<MerchantUserView>> ListAsync(NpgsqlDataSource db, Guid merchantId, CancellationToken cancellationToken)
     {
         await using var command = db.CreateCommand("""

@@ -17,6 +17,9 @@ public static class SignInApi
     public static RouteGroupBuilder MapSignInApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
+        // A POST, not a GET: the token is a secret, and a URL's query ends up in logs.
+        auth.MapPost("/invites/check", CheckInviteAsync)
+            .WithSummary("Whether a one-time invite can still set a password (asked when its link is opened): 204, else 400 naming token.");
         auth.MapPost("/invites/accept", AcceptInviteAsync).WithSummary("Use a one-time invite: set the password of the invited person.");
         auth.MapPost("/sign-in", SignInAsync).WithSummary("Sign in with email and password; returns a short-lived bearer token for the merchant API.");
 
@@ -27,6 +30,22 @@ public static class SignInApi
         auth.MapPost("/sign-out", SignOutAsync).WithSummary("End this session: its token stops working at once.")
             .RequireAuthorization(MerchantApiExtensions.SessionPolicy).RequireRateLimiting(RateLimitingSettings.MerchantPolicy);
         return auth;
+    }
+
+    /// <summary>The same answer for an unknown, a used and an expired invite, and never whose it is.</summary>
+    private const string UnusableInvite = "is unknown, already used or expired; ask for a new invite.";
+
+    private static async Task<Results<NoContent, ValidationProblem>> CheckInviteAsync(
+        CheckInviteRequest request, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var token = errors.Text("token", request.Token, 100);
+        if (!errors.Any && !await PeopleStore.InviteIsOpenAsync(db, token, cancellationToken))
+        {
+            errors.Add("token", UnusableInvite);
+        }
+
+        return errors.Any ? errors.ToProblem() : TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<AcceptedInvite>, ValidationProblem>> AcceptInviteAsync(
@@ -43,7 +62,7 @@ public static class SignInApi
         var email = await PeopleStore.AcceptInviteAsync(db, token, hasher.HashPassword(null!, password), cancellationToken);
         if (email is null)
         {
-            errors.Add("token", "is unknown, already used or expired; ask for a new invite.");
+            errors.Add("token", UnusableInvite);
             return errors.ToProblem();
         }
 

@@ -46,6 +46,12 @@ public sealed record ApiProblem(int Status, string Title, string? Detail, IReadO
         e is HttpRequestException or Polly.ExecutionRejectedException
         || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested);
 
+    /// <summary>
+    /// The API's 404: no such id, or another shop's (the API never tells them apart). A page that reads one by the id in
+    /// its address then answers 404 itself (NavigationManager.NotFound: the status and the console's not-found page).
+    /// </summary>
+    public static bool IsNotFound(ApiProblem? problem) => problem?.Status == (int)HttpStatusCode.NotFound;
+
     /// <summary>The API gave no answer at all (refused, reset, timed out).</summary>
     public static ApiProblem NoAnswer() => Unavailable("The AiSales API cannot be reached; try again in a moment.");
 

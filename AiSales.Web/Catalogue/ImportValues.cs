@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiSales.Web.Localization;
 
 namespace AiSales.Web.Catalogue;
 
@@ -16,12 +17,12 @@ public static class ImportValues
         _ => field,
     };
 
-    /// <summary>Prices keep their currency and drop trailing zeros; "active" is a word (translated by the caller).</summary>
+    /// <summary>Prices with their currency, as every amount in the console (<see cref="Money"/>); "active" is a word (translated by the caller).</summary>
     public static string Of(ProductFields product, string field) => field switch
     {
         "name" => product.Name,
         "description" => product.Description.Length == 0 ? "—" : product.Description,
-        "price" => $"{product.Price.ToString("0.###", CultureInfo.InvariantCulture)} {product.Currency}",
+        "price" => Money.Format(product.Price, product.Currency),
         "currency" => product.Currency,
         "stock" => product.Stock.ToString(CultureInfo.InvariantCulture),
         "active" => product.Active ? "active" : "inactive",

@@ -5,9 +5,10 @@ public sealed record Customer(Guid Id, string? Name, string? Phone, string? Inst
     public string Display => Name ?? Phone ?? InstagramId ?? "—";
 }
 
+/// <summary>A conversation as the API lists it; what it says about replying is read by <see cref="ReplyRule"/>.</summary>
 public sealed record Conversation(
     Guid Id, string Platform, string Status, string? HandoffReason, Customer Customer, DateTimeOffset LastActivityAt,
-    DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset? ReplyWindowClosesAt);
+    DateTimeOffset? LastCustomerMessageAt, string? LastMessage, DateTimeOffset? ReplyWindowClosesAt, bool ChannelConnected);
 
 public sealed record ConversationPage(List<Conversation> Items, string? NextCursor);
 

@@ -1,6 +1,6 @@
 namespace AiSales.Web.Localization;
 
-/// <summary>The inbox's template sender's words and the delivery ticks' titles in Arabic (the rest of the inbox's are in <see cref="Texts"/>).</summary>
+/// <summary>The inbox's template sender's words, the delivery ticks' titles and the disconnected channel's reason in Arabic (the rest of the inbox's are in <see cref="Texts"/>).</summary>
 public sealed partial class Texts
 {
     private static readonly Dictionary<string, string> InboxArabic = new()
@@ -20,5 +20,8 @@ public sealed partial class Texts
         ["Read"] = "قُرئت",
         ["Not delivered"] = "لم تصل",
         ["WhatsApp / Instagram"] = "واتساب / إنستغرام",
+        ["Your WhatsApp channel is disconnected, so nothing can be sent to this customer."] = "قناة واتساب منقطعة، فلا يمكن إرسال أي رسالة إلى هذا العميل.",
+        ["Your Instagram channel is disconnected, so nothing can be sent to this customer."] = "قناة إنستغرام منقطعة، فلا يمكن إرسال أي رسالة إلى هذا العميل.",
+        ["Reconnect it on the Channels page."] = "أعد ربطها من صفحة القنوات.",
     };
 }

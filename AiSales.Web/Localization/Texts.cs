@@ -4,7 +4,7 @@ namespace AiSales.Web.Localization;
 
 /// <summary>
 /// The console's words in Arabic and English. The English text is the key; Arabic is looked up when the request's
-/// UI culture is Arabic (chosen with /culture/ar and remembered in a cookie). A missing entry shows the English.
+/// UI culture is Arabic (chosen with the language switch, POST /culture, and remembered in a cookie). A missing entry shows the English.
 /// </summary>
 public sealed partial class Texts
 {
@@ -190,7 +190,8 @@ public sealed partial class Texts
 
     public string this[string english] =>
         IsArabic && (Arabic.TryGetValue(english, out var arabic) || ProblemArabic.TryGetValue(english, out arabic)
-            || CatalogueArabic.TryGetValue(english, out arabic) || InboxArabic.TryGetValue(english, out arabic)) ? arabic : english;
+            || CatalogueArabic.TryGetValue(english, out arabic) || InboxArabic.TryGetValue(english, out arabic)
+            || AccountArabic.TryGetValue(english, out arabic)) ? arabic : english;
 
     public static bool IsArabic => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ar";
 

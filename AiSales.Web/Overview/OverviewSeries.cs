@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiSales.Web.Localization;
 
 namespace AiSales.Web.Overview;
 
@@ -60,15 +61,18 @@ public static class OverviewSeries
         return (int)(new[] { 1, 2, 5, 10 }.Select(step => step * power).First(step => step >= raw));
     }
 
-    /// <summary>A value as the page shows it, in the viewer's culture; a dash for no value.</summary>
-    public static string Format(decimal? value, OverviewUnit unit, CultureInfo culture) => value switch
+    /// <summary>
+    /// A value as the page shows it, in the viewer's culture, except money, written as everywhere in the console
+    /// (<see cref="Money"/>, with the decimals of <paramref name="currency"/>); a dash for no value.
+    /// </summary>
+    public static string Format(decimal? value, OverviewUnit unit, CultureInfo culture, string? currency = null) => value switch
     {
         null => "—",
         { } v => unit switch
         {
             OverviewUnit.Share => v.ToString("P0", culture),
             OverviewUnit.Seconds => v.ToString("0.#", culture),
-            OverviewUnit.Money => v.ToString("0.###", culture),
+            OverviewUnit.Money => Money.Amount(v, currency),
             _ => v.ToString("0", culture),
         },
     };

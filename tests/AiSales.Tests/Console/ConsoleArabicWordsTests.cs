@@ -19,7 +19,7 @@ public sealed class ConsoleArabicWordsTests(ConsoleFixture fixture) : ConsolePag
         using var api = Fixture.CreateApiClient();
         var merchant = await CreateMerchantAsync(api);
         var page = await InviteAcceptedPageAsync(Fixture, merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/sign-in"));
+        await OpenInArabicAsync(page, Fixture, "/sign-in");
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         var alert = page.Locator(".problem[role=alert]");
@@ -55,7 +55,7 @@ public sealed class ConsoleArabicWordsTests(ConsoleFixture fixture) : ConsolePag
         }
 
         var page = await SignedInPageAsync(Fixture, merchant);
-        await page.GotoAsync(Fixture.Web($"/culture/ar?returnUrl=/inbox/{conversation.Id}"));
+        await OpenInArabicAsync(page, Fixture, $"/inbox/{conversation.Id}");
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await WaitForInteractiveAsync(page);
 

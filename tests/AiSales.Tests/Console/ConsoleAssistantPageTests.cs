@@ -112,7 +112,7 @@ public sealed class ConsoleAssistantPageTests(ConsoleFixture fixture) : ConsoleP
         }
 
         // In Arabic the section reads right to left, shows what is set, and an emptied event sends nothing.
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/assistant"));
+        await OpenInArabicAsync(page, Fixture, "/assistant");
         await WaitForInteractiveAsync(page);
         Assert.Equal("إشعارات الطلبات", await notices.Locator("h2").InnerTextAsync());
         await WaitForRightToLeftAsync(page, "[data-testid=order-notices]");

@@ -47,7 +47,7 @@ public sealed class ConsoleAssistantTrialPageTests(ConsoleFixture fixture) : Con
         }
 
         var page = await SignedInPageAsync(Fixture, merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/assistant"));
+        await OpenInArabicAsync(page, Fixture, "/assistant");
         await WaitForInteractiveAsync(page);
 
         await page.Locator("textarea[data-testid=trial-text]").FillAsync("بكم العباية السوداء؟");

@@ -42,6 +42,24 @@ public static class ConsoleBrowser
         return page;
     }
 
+    /// <summary>Opens the console's page at <paramref name="path"/>, then switches it to Arabic as a person does.</summary>
+    public static async Task OpenInArabicAsync(IPage page, ConsoleFixture fixture, string path)
+    {
+        await page.GotoAsync(fixture.Web(path));
+        await ChooseLanguageAsync(page, "ar");
+    }
+
+    /// <summary>
+    /// Clicks the page's language switch (a form POST with its anti-forgery token) and waits for the page it returns to,
+    /// in that language. A live page is clicked once interactive (its elements are replaced then); static pages have no circuit.
+    /// </summary>
+    public static async Task ChooseLanguageAsync(IPage page, string language)
+    {
+        await page.Locator(".account-page, .page[data-interactive=true], .page[data-interactive=static]").First.WaitForAsync();
+        await page.Locator($".language-links button[lang={language}]").ClickAsync();
+        await page.Locator($"html[lang={language}]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Waits until the element is laid out right to left (polled: live pages re-render their elements).</summary>
     public static Task WaitForRightToLeftAsync(IPage page, string selector) => page.WaitForFunctionAsync(
         "s => { const e = document.querySelector(s); return e !== null && getComputedStyle(e).direction === 'rtl'; }",

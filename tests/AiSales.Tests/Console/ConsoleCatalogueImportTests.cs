@@ -26,7 +26,7 @@ public sealed class ConsoleCatalogueImportTests(ConsoleFixture fixture) : Consol
         await CreateProductAsync(api, merchant, new { sku = "BAG-1", name = "حقيبة جلد", description = "Leather bag", price = 100, currency = "SAR", stock = 5 });
         await CreateProductAsync(api, merchant, new { sku = "KEEP-1", name = "Scarf", description = "", price = 30, currency = "SAR", stock = 4 });
         var page = await SignedInPageAsync(Fixture, merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/catalogue"));
+        await OpenInArabicAsync(page, Fixture, "/catalogue");
         await WaitForInteractiveAsync(page);
         await page.Locator(".products tr[data-sku='BAG-1']").WaitForAsync();
 
@@ -57,11 +57,11 @@ public sealed class ConsoleCatalogueImportTests(ConsoleFixture fixture) : Consol
         Assert.Equal("1", await report.Locator("[data-count=unchanged]").InnerTextAsync());
         var bag = report.Locator("[data-testid=changes] tr[data-sku='BAG-1'][data-action=updated]");
         Assert.Equal(["price"], await bag.Locator("[data-field]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.field)"));
-        Assert.Equal("100 SAR", await bag.Locator("[data-field=price] del").InnerTextAsync());
-        Assert.Equal("120 SAR", await bag.Locator("[data-field=price] ins").InnerTextAsync());
+        Assert.Equal("100.00 SAR", await bag.Locator("[data-field=price] del").InnerTextAsync());
+        Assert.Equal("120.00 SAR", await bag.Locator("[data-field=price] ins").InnerTextAsync());
         var abaya = report.Locator("[data-testid=changes] tr[data-sku='ABAYA-1'][data-action=created]");
         Assert.Contains("عباية سوداء", await abaya.InnerTextAsync());
-        Assert.Contains("250 SAR", await abaya.InnerTextAsync());
+        Assert.Contains("250.00 SAR", await abaya.InnerTextAsync());
         Assert.Equal(0, await report.Locator("[data-testid=changes] tr[data-sku='KEEP-1']").CountAsync());
     }
 

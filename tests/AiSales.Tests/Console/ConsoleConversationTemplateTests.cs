@@ -69,7 +69,7 @@ public sealed class ConsoleConversationTemplateTests(ConsoleFixture fixture) : C
         var whatsApp = await MerchantApiTestData.SeedConversationAsync(db, shop.Merchant.Id, "whatsapp", TimeSpan.FromHours(2));
         var instagram = await MerchantApiTestData.SeedConversationAsync(db, shop.Merchant.Id, "instagram", TimeSpan.FromHours(30), status: "human");
         var page = await SignedInPageAsync(Fixture, shop.Merchant);
-        await page.GotoAsync(Fixture.Web($"/culture/ar?returnUrl=/inbox/{whatsApp.Id}"));
+        await OpenInArabicAsync(page, Fixture, $"/inbox/{whatsApp.Id}");
         await WaitForInteractiveAsync(page);
 
         // Inside the window the sender is there, not prominent.

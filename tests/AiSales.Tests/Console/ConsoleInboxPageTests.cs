@@ -87,7 +87,7 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture) : ConsolePageT
         var shop = await ConsoleShop.CreateAsync(Fixture);
         await shop.SendCustomerTextAsync(Fixture, ConsoleShop.NewCustomerPhone(), "نورة", "السلام عليكم، بكم الحقيبة السوداء؟");
         var page = await SignedInPageAsync(Fixture, shop.Merchant);
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/inbox"));
+        await OpenInArabicAsync(page, Fixture, "/inbox");
 
         await page.Locator(".conversation-item").First.WaitForAsync();
         Assert.Equal("rtl", await page.Locator("html").GetAttributeAsync("dir"));
@@ -113,9 +113,10 @@ public sealed class ConsoleInboxPageTests(ConsoleFixture fixture) : ConsolePageT
         var intruder = await CreateMerchantAsync(api);
         var page = await SignedInPageAsync(Fixture, intruder);
 
-        await page.GotoAsync(Fixture.Web($"/inbox/{victimConversation}"));
+        var response = await page.GotoAsync(Fixture.Web($"/inbox/{victimConversation}"));
 
-        await page.Locator(".problem[data-status='404']").WaitForAsync();
+        Assert.Equal(404, response!.Status);
+        await page.Locator("h1", new() { HasText = "Page not found" }).WaitForAsync();
         var html = await page.ContentAsync();
         Assert.DoesNotContain("Secret Customer", html);
         Assert.DoesNotContain("a private question", html);

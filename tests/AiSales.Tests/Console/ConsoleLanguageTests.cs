@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using static AiSales.Tests.MerchantConsole.ConsoleBrowser;
 using static AiSales.Tests.MerchantConsole.ConsoleTestData;
 
@@ -15,7 +16,7 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTe
         var first = await SignedInPageAsync(Fixture, merchant);
         Assert.Equal("ltr", await first.Locator("html").GetAttributeAsync("dir"));
 
-        await first.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/orders"));
+        await OpenInArabicAsync(first, Fixture, "/orders");
         await first.WaitForURLAsync("**/orders");
         Assert.Equal("rtl", await first.Locator("html").GetAttributeAsync("dir"));
         await WaitForInteractiveAsync(first);
@@ -39,7 +40,7 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTe
         var merchant = await CreateMerchantAsync(api);
         var page = await InviteAcceptedPageAsync(Fixture, merchant);
 
-        await page.Locator("a[hreflang=ar]").ClickAsync();
+        await page.Locator(".language-links button[lang=ar]").ClickAsync();
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         await SignInAsync(page, Fixture, merchant.OwnerEmail);
         await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
@@ -69,9 +70,44 @@ public sealed class ConsoleLanguageTests(ConsoleFixture fixture) : ConsolePageTe
 
         await page.Locator("a[href='/orders']").First.ClickAsync();
         await page.WaitForURLAsync("**/orders");
-        await page.Locator("a[hreflang=ar]").ClickAsync();
+        await page.Locator(".language-links button[lang=ar]").ClickAsync();
         await page.Locator("html[dir=rtl]").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
 
         Assert.Equal("/orders", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AnotherSiteCannotChooseThePersonsLanguageAndTheSwitchWorksOnTheNotFoundPage()
+    {
+        using var api = Fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+        var page = await SignedInPageAsync(Fixture, merchant);
+
+        // The old link is no route any more, and a form posted from elsewhere (no anti-forgery token) is refused.
+        var link = await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=/orders"));
+        Assert.Equal(404, link!.Status);
+        var forged = await page.Context.APIRequest.PostAsync(Fixture.Web("/culture"), new APIRequestContextOptions
+        {
+            Form = page.Context.APIRequest.CreateFormData().Set("culture", "ar").Set("returnUrl", "/orders"),
+            MaxRedirects = 0,
+            Timeout = 60_000,
+        });
+        Assert.Equal(400, forged.Status);
+        await page.GotoAsync(Fixture.Web("/orders"));
+        Assert.Equal("ltr", await page.Locator("html").GetAttributeAsync("dir"));
+        using (var signedIn = await SignInAsync(api, merchant.OwnerEmail))
+        {
+            Assert.NotEqual("ar", (await signedIn.JsonAsync()).GetProperty("user").GetProperty("language").GetString());
+        }
+
+        // The switch itself works on every page, the not-found page included: back to it, in Arabic, still a 404.
+        await page.GotoAsync(Fixture.Web("/no-such-page"));
+        var returned = page.WaitForResponseAsync(r => r.Request.Method == "GET" && r.Url.EndsWith("/no-such-page", StringComparison.Ordinal));
+        await ChooseLanguageAsync(page, "ar");
+        Assert.Equal(404, (await returned).Status);
+        Assert.Equal("/no-such-page", Path(page));
+        Assert.Equal("الصفحة غير موجودة", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await ChooseLanguageAsync(page, "en");
+        Assert.Equal("ltr", await page.Locator("html").GetAttributeAsync("dir"));
     }
 }

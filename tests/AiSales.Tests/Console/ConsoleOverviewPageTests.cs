@@ -72,10 +72,10 @@ public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture) : ConsolePa
         }
 
         Assert.Equal(Day1.ToString("D", CultureInfo.GetCultureInfo("en")), await DateShownAsync(page, "conversations", Day1));
-        await AssertDayAsync(page, Day1, conversations: "3", aiShare: "75%", handoffs: "1", orders: "1", sar: "25.25", usd: "0", conversion: "33%", firstResponse: "7");
-        await AssertDayAsync(page, Day2, conversations: "0", aiShare: "—", handoffs: "0", orders: "0", sar: "0", usd: "0", conversion: "—", firstResponse: "—");
-        await AssertDayAsync(page, Day3, conversations: "1", aiShare: "0%", handoffs: "1", orders: "2", sar: "5.5", usd: "10", conversion: "200%", firstResponse: "30");
-        await AssertDayAsync(page, Day12, conversations: "1", aiShare: "—", handoffs: "0", orders: "0", sar: "0", usd: "0", conversion: "0%", firstResponse: "—");
+        await AssertDayAsync(page, Day1, conversations: "3", aiShare: "75%", handoffs: "1", orders: "1", sar: "25.25", usd: "0.00", conversion: "33%", firstResponse: "7");
+        await AssertDayAsync(page, Day2, conversations: "0", aiShare: "—", handoffs: "0", orders: "0", sar: "0.00", usd: "0.00", conversion: "—", firstResponse: "—");
+        await AssertDayAsync(page, Day3, conversations: "1", aiShare: "0%", handoffs: "1", orders: "2", sar: "5.50", usd: "10.00", conversion: "200%", firstResponse: "30");
+        await AssertDayAsync(page, Day12, conversations: "1", aiShare: "—", handoffs: "0", orders: "0", sar: "0.00", usd: "0.00", conversion: "0%", firstResponse: "—");
 
         await page.Locator("a[data-period='7']").ClickAsync();
         await page.WaitForURLAsync("**/?days=7");
@@ -88,8 +88,8 @@ public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture) : ConsolePa
         }
 
         Assert.Equal(0, await page.Locator($"[data-chart=conversations] tr[data-date='{Iso(Day12)}']").CountAsync());
-        await AssertDayAsync(page, Day1, conversations: "3", aiShare: "75%", handoffs: "1", orders: "1", sar: "25.25", usd: "0", conversion: "33%", firstResponse: "7");
-        await AssertDayAsync(page, Day3, conversations: "1", aiShare: "0%", handoffs: "1", orders: "2", sar: "5.5", usd: "10", conversion: "200%", firstResponse: "30");
+        await AssertDayAsync(page, Day1, conversations: "3", aiShare: "75%", handoffs: "1", orders: "1", sar: "25.25", usd: "0.00", conversion: "33%", firstResponse: "7");
+        await AssertDayAsync(page, Day3, conversations: "1", aiShare: "0%", handoffs: "1", orders: "2", sar: "5.50", usd: "10.00", conversion: "200%", firstResponse: "30");
 
         await page.Locator("a[data-period='30']").ClickAsync();
         await page.Locator(".charts-period[data-period='30']").WaitForAsync();
@@ -108,7 +108,7 @@ public sealed class ConsoleOverviewPageTests(ConsoleFixture fixture) : ConsolePa
         await seed.MessageAsync(conversation, "ai", At(Day1, "10:00:04.5"));
         var page = await SignedInPageAsync(Fixture, merchant);
 
-        await page.GotoAsync(Fixture.Web("/culture/ar?returnUrl=" + Uri.EscapeDataString("/?days=7")));
+        await OpenInArabicAsync(page, Fixture, "/?days=7");
         await page.Locator(".charts-period[data-period='7']").WaitForAsync();
         await WaitForRightToLeftAsync(page, "[data-chart=first-response]");
         await WaitForInteractiveAsync(page);

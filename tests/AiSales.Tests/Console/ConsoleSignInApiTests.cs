@@ -116,6 +116,34 @@ public sealed class ConsoleSignInApiTests(ConsoleFixture fixture)
         Assert.True((await sameEmail.JsonAsync()).GetProperty("errors").TryGetProperty("ownerEmail", out _));
     }
 
+    [Fact]
+    public async Task CheckingAnInviteNeitherUsesItNorSaysWhoseItIsAndAUsedOneAnswersLikeAnUnknownOne()
+    {
+        using var api = fixture.CreateApiClient();
+        var merchant = await CreateMerchantAsync(api);
+
+        using (var open = await api.PostAsJsonAsync("/api/auth/invites/check", new { token = merchant.InviteToken }, Timeout()))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, open.StatusCode);
+        }
+
+        using (var accepted = await AcceptInviteAsync(api, merchant.InviteToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using var used = await api.PostAsJsonAsync("/api/auth/invites/check", new { token = merchant.InviteToken }, Timeout());
+        using var unknown = await api.PostAsJsonAsync("/api/auth/invites/check", new { token = "not-a-real-token" }, Timeout());
+        var (usedBody, unknownBody) = (await used.Content.ReadAsStringAsync(), await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, used.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(
+            (await unknown.JsonAsync()).GetProperty("errors").GetProperty("token").ToString(),
+            (await used.JsonAsync()).GetProperty("errors").GetProperty("token").ToString());
+        Assert.DoesNotContain(merchant.OwnerEmail, usedBody, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@", usedBody + unknownBody);
+    }
+
     private static HttpRequestMessage AdminCreate(string ownerEmail)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/admin/merchants") { Content = JsonContent.Create(new { name = "Shop", ownerEmail }) };

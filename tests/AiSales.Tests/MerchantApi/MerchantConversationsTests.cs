@@ -125,7 +125,7 @@ public sealed class MerchantConversationsTests(MerchantApiFixture fixture)
     }
 
     [Fact]
-    public async Task HumanReplyIsRefusedWhenTheWindowIsClosedOrTheChannelIsMissingOrDisconnected()
+    public async Task HumanReplyIsRefusedWhenTheWindowIsClosedOrTheChannelIsMissingOrDisconnectedAsTheConversationSays()
     {
         var merchant = await CreateMerchantAsync(fixture.Api);
         using var client = fixture.Api.CreateMerchantClient(merchant.ApiKey);
@@ -134,11 +134,14 @@ public sealed class MerchantConversationsTests(MerchantApiFixture fixture)
         var stale = await SeedConversationAsync(db, merchant.Id, "whatsapp", TimeSpan.FromHours(25));
 
         using var noChannel = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text = "hi" }, Timeout());
+        var connectedBefore = await ChannelConnectedAsync(client, conversation.Id);
         await ConnectChannelAsync(client, "whatsapp");
+        var connectedAfter = await ChannelConnectedAsync(client, conversation.Id);
         using var windowClosed = await client.PostAsJsonAsync($"/api/conversations/{stale.Id}/messages", new { text = "hi" }, Timeout());
         await ExecuteAsync(db, "UPDATE channels SET status = 'disconnected' WHERE merchant_id = $1", merchant.Id);
         using var disconnected = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text = "hi" }, Timeout());
         using var empty = await client.PostAsJsonAsync($"/api/conversations/{conversation.Id}/messages", new { text = " " }, Timeout());
+        var connectedOnceDisconnected = await ChannelConnectedAsync(client, conversation.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, noChannel.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, windowClosed.StatusCode);
@@ -146,9 +149,17 @@ public sealed class MerchantConversationsTests(MerchantApiFixture fixture)
         Assert.Equal(HttpStatusCode.Conflict, disconnected.StatusCode);
         Assert.Contains("disconnected", (await disconnected.ReadJsonAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        // What a client shows before it sends (the console's reply box): the same rule as the send's.
+        Assert.Equal((false, true, false), (connectedBefore, connectedAfter, connectedOnceDisconnected));
         await using var count = db.CreateCommand("SELECT count(*) FROM outbound_deliveries WHERE merchant_id = $1");
         count.Parameters.AddWithValue(merchant.Id);
         Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    private static async Task<bool> ChannelConnectedAsync(HttpClient client, Guid conversationId)
+    {
+        using var response = await client.GetAsync($"/api/conversations/{conversationId}", Timeout());
+        return (await response.ReadJsonAsync()).GetProperty("channelConnected").GetBoolean();
     }
 
     private static async Task<long> ReplyAsync(HttpClient client, Guid conversationId)

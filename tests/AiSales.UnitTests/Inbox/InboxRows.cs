@@ -11,7 +11,7 @@ internal static class InboxRows
 
     public static Conversation Conversation(int n, int minute, string status = "ai", string? last = null) =>
         new(Id(n), "whatsapp", status, null, new Customer(Guid.NewGuid(), $"customer {n}", null, null), Start.AddMinutes(minute),
-            Start.AddMinutes(minute), last ?? $"message {n}", null);
+            Start.AddMinutes(minute), last ?? $"message {n}", null, ChannelConnected: true);
 
     public static Message Message(long id, int second, string direction = "inbound", string? status = null) =>
         new(id, direction, direction == "inbound" ? "customer" : "ai", "text", $"text {id}", status, null, null, null, false,
