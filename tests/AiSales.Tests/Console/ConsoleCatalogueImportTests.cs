@@ -46,7 +46,8 @@ public sealed class ConsoleCatalogueImportTests(ConsoleFixture fixture) : Consol
         Assert.Equal(0, await preview.CountAsync());
         await AssertChangesAsync(report);
         await page.Locator(".products tr[data-sku='ABAYA-1']").WaitForAsync();
-        Assert.Contains("120", await page.Locator(".products tr[data-sku='BAG-1']").InnerTextAsync());
+        // On the Arabic page too, the amount reads as everywhere in the console (Localization/Money.cs), not «120٫00».
+        Assert.Equal("120.00 SAR", (await page.Locator(".products tr[data-sku='BAG-1'] [data-testid=price]").InnerTextAsync()).Trim());
         await ScreenshotAsync(page, "console-catalogue-import-changes-390");
     }
 

@@ -75,9 +75,10 @@ public sealed class ConsoleOrdersPageTests(ConsoleFixture fixture) : ConsolePage
         var intruder = await CreateMerchantAsync(api);
         var page = await SignedInPageAsync(Fixture, intruder);
 
-        await page.GotoAsync(Fixture.Web($"/orders/{orderId}"));
+        var response = await page.GotoAsync(Fixture.Web($"/orders/{orderId}"));
 
-        await page.Locator(".problem[data-status='404']").WaitForAsync();
+        Assert.Equal(404, response!.Status);
+        await page.Locator("h1", new() { HasText = "Page not found" }).WaitForAsync();
         Assert.Equal(0, await page.Locator(".order-actions button").CountAsync());
         Assert.DoesNotContain("Riyadh", await page.ContentAsync());
         using var untouched = await SendAsync(api, HttpMethod.Get, $"/api/orders/{orderId}", victim.ApiKey);
