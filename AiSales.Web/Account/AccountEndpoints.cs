@@ -63,8 +63,17 @@ public static class AccountEndpoints
         }
 
         RememberCulture(http, culture);
-        return TypedResults.LocalRedirect(ConsoleUser.LocalUrl(form["returnUrl"].ToString()));
+        return TypedResults.LocalRedirect(ConsoleUser.LocalUrl(ReturnAddress(http, form["returnUrl"].ToString())));
     }
+
+    /// <summary>
+    /// The page the switch was pressed on. The browser's Referer is the address shown at that moment; the form's
+    /// <c>returnUrl</c> is redrawn by the live console after each navigation, a round trip that a quick press right
+    /// after moving through the menu can beat (it then returned to the previous page). The field stays the fallback for
+    /// a browser that sends no Referer.
+    /// </summary>
+    private static string ReturnAddress(HttpContext http, string returnUrl) =>
+        http.Request.GetTypedHeaders().Referer is { IsAbsoluteUri: true } shown ? shown.PathAndQuery : returnUrl;
 
     private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AccountClient account)
     {
