@@ -13,6 +13,7 @@ public static class Clauses
     [
         "وحده", "واحد", "واحده", "وش", "وين", "وردي", "ورد", "ورده", "وسط", "وصل", "والله", "وزن", "وقت", "ولا", "وايد", "ويا", "وياه",
         "وصف", "وجه", "ورق", "وساده", "وشاح",
+        "نص", "نصف", "ربع", // «كيلو ونص»: a kilo and a half is one weight
     ];
 
     public static IReadOnlyList<string> Split(string text)

@@ -67,7 +67,7 @@ public static class MultiBuy
         AddAll(turn, done, turn.State.Shown, turn.State.Shown.Select(_ => quantity).ToList());
 
     // One add per product, in order, then one reply: the problems (out of stock, another currency), what was added, the order.
-    private static Step AddAll(OfflineTurn turn, TurnResults done, IReadOnlyList<ShownProduct> products, IReadOnlyList<int> quantities)
+    internal static Step AddAll(OfflineTurn turn, TurnResults done, IReadOnlyList<ShownProduct> products, IReadOnlyList<int> quantities)
     {
         for (var i = 0; i < products.Count; i++)
         {

@@ -21,12 +21,12 @@ public static class ProductMoves
         var known = Known(turn);
         if (known is not null)
         {
-            return OrderMoves.Add(turn, done, known.Id, quantity);
+            return OrderMoves.Add(turn, done, known.Id, Amounts.For(reading, known.Name, quantity));
         }
 
-        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size): the same product words, in that colour.
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery
-            : reading.Colours.Count > 0 || reading.Sizes.Count > 0 ? turn.State.LastQuery : null;
+        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size, or a weight): the same product words, in that
+        // colour; with nothing before, the colour word itself («كيلو سكري»: sukkari is also a colour).
+        var query = QueryOrBefore(turn);
         if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
@@ -54,15 +54,23 @@ public static class ProductMoves
             return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
         }
 
+        // «كيلو ونص سكري»: a 1 kg and a 500 g box.
+        if (reading.Quantity is null && ByWeight.Lines(hits, reading.Weight) is { } lines)
+        {
+            return MultiBuy.AddAll(turn with { State = state }, done, DialogueRules.Remember(lines.Select(l => l.Product)), lines.Select(l => l.Count).ToList());
+        }
+
         // To buy, of several look-alikes only one in stock ("the regular sunscreen" when the tinted one is sold out) is that one.
         if (hits.Count == 1 || hits.Count(h => h.Stock > 0) == 1)
         {
             var hit = hits.Count == 1 ? hits[0] : hits.First(h => h.Stock > 0);
-            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember([hit]) } }, done, hit.ProductId, quantity);
+            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember([hit]) } }, done, hit.ProductId,
+                Amounts.For(reading, hit.Name, quantity));
         }
 
+        var each = hits.Select(h => Amounts.For(reading, h.Name, quantity)).Distinct().ToList();
         return Step.Reply(turn.Say.List(hits, toBuy: true),
-            state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = quantity });
+            state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = each.Count == 1 ? each[0] : quantity });
     }
 
     public static Step Ask(OfflineTurn turn, TurnResults done)
@@ -76,13 +84,13 @@ public static class ProductMoves
                 return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(known.Id);
             }
 
-            return Step.Reply(turn.Say.Price(fact, reading.Quantity), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+            return Step.Reply(turn.Say.Price(fact, Amounts.Asked(reading, fact.Name)), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
-        // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size): the same product words as before, in that colour or size; «قديش
-        // حقهن؟», "both?" about the list just shown: that list again, with its prices.
-        var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.PickAll || turn.State.Shown.Count > 1;
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? turn.State.LastQuery : null;
+        // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size, «والكيلو؟» a weight): the same product words as before, in that colour
+        // or size; «قديش حقهن؟», "both?" about the list just shown: that list again, with its prices.
+        var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.Weight is not null || reading.PickAll || turn.State.Shown.Count > 1;
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? QueryOrBefore(turn) ?? turn.State.LastQuery : null;
         if (string.IsNullOrEmpty(query))
         {
             return reading.Has(Act.AskAvailability) && !reading.Has(Act.AskPrice) && turn.State.FocusProduct is null
@@ -110,7 +118,7 @@ public static class ProductMoves
             // "hello, sorry my phone is in English": a greeting whose other words name nothing is greeted, not "not found".
             0 => StoreMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
                 : Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing })),
-            1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
+            1 => Step.Reply(turn.Say.Price(hits[0], Amounts.Asked(reading, hits[0].Name)),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),
                 state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice }),
@@ -151,9 +159,30 @@ public static class ProductMoves
             return null;
         }
 
+        // "two of the 500 g ones" after the 1 kg box: another box of the same product words.
+        if (reading.Weight is { } grams && Weights.InName(focus.Name) is not null && Weights.Count(focus.Name, grams) is null)
+        {
+            return null;
+        }
+
         // "in M?" is about the product in focus, unless it is sold one product per size and is another size («مقاس L» then «والـ M؟»).
         var sizes = Sizes.InName(focus.Name);
         return sizes.Count == 0 || reading.Sizes.All(sizes.Contains) ? focus : null;
+    }
+
+    // The product words; with none, those searched before (a colour, size or weight said alone), else the colour words as written.
+    private static string? QueryOrBefore(OfflineTurn turn)
+    {
+        var reading = turn.Reading;
+        if (reading.ProductQuery.Length > 0)
+        {
+            return reading.ProductQuery;
+        }
+
+        var alone = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.Weight is not null;
+        return alone && !string.IsNullOrEmpty(turn.State.LastQuery) ? turn.State.LastQuery
+            : reading.ColourWords is { Count: > 0 } words ? string.Join(' ', words)
+            : alone ? turn.State.LastQuery : null;
     }
 
     internal static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()

@@ -50,7 +50,7 @@ internal static class CueResolver
         if (acts.Count == 0 && facts.ContentWords > 0 && !detailAsked)
         {
             Add(acts, Act.AskAvailability, message.HasQuestionMark); // "شنطة سودا؟" asks whether there is one
-            Add(acts, Act.Buy, !message.HasQuestionMark && facts.Quantity is not null); // "ثلاث حبات من المسك" orders
+            Add(acts, Act.Buy, !message.HasQuestionMark && (facts.Quantity ?? facts.Pieces) is not null); // "ثلاث حبات من المسك" orders
         }
         else if (onlyPolite && facts.ContentWords == 0 && facts.Colours + facts.Sizes > 0 && message.HasQuestionMark && !detailAsked)
         {
