@@ -34,6 +34,13 @@ internal static class CuesInNames
             && word.Length >= 3 && TextFolding.IsArabicScript(word) && !s_serviceNouns.Contains(ArabicWord.StripArticle(word));
     }
 
+    // Whose people a word for staff names: "our staff", "for my manager" are the customer's own, not a person asked for.
+    private static readonly HashSet<string> s_owners = new(["our", "my", "his", "her", "their", "for"], StringComparer.Ordinal);
+
+    /// <summary>"gifts for our staff", "my manager asked me": a handoff noun after a possessive names someone's people, not a person to talk to.</summary>
+    public static bool Owned(MessageTokens message, PhraseMatch<Cue> cue) =>
+        cue.Value == Cue.Handoff && cue.Length == 1 && cue.Start > 0 && s_owners.Contains(message.Words[cue.Start - 1]);
+
     /// <summary>
     /// «طقم بودي قطن», «تمر خلاص»: «بودي» is "I'd like" and «خلاص» "that's it" where a clause starts, a product right after a product
     /// word; there it is part of the name.

@@ -28,7 +28,7 @@ public static class MessageReader
         var choice = ChoiceReader.Read(message, hints);
         var pickAll = choice is null && ChoiceReader.Every(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
-        cues.RemoveAll(cue => CuesInNames.Qualifies(message, cues, cue) || CuesInNames.AfterProduct(message, cues, cue));
+        cues.RemoveAll(cue => CuesInNames.Qualifies(message, cues, cue) || CuesInNames.AfterProduct(message, cues, cue) || CuesInNames.Owned(message, cue));
         foreach (var cue in cues)
         {
             message.Take(cue.Start, cue.Length, Claim.Cue);

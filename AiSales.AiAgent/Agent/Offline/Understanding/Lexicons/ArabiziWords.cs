@@ -51,6 +51,10 @@ internal static class ArabiziWords
         ["3nwan"] = "العنوان", ["3enwan"] = "العنوان", ["3nwani"] = "عنواني", ["3enwani"] = "عنواني", ["raqmi"] = "رقمي", ["ra8mi"] = "رقمي",
         ["rqmi"] = "رقمي", ["jawali"] = "جوالي",
         // shop questions
+        ["yewsal"] = "يوصل", ["yiwsal"] = "يوصل", ["yosal"] = "يوصل", ["yoosal"] = "يوصل", ["yewsalni"] = "يوصلني", ["tewsal"] = "توصل",
+        ["twslon"] = "توصلون", ["twsloon"] = "توصلون", ["twasloon"] = "توصلون", ["tewasloon"] = "توصلون", ["tosloon"] = "توصلون",
+        ["el7in"] = "الحين", ["al7in"] = "الحين", ["el7een"] = "الحين", ["l7in"] = "الحين", ["elyom"] = "اليوم", ["alyom"] = "اليوم",
+        ["yom"] = "اليوم", ["youm"] = "اليوم", ["yoom"] = "اليوم", ["bokra"] = "بكره", ["bukra"] = "بكره",
         ["tawseel"] = "التوصيل", ["taw9eel"] = "التوصيل", ["twseel"] = "التوصيل", ["tawsil"] = "التوصيل", ["shahn"] = "الشحن", ["sha7n"] = "الشحن",
         ["dawam"] = "الدوام", ["mawqe3kom"] = "موقعكم", ["mawqi3kom"] = "موقعكم", ["ma7alkom"] = "محلكم", ["maw9e3kom"] = "موقعكم", ["edfa3"] = "ادفع",
         ["dafe3"] = "الدفع", ["daf3"] = "الدفع", ["kash"] = "كاش", ["erja3"] = "ارجاع", ["irja3"] = "ارجاع", ["estebdal"] = "استبدال",
