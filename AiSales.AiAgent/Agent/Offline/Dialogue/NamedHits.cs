@@ -37,6 +37,10 @@ public static class NamedHits
         return scored[0].Named >= 1 ? scored.Where(s => s.Named == scored[0].Named).Select(s => s.Hit).ToList() : hits;
     }
 
+    /// <summary>True when the product's name holds a word of the query: a search that found it through its description only guessed.</summary>
+    public static bool NameHolds(string name, string query) =>
+        Held(Words(name).ToList(), Words(query).Where(w => w.Length >= 2).Distinct().ToList()) > 0;
+
     // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم», «سماعات»
     // for «سماعه»), or as the singular of a plural («مكانس» for «مكنسه»).
     private static int Held(List<string> text, List<string> words) => words.Count(w => text.Any(n => n == w

@@ -18,7 +18,7 @@ public static class ProductMoves
             return MultiBuy.BuyShown(turn, done, quantity); // "I'll take both"
         }
 
-        var known = Known(turn);
+        var known = Pointing.Known(turn);
         if (known is not null)
         {
             return OrderMoves.Add(turn, done, known.Id, Amounts.For(reading, known.Name, quantity));
@@ -26,7 +26,7 @@ public static class ProductMoves
 
         // «انطيني الفضي» after the black flask was sold out names only a colour (or a size, or a weight): the same product words, in that
         // colour; with nothing before, the colour word itself («كيلو سكري»: sukkari is also a colour).
-        var query = QueryOrBefore(turn);
+        var query = Pointing.QueryOrBefore(turn);
         if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
@@ -76,7 +76,7 @@ public static class ProductMoves
     public static Step Ask(OfflineTurn turn, TurnResults done)
     {
         var reading = turn.Reading;
-        var known = Known(turn);
+        var known = Pointing.Known(turn);
         if (known is not null)
         {
             if (done.Of(Tools.GetProductDetails)?.Product() is not { } fact)
@@ -90,7 +90,7 @@ public static class ProductMoves
         // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size, «والكيلو؟» a weight): the same product words as before, in that colour
         // or size; «قديش حقهن؟», "both?" about the list just shown: that list again, with its prices.
         var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.Weight is not null || reading.PickAll || turn.State.Shown.Count > 1;
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? QueryOrBefore(turn) ?? turn.State.LastQuery : null;
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? Pointing.QueryOrBefore(turn) ?? turn.State.LastQuery : null;
         if (string.IsNullOrEmpty(query))
         {
             return reading.Has(Act.AskAvailability) && !reading.Has(Act.AskPrice) && turn.State.FocusProduct is null
@@ -98,12 +98,24 @@ public static class ProductMoves
                 : Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        if (done.Of(Tools.SearchProducts) is not { } search)
+        // Several products named in parts of their own ("…a large baklava tray…, and a kilo of sukkari…, how much is it all?").
+        var first = 0;
+        if (MultiBuy.Parts(turn) is { } parts)
+        {
+            if (MultiBuy.Ask(turn, done, parts) is { } several)
+            {
+                return several;
+            }
+
+            first = parts.Count;
+        }
+
+        if (done.Of(Tools.SearchProducts, first) is not { } search)
         {
             return Search(reading, query);
         }
 
-        var (retry, hits) = SearchHits.Found(turn, done, search, query);
+        var (retry, hits) = SearchHits.Found(turn, done, search, query, first);
         if (retry is not null)
         {
             return retry;
@@ -141,48 +153,6 @@ public static class ProductMoves
             ? Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Reply(turn.Say.List(products, toBuy: false),
                 turn.State with { Shown = DialogueRules.Remember(products), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = null });
-    }
-
-    /// <summary>The product the customer points at among those shown, or the one in focus when they name none.</summary>
-    internal static ShownProduct? Known(OfflineTurn turn)
-    {
-        var picked = Picks.FromShown(turn.Reading, turn.State.Shown);
-        if (picked is not null)
-        {
-            return picked;
-        }
-
-        var reading = turn.Reading;
-        var focus = turn.State.FocusProduct;
-        if (reading.ProductQuery.Length > 0 || reading.Colours.Count > 0 || reading.Choice is not null || reading.PickAll || focus is null)
-        {
-            return null;
-        }
-
-        // "two of the 500 g ones" after the 1 kg box: another box of the same product words.
-        if (reading.Weight is { } grams && Weights.InName(focus.Name) is not null && Weights.Count(focus.Name, grams) is null)
-        {
-            return null;
-        }
-
-        // "in M?" is about the product in focus, unless it is sold one product per size and is another size («مقاس L» then «والـ M؟»).
-        var sizes = Sizes.InName(focus.Name);
-        return sizes.Count == 0 || reading.Sizes.All(sizes.Contains) ? focus : null;
-    }
-
-    // The product words; with none, those searched before (a colour, size or weight said alone), else the colour words as written.
-    private static string? QueryOrBefore(OfflineTurn turn)
-    {
-        var reading = turn.Reading;
-        if (reading.ProductQuery.Length > 0)
-        {
-            return reading.ProductQuery;
-        }
-
-        var alone = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.Weight is not null;
-        return alone && !string.IsNullOrEmpty(turn.State.LastQuery) ? turn.State.LastQuery
-            : reading.ColourWords is { Count: > 0 } words ? string.Join(' ', words)
-            : alone ? turn.State.LastQuery : null;
     }
 
     internal static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()

@@ -16,7 +16,8 @@ public static class SearchHits
     /// </summary>
     /// An Arabizi message whose hits were all guesses (no word of its Arabic reading in them: "mascara" read «مسكره» found a musk) is
     /// searched in its Latin words too, and those hits win when there are any.
-    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
+    /// <param name="at">Which of the turn's searches <paramref name="first"/> is (searches for parts of the message may come before it).</param>
+    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query, int at = 0)
     {
         var hits = Plausible(first.Products(), query);
         var guessed = hits.Count > 0 && Arabizi.Looks(turn.CustomerText) && !hits.Any(h => Verbatim(h, query));
@@ -27,7 +28,7 @@ public static class SearchHits
             return (null, Narrowed(turn, hits, query));
         }
 
-        if (done.Of(Tools.SearchProducts, 1) is { } second)
+        if (done.Of(Tools.SearchProducts, at + 1) is { } second)
         {
             var other = Plausible(second.Products(), again);
             if (kind is not null)

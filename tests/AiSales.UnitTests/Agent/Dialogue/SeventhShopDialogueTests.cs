@@ -163,4 +163,39 @@ public sealed class SeventhShopDialogueTests
         Assert.Equal(vacuum.ProductId.ToString(), played.Argument(Tools.AddToOrder, "product"));
         Assert.Equal(6, played.Argument(Tools.AddToOrder, "quantity"));
     }
+
+    [Fact]
+    public void ALongMessageNamingTwoProductsAndAskingTheTotalListsEachWithItsPrice()
+    {
+        var small = Product("Baklava Tray, Small 500 g | صينية بقلاوة صغيرة 500 جرام", 64.50m);
+        var large = Product("Baklava Tray, Large 1.5 kg | صينية بقلاوة كبيرة 1.5 كيلو", 179.00m);
+        var text = "السلام عليكم ورحمة الله يا أخوي، والله عندنا عزيمة يوم الخميس عند أهل زوجتي وأبغى أجيب معاي شي حلو يعني يكون شكله حلو ويشرف، "
+            + "كنت أفكر في صينية بقلاوة كبيرة أو شي زي كذا، وكمان أبغى كيلو تمر سكري عشان القهوة، الله يعافيك كم يطلع المجموع؟";
+        var played = Play(Turn(text), (tool, args) => tool != Tools.SearchProducts ? null
+            : ((string)args["query"]!).Contains("بقلاوه") ? new[] { large, small }
+            : ((string)args["query"]!).Contains("تمر") ? new[] { Stuffed, Sukkari1K, Sukkari500 }
+            : new[] { Sukkari500 }); // a guess through a description: «حلو» in «طري وحلو»
+
+        Assert.True(played.Calls.Count <= 4, string.Join(", ", played.Tools));
+        Assert.DoesNotContain(Tools.AddToOrder, played.Tools);
+        Assert.Equal([large.ProductId, Sukkari1K.ProductId], played.State.Shown.Select(s => s.Id));
+        Assert.Contains("179", played.Text);
+        Assert.Contains("60", played.Text);
+
+        var both = Play(Turn("تمام ضيفهم الاثنين", played.State), (tool, args) => tool == Tools.AddToOrder
+            ? Order(lines: [(large, 1), (Sukkari1K, 1)]) : null);
+
+        Assert.Equal(2, both.Calls.Count(c => c.Tool == Tools.AddToOrder));
+        Assert.All(both.Calls, c => Assert.Equal(1, c.Arguments["quantity"]));
+    }
+
+    [Fact]
+    public void TwoProductsInAShortQuestionAreEachPriced()
+    {
+        var played = Play(Turn("بكم كيلو السكري، وكمان علبة الشوكولاتة 16 حبة؟"), (tool, args) => tool != Tools.SearchProducts ? null
+            : ((string)args["query"]!).Contains("شوكولاته") ? new[] { Box16, Box32 } : new[] { Sukkari1K, Sukkari500 });
+
+        Assert.Equal([Sukkari1K.ProductId, Box16.ProductId], played.State.Shown.Select(s => s.Id));
+        Assert.Contains("58", played.Text);
+    }
 }
