@@ -25,7 +25,18 @@ public static class MultiBuy
         // A part's product words are product words of the whole message too: read alone, "hala" of "hala, 3indkom shal?" is no product.
         var hints = new ReadingHints(Awaiting.Nothing, 0, []);
         var whole = Words(turn.Reading.ProductQuery).Concat(turn.Reading.ColourWords ?? []).Select(Bare).ToHashSet(StringComparer.Ordinal);
-        var parts = clauses.Select(c => MessageReader.Read(c, hints)).Where(r => Query(r).Length > 0 && Words(Query(r)).Select(Bare).All(whole.Contains)).ToList();
+        var read = clauses.Select(c => MessageReader.Read(c, hints)).ToList();
+        for (var i = 1; i < read.Count; i++)
+        {
+            // «صينية المعمول العادية والمشكلة»: a definite word alone after a product named in several words is another kind of it.
+            if (Words(read[i].ProductQuery).ToList() is [var kind] && TextFolding.Fold(clauses[i]).StartsWith("ال", StringComparison.Ordinal)
+                && Words(read[i - 1].ProductQuery).ToList() is { Count: >= 2 } before)
+            {
+                read[i] = read[i] with { ProductQuery = string.Join(' ', before.SkipLast(1).Append(kind)) };
+            }
+        }
+
+        var parts = read.Where(r => Query(r).Length > 0 && Words(Query(r)).Select(Bare).All(whole.Contains)).ToList();
         if (parts.Count > MaxParts)
         {
             // A long, rambling message: the parts that show a product is meant (a wish, a count, a weight, a size or a colour), at most
@@ -111,8 +122,10 @@ public static class MultiBuy
             : products.FirstOrDefault(p => colours.All(c => Picks.HasColour($"{p.Name} {p.Description}", c))) ?? products.FirstOrDefault();
     }
 
-    // A part's words to search: its product words, or a colour word that names the product («كيلو السكري»).
-    private static string Query(Reading part) => part.ProductQuery.Length > 0 ? part.ProductQuery : string.Join(' ', part.ColourWords ?? []);
+    // A part's words to search: its product words, or a colour word said with an amount, which names the product («كيلو السكري»; "pink
+    // if possible" only qualifies another part).
+    private static string Query(Reading part) => part.ProductQuery.Length > 0 ? part.ProductQuery
+        : (part.Quantity ?? part.Weight ?? part.Pieces) is not null ? string.Join(' ', part.ColourWords ?? []) : "";
 
     private static IEnumerable<string> Words(string query) => query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -93,9 +93,9 @@ internal static class WeightReader
             return decimal.TryParse(word, System.Globalization.CultureInfo.InvariantCulture, out var n) ? (n, p) : (null, i);
         }
 
-        if (s_fractions.TryGetValue(word, out var fraction))
+        if (s_fractions.TryGetValue(word, out var fraction) || s_andFractions.TryGetValue(word, out fraction))
         {
-            return (fraction, p);
+            return (fraction, p); // «نص كيلو»; «… ونص كيلو عجوة», the next product's half kilo
         }
 
         if (word is "a" or "an" or "one")

@@ -22,6 +22,7 @@ public sealed class SeventhShopReadingTests
     [InlineData("a kilo and a half of sukkari", 1500)]
     [InlineData("ok then two of the 500 g ones", 500)]
     [InlineData("ربع كيلو بن", 250)]
+    [InlineData("أبغى ثلاث كيلو خلاص ونص كيلو عجوة", 3000)]
     public void AWeightAskedIsReadInGramsAndIsNoCountNorProductWord(string text, int grams)
     {
         var reading = Read.Message(text);
@@ -135,4 +136,9 @@ public sealed class SeventhShopReadingTests
         Assert.True(reading.Has(act), Read.Describe(reading));
         Assert.Equal("", reading.ProductQuery);
     }
+
+    [Theory]
+    [InlineData("3indkom baklava? abi el kbeera", "l")]
+    [InlineData("abi el sgheera", "s")]
+    public void ArabiziFeminineSizes(string text, string size) => Assert.Equal([size], Read.Message(text).Sizes);
 }
