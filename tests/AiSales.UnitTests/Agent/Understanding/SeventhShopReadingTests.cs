@@ -141,4 +141,27 @@ public sealed class SeventhShopReadingTests
     [InlineData("3indkom baklava? abi el kbeera", "l")]
     [InlineData("abi el sgheera", "s")]
     public void ArabiziFeminineSizes(string text, string size) => Assert.Equal([size], Read.Message(text).Sizes);
+
+    [Theory]
+    [InlineData("كرسي سيارة من 9 الى 36 كغ", "كرسي سياره 9 36 كغ")]
+    [InlineData("car seat from 9 to 36 kg", "car seat from 9 36 kg")]
+    public void ARangeInWordsIsNoCount(string text, string query)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Null(reading.Quantity);
+        Assert.Null(reading.Weight);
+        Assert.Equal(query, reading.ProductQuery);
+    }
+
+    [Theory]
+    [InlineData("عندكم ملابس من 6 الى 12 شهر؟", new[] { "6m", "7m", "8m", "9m", "10m", "11m", "12m" })]
+    [InlineData("do you have shoes from 3 to 5 years?", new[] { "3", "4", "5" })]
+    public void AnAgeRangeInWordsIsEveryAgeBetween(string text, string[] sizes)
+    {
+        var reading = Read.Message(text);
+
+        Assert.Null(reading.Quantity);
+        Assert.Equal(sizes, reading.Sizes);
+    }
 }
