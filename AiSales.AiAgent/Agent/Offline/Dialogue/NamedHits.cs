@@ -11,8 +11,10 @@ public static class NamedHits
     /// the oud perfume, not also the musk perfume that shares «عطر»; "argan hair oil" is not the scrub whose description mentions oil.
     /// Hits that tie (the sizes or colours of one product) stay a list.
     /// </summary>
+    /// <remarks>
     /// One word is enough when the other hits hold it nowhere, not even in their descriptions (the search guessed: «ماسكارا» is not
     /// «ماسك»); otherwise those holding the most words in their names stay, look-alikes that tie as a list.
+    /// </remarks>
     internal static IReadOnlyList<ProductFact> MostNamed(IReadOnlyList<ProductFact> hits, string query)
     {
         var words = Words(query).Where(w => w.Length >= 2).Distinct().ToList();
