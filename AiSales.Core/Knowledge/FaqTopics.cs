@@ -56,8 +56,24 @@ public static class FaqTopics
         ],
         []);
 
+    /// <summary>Names, dates or a logo printed or written on boxes and favours («تكتبون الاسم على العلب؟», "do you print names?").</summary>
+    public static readonly FaqTopic Printing = new("printing",
+        [
+            "طباعه", "طباعة", "نطبع", "تطبعون", "تطبعوا", "يطبع", "مطبوع", "مطبوعه", "تكتبون", "تكتبوا", "بتكتبوا", "كتابة الاسم", "كتابة اسم",
+            "print", "prints", "printing", "printed", "personalise", "personalize", "personalised", "personalized", "custom name", "custom names",
+        ],
+        []);
+
+    /// <summary>How long goods keep and how to store them («التمر كم يجلس؟ احطه في الثلاجة؟», "shelf life", "keep it in the fridge?").</summary>
+    public static readonly FaqTopic Storage = new("storage",
+        [
+            "حفظ", "احفظ", "احفظه", "احفظها", "يحفظ", "ينحفظ", "نحفظ", "تخزين", "كم يجلس", "يجلس كم", "كم يقعد", "يخرب", "يتلف", "ثلاجه", "فريزر",
+            "shelf life", "storage", "store it", "store them", "fridge", "freezer", "refrigerate", "how long does it last", "how long does it keep",
+        ],
+        []);
+
     /// <summary>The subjects, in the order ties are broken.</summary>
-    public static readonly IReadOnlyList<FaqTopic> Subjects = [Delivery, Returns, Payment, Hours, Location, Authenticity];
+    public static readonly IReadOnlyList<FaqTopic> Subjects = [Delivery, Returns, Payment, Hours, Location, Authenticity, Printing, Storage];
 
     /// <summary>What is asked about a subject: its cost, or its time. Only ever a tie-breaker between entries of one subject.</summary>
     public static readonly IReadOnlyList<FaqTopic> Aspects =

@@ -15,6 +15,8 @@ public static class Clauses
         "وصف", "وجه", "ورق", "وساده", "وشاح",
     ];
 
+    private static readonly HashSet<string> s_units = ["كيلو", "الكيلو", "كيلوين", "kg", "kilo"];
+
     public static IReadOnlyList<string> Split(string text)
     {
         var parts = new List<string>();
@@ -38,7 +40,10 @@ public static class Clauses
                 continue;
             }
 
-            if (folded.Length > 3 && folded[0] == 'و' && !s_wordsWithWaw.Contains(folded) && !s_wordsWithWaw.Contains(folded[1..]) && current.Count > 0)
+            // «كيلو ونص»: a kilo and a half is one weight; «… خلاص ونص كيلو عجوة» starts the next product with its half kilo.
+            var fraction = folded is "ونص" or "ونصف" or "وربع";
+            if (current.Count > 0 && (fraction ? !s_units.Contains(TextFolding.Fold(current[^1]))
+                : folded.Length > 3 && folded[0] == 'و' && !s_wordsWithWaw.Contains(folded) && !s_wordsWithWaw.Contains(folded[1..])))
             {
                 Flush();
                 current.Add(word[1..]);

@@ -9,7 +9,7 @@ public static class DescriptionMoves
     /// <summary>«فيه لون ثاني؟»: the other products of the same search, in another colour; an honest no when there are none.</summary>
     public static Step Alternatives(OfflineTurn turn, TurnResults done)
     {
-        var focus = ProductMoves.Known(turn) ?? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
+        var focus = Pointing.Known(turn) ?? turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
         var query = turn.Reading.ProductQuery.Length > 0 ? turn.Reading.ProductQuery : turn.State.LastQuery ?? focus?.Name;
         if (query is null)
         {
@@ -57,7 +57,7 @@ public static class DescriptionMoves
         // About the product the customer points at, or names (a search), or else the one just discussed ("what sizes do
         // they come in?": words that find nothing are not a product).
         var discussed = turn.State.FocusProduct ?? (turn.State.Shown.Count == 1 ? turn.State.Shown[0] : null);
-        var target = ProductMoves.Known(turn) ?? (turn.Reading.ProductQuery.Length == 0
+        var target = Pointing.Known(turn) ?? (turn.Reading.ProductQuery.Length == 0
             || done.Of(Tools.SearchProducts) is { } tried && tried.Products().Count == 0 ? discussed : null);
         ProductFact? fact;
         if (target is not null)

@@ -78,7 +78,7 @@ public static class DialoguePolicy
         // «خليني افكر وارجعلك», "not now, bye" with nothing to confirm: a leave-taking, answered as one.
         if (acts.Contains(Act.Deny)) return acts.Contains(Act.Courtesy) ? Move.Courtesy : Move.Deny;
         // «وحدة», "2" or "ok 2 please" right after a product was shown: that many of it.
-        if (reading.Quantity is not null && reading.ProductQuery.Length == 0 && turn.State.FocusProduct is not null) return Move.Buy;
+        if ((reading.Quantity ?? reading.Weight) is not null && reading.ProductQuery.Length == 0 && turn.State.FocusProduct is not null) return Move.Buy;
         if (acts.Contains(Act.Courtesy) && reading.ProductQuery.Length == 0) return Move.Courtesy;
         if (acts.Contains(Act.Greeting) && reading.ProductQuery.Length == 0) return Move.Greeting;
         // A bare product name ("blue kaftan") is a question about it; a search that finds nothing is a missed turn.

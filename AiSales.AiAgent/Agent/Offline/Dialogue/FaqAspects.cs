@@ -34,6 +34,11 @@ public static class FaqAspects
         ["تقصير", "تفصيل", "خياطه", "alter", "alteration", "alterations", "tailor", "tailoring", "hem", "hemming"],
         ["ضمان", "كفاله", "warranty", "guarantee", "guaranteed"],
         ["خصم", "خصومات", "تخفيض", "تخفيضات", "كوبون", "discount", "discounts", "coupon", "promo"],
+        ["طباعه", "طبع", "نطبع", "تطبعون", "تطبعوا", "يطبع", "مطبوع", "تكتبون", "تكتبوا", "نكتب", "كتابه", "print", "printing", "printed",
+            "personalise", "personalize", "personalised", "personalized", "customise", "customize"],
+        ["استلم", "استلام", "تستلم", "نستلم", "استلمه", "استلمها", "pickup", "pick", "collect", "collection"],
+        ["يجلس", "يقعد", "يخرب", "يتلف", "حفظ", "احفظ", "يحفظ", "ينحفظ", "ثلاجه", "فريزر", "تخزين", "صلاحيه", "shelf", "store", "storage",
+            "fridge", "freezer"],
     ];
 
     /// <summary>True when the text asks (or an entry tells) how long or when: days, hours, "how long".</summary>
@@ -45,6 +50,15 @@ public static class FaqAspects
         var entry = Words(entryText).ToHashSet(StringComparer.Ordinal);
         var asked = Words(customerText).ToHashSet(StringComparer.Ordinal);
         return s_methods.Concat(s_services).Where(group => group.Any(asked.Contains)).All(group => group.Any(entry.Contains));
+    }
+
+    /// <summary>True when the customer named a service (printing, pickup, storage…) that the entry mentions: «الاستلام من المحل» answers a
+    /// question about collecting an order even though it also says "no delivery fee".</summary>
+    public static bool NamesService(string entryText, string customerText)
+    {
+        var entry = Words(entryText).ToHashSet(StringComparer.Ordinal);
+        var asked = Words(customerText).ToHashSet(StringComparer.Ordinal);
+        return s_services.Any(group => group.Any(asked.Contains) && group.Any(entry.Contains));
     }
 
     private static IEnumerable<string> Words(string text) => TextFolding.Tokens(TextFolding.Fold(text)).Select(ArabicWord.StripArticle);

@@ -15,6 +15,8 @@ public static class Passages
             "weight", "weighs", "weigh", "g", "kg", "gram", "grams", "mah", "capacity", "وزن", "غرام", "جرام", "كيلو", "كغ", "مللي"],
         [ProductAttribute.Age] = ["age", "ages", "year", "years", "month", "months", "newborn", "newborns", "birth", "عمر", "سنه", "سنوات", "سنين",
             "شهر", "شهور", "اشهر", "ولاده", "مواليد", "مولود"],
+        // What is inside is the description itself: no sentence is picked, the description in the customer's language answers.
+        [ProductAttribute.Contents] = [],
     };
 
     /// <summary>The sentences mentioning the attribute (in the reply's language when some are), or null when none does (the caller then gives the whole description).</summary>

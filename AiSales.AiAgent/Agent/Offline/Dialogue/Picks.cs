@@ -43,6 +43,19 @@ public static class Picks
             narrowed = true;
         }
 
+        // «النص كيلو», "the 1 kg one": of boxes of several weights, the one of that weight.
+        if (reading.Weight is { } grams && candidates.Where(p => Weights.InName(p.Name) == grams).ToList() is { Count: > 0 } weighed)
+        {
+            candidates = weighed;
+            narrowed = true;
+        }
+
+        if (reading.Pieces is { } pieces && candidates.Where(p => PieceCounts.InName(p.Name, pieces)).ToList() is { Count: > 0 } boxes)
+        {
+            candidates = boxes;
+            narrowed = true;
+        }
+
         var words = Words(reading.ProductQuery);
         if (words.Count > 0)
         {

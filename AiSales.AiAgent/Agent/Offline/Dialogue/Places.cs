@@ -6,7 +6,7 @@ namespace AiSales.AiAgent.Agent.Offline.Dialogue;
 /// The places a shop question names ("to Kuwait", «للكويت», «لإربد», «الى جدة», a capitalised name) and whether a faq entry answers for
 /// them: it names them, or it covers the rest of the country («باقي المحافظات», "other emirates", "anywhere in the UAE") and the place
 /// is not another country. The faq's delivery answer for Riyadh does not answer "do you ship to Kuwait?"; «لباقي المحافظات» answers
-/// for «المنصورة» but not for «السعودية».
+/// for «المنصورة» but not for «السعودية», nor "the rest of the Kingdom" for Dubai (<see cref="Gazetteer"/>).
 /// </summary>
 public static class Places
 {
@@ -43,7 +43,11 @@ public static class Places
     {
         var entry = $" {TextFolding.Fold(entryText)} ";
         var rest = TextFolding.Tokens(entry.Trim()).Any(s_rest.Contains);
-        return Named(customerText).All(w => entry.Contains(w, StringComparison.Ordinal) || rest && !s_countries.Contains(w) && !Abroad(customerText));
+        var countries = Gazetteer.Countries(entryText);
+        // "the rest of the Kingdom" in an entry about Jeddah and Makkah is no answer for Dubai: a city of another country than the entry's.
+        bool Elsewhere(string place) => Gazetteer.CountryOf(place) is { } country && countries.Count > 0 && !countries.Contains(country);
+        return Named(customerText).All(w => entry.Contains(w, StringComparison.Ordinal)
+            || rest && !s_countries.Contains(w) && !Abroad(customerText) && !Elsewhere(w));
     }
 
     /// <summary>True when the customer named a place and the entry names it too (not only "the rest of the country").</summary>
@@ -72,8 +76,10 @@ public static class Places
             {
                 yield return folded[1..];
             }
-            else if (folded.Length >= 3 && (afterTo && !s_common.Contains(folded) || i > 0 && char.IsUpper(words[i][0]) && words[i] != "I"))
+            else if (folded.Length >= 3 && (afterTo && !s_common.Contains(folded) || i > 0 && char.IsUpper(words[i][0]) && words[i] != "I"
+                || Gazetteer.CountryOf(folded) is not null))
             {
+                // «توصلون دبي؟»: a known city or country is a place wherever it stands.
                 yield return folded.StartsWith("ال", StringComparison.Ordinal) && folded.Length >= 5 ? folded[2..] : folded;
             }
 

@@ -18,15 +18,15 @@ public static class ProductMoves
             return MultiBuy.BuyShown(turn, done, quantity); // "I'll take both"
         }
 
-        var known = Known(turn);
+        var known = Pointing.Known(turn);
         if (known is not null)
         {
-            return OrderMoves.Add(turn, done, known.Id, quantity);
+            return OrderMoves.Add(turn, done, known.Id, Amounts.For(reading, known.Name, quantity));
         }
 
-        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size): the same product words, in that colour.
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery
-            : reading.Colours.Count > 0 || reading.Sizes.Count > 0 ? turn.State.LastQuery : null;
+        // «انطيني الفضي» after the black flask was sold out names only a colour (or a size, or a weight): the same product words, in that
+        // colour; with nothing before, the colour word itself («كيلو سكري»: sukkari is also a colour).
+        var query = Pointing.QueryOrBefore(turn);
         if (string.IsNullOrEmpty(query))
         {
             return Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
@@ -54,21 +54,29 @@ public static class ProductMoves
             return Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing });
         }
 
+        // «كيلو ونص سكري»: a 1 kg and a 500 g box.
+        if (reading.Quantity is null && ByWeight.Lines(hits, reading.Weight) is { } lines)
+        {
+            return MultiBuy.AddAll(turn with { State = state }, done, DialogueRules.Remember(lines.Select(l => l.Product)), lines.Select(l => l.Count).ToList());
+        }
+
         // To buy, of several look-alikes only one in stock ("the regular sunscreen" when the tinted one is sold out) is that one.
         if (hits.Count == 1 || hits.Count(h => h.Stock > 0) == 1)
         {
             var hit = hits.Count == 1 ? hits[0] : hits.First(h => h.Stock > 0);
-            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember([hit]) } }, done, hit.ProductId, quantity);
+            return OrderMoves.Add(turn with { State = state with { Shown = DialogueRules.Remember([hit]) } }, done, hit.ProductId,
+                Amounts.For(reading, hit.Name, quantity));
         }
 
+        var each = hits.Select(h => Amounts.For(reading, h.Name, quantity)).Distinct().ToList();
         return Step.Reply(turn.Say.List(hits, toBuy: true),
-            state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = quantity });
+            state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = each.Count == 1 ? each[0] : quantity });
     }
 
     public static Step Ask(OfflineTurn turn, TurnResults done)
     {
         var reading = turn.Reading;
-        var known = Known(turn);
+        var known = Pointing.Known(turn);
         if (known is not null)
         {
             if (done.Of(Tools.GetProductDetails)?.Product() is not { } fact)
@@ -76,13 +84,13 @@ public static class ProductMoves
                 return done.Called(Tools.GetProductDetails) ? Step.Reply(turn.Say.NotFound(), turn.State) : Details(known.Id);
             }
 
-            return Step.Reply(turn.Say.Price(fact, reading.Quantity), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
+            return Step.Reply(turn.Say.Price(fact, Amounts.Asked(reading, fact.Name)), turn.State with { Focus = fact.ProductId, Awaiting = Awaiting.Nothing });
         }
 
-        // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size): the same product words as before, in that colour or size; «قديش
-        // حقهن؟», "both?" about the list just shown: that list again, with its prices.
-        var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.PickAll || turn.State.Shown.Count > 1;
-        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? turn.State.LastQuery : null;
+        // «فيه منها أحمر؟» names only a colour (or «والـ M؟» a size, «والكيلو؟» a weight): the same product words as before, in that colour
+        // or size; «قديش حقهن؟», "both?" about the list just shown: that list again, with its prices.
+        var again = reading.Colours.Count > 0 || reading.Sizes.Count > 0 || reading.Weight is not null || reading.PickAll || turn.State.Shown.Count > 1;
+        var query = reading.ProductQuery.Length > 0 ? reading.ProductQuery : again ? Pointing.QueryOrBefore(turn) ?? turn.State.LastQuery : null;
         if (string.IsNullOrEmpty(query))
         {
             return reading.Has(Act.AskAvailability) && !reading.Has(Act.AskPrice) && turn.State.FocusProduct is null
@@ -90,12 +98,24 @@ public static class ProductMoves
                 : Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing });
         }
 
-        if (done.Of(Tools.SearchProducts) is not { } search)
+        // Several products named in parts of their own ("…a large baklava tray…, and a kilo of sukkari…, how much is it all?").
+        var first = 0;
+        if (MultiBuy.Parts(turn) is { } parts)
+        {
+            if (MultiBuy.Ask(turn, done, parts) is { } several)
+            {
+                return several;
+            }
+
+            first = parts.Count;
+        }
+
+        if (done.Of(Tools.SearchProducts, first) is not { } search)
         {
             return Search(reading, query);
         }
 
-        var (retry, hits) = SearchHits.Found(turn, done, search, query);
+        var (retry, hits) = SearchHits.Found(turn, done, search, query, first);
         if (retry is not null)
         {
             return retry;
@@ -110,7 +130,7 @@ public static class ProductMoves
             // "hello, sorry my phone is in English": a greeting whose other words name nothing is greeted, not "not found".
             0 => StoreMoves.FaqInstead(turn, done) ?? (reading.Has(Act.Greeting) ? TalkMoves.Greeting(turn)
                 : Step.Reply(turn.Say.NotFound(), state with { Awaiting = Awaiting.Nothing })),
-            1 => Step.Reply(turn.Say.Price(hits[0], reading.Quantity),
+            1 => Step.Reply(turn.Say.Price(hits[0], Amounts.Asked(reading, hits[0].Name)),
                 state with { Shown = DialogueRules.Remember(hits), Focus = hits[0].ProductId, Awaiting = Awaiting.Nothing }),
             _ => Step.Reply(turn.Say.List(hits, toBuy: false),
                 state with { Shown = DialogueRules.Remember(hits), Focus = null, Awaiting = Awaiting.Choice }),
@@ -133,27 +153,6 @@ public static class ProductMoves
             ? Step.Reply(turn.Say.WhichProduct(), turn.State with { Awaiting = Awaiting.Nothing })
             : Step.Reply(turn.Say.List(products, toBuy: false),
                 turn.State with { Shown = DialogueRules.Remember(products), Focus = null, Awaiting = Awaiting.Choice, BuyQuantity = null });
-    }
-
-    /// <summary>The product the customer points at among those shown, or the one in focus when they name none.</summary>
-    internal static ShownProduct? Known(OfflineTurn turn)
-    {
-        var picked = Picks.FromShown(turn.Reading, turn.State.Shown);
-        if (picked is not null)
-        {
-            return picked;
-        }
-
-        var reading = turn.Reading;
-        var focus = turn.State.FocusProduct;
-        if (reading.ProductQuery.Length > 0 || reading.Colours.Count > 0 || reading.Choice is not null || reading.PickAll || focus is null)
-        {
-            return null;
-        }
-
-        // "in M?" is about the product in focus, unless it is sold one product per size and is another size («مقاس L» then «والـ M؟»).
-        var sizes = Sizes.InName(focus.Name);
-        return sizes.Count == 0 || reading.Sizes.All(sizes.Contains) ? focus : null;
     }
 
     internal static Step Search(Reading reading, string? query = null) => Step.Call(Tools.SearchProducts, new()

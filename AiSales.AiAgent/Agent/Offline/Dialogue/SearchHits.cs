@@ -11,22 +11,31 @@ public static class SearchHits
 {
     /// <summary>
     /// The search's hits; when the query found nothing it is searched once more in other words: an Arabizi message in its Latin
-    /// words, Arabic plurals in the singular («شواحن» → «شاحن»).
+    /// words, Arabic plurals in the singular («شواحن» → «شاحن»). A plural that found one product («وش عندكم من التمور؟» found the box
+    /// named «تمور») asks for the kind: the singular's products join it.
     /// </summary>
     /// An Arabizi message whose hits were all guesses (no word of its Arabic reading in them: "mascara" read «مسكره» found a musk) is
     /// searched in its Latin words too, and those hits win when there are any.
-    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query)
+    /// <param name="at">Which of the turn's searches <paramref name="first"/> is (searches for parts of the message may come before it).</param>
+    internal static (Step? Retry, IReadOnlyList<ProductFact> Hits) Found(OfflineTurn turn, TurnResults done, ToolResult first, string query, int at = 0)
     {
         var hits = Plausible(first.Products(), query);
         var guessed = hits.Count > 0 && Arabizi.Looks(turn.CustomerText) && !hits.Any(h => Verbatim(h, query));
-        if (hits.Count > 0 && !guessed || Respelled(turn, query) is not { Length: > 0 } again)
+        var kind = hits.Count == 1 && !guessed && !query.Contains(' ') && ArabicWord.Singulars(query) is var singular && singular != query ? singular : null;
+        var again = hits.Count == 0 || guessed ? Respelled(turn, query) : kind;
+        if (string.IsNullOrEmpty(again))
         {
             return (null, Narrowed(turn, hits, query));
         }
 
-        if (done.Of(Tools.SearchProducts, 1) is { } second)
+        if (done.Of(Tools.SearchProducts, at + 1) is { } second)
         {
             var other = Plausible(second.Products(), again);
+            if (kind is not null)
+            {
+                return (null, other.Count > 0 ? hits.Concat(other.Where(o => o.ProductId != hits[0].ProductId)).ToList() : hits);
+            }
+
             return (null, other.Count > 0 ? Narrowed(turn, other, again) : Narrowed(turn, hits, query));
         }
 
@@ -34,7 +43,9 @@ public static class SearchHits
     }
 
     private static IReadOnlyList<ProductFact> Narrowed(OfflineTurn turn, IReadOnlyList<ProductFact> hits, string query) =>
-        InColour(InSize(MostNamed(InNumbers(NamedInFull(turn.CustomerText, hits), query), query), turn.Reading.Sizes), turn.Reading.Colours);
+        InColour(InSize(ByWeight.Narrow(Amounts.ByPieces(NamedHits.MostNamed(InNumbers(NamedInFull(turn.CustomerText, hits), query), query), turn.Reading.Pieces),
+            turn.Reading.Weight), turn.Reading.Sizes),
+            turn.Reading.Colours);
 
     /// <summary>
     /// Of several hits, those whose name holds the numbers the customer wrote: «قلاية 6 لتر» is the 6 L fryer, not every product
@@ -82,53 +93,23 @@ public static class SearchHits
     }
 
     /// <summary>
-    /// Of several hits, the one whose name holds more of the query's words than any other, when it holds two or more: «عطر عود» is
-    /// the oud perfume, not also the musk perfume that shares «عطر»; "argan hair oil" is not the scrub whose description mentions oil.
-    /// Hits that tie (the sizes or colours of one product) stay a list.
-    /// </summary>
-    /// One word is enough when the other hits hold it nowhere, not even in their descriptions (the search guessed: «ماسكارا» is not
-    /// «ماسك»).
-    internal static IReadOnlyList<ProductFact> MostNamed(IReadOnlyList<ProductFact> hits, string query)
-    {
-        var words = Words(query).Where(w => w.Length >= 2).Distinct().ToList();
-        if (hits.Count < 2 || words.Count == 0)
-        {
-            return hits;
-        }
-
-        var scored = hits.Select(h => (Hit: h, Named: Held(Words(h.Name).ToList(), words))).OrderByDescending(s => s.Named).ToList();
-        if (scored[0].Named >= 2 && scored[0].Named > scored[1].Named)
-        {
-            return [scored[0].Hit];
-        }
-
-        return scored[0].Named >= 1 && scored.Skip(1).All(s => Held(Words($"{s.Hit.Name} {s.Hit.Description}").ToList(), words) == 0)
-            ? [scored[0].Hit]
-            : hits;
-    }
-
-    // How many of the words the text holds, as a word or with a short ending («كريم» in «كريمات», «سيرومات» for «سيروم», «سماعات»
-    // for «سماعه»).
-    private static int Held(List<string> text, List<string> words) => words.Count(w => text.Any(n => n == w
-        || w.Length >= 4 && n.StartsWith(w, StringComparison.Ordinal) && n.Length - w.Length <= 2
-        || n.Length >= 4 && w.StartsWith(n, StringComparison.Ordinal) && w.Length - n.Length <= 2
-        || Stem(n) is { Length: >= 3 } stem && stem == Stem(w)));
-
-    // An Arabic word without its feminine or plural ending: «سماعه», «سماعات» → «سماع».
-    private static string Stem(string word) =>
-        !TextFolding.IsArabicScript(word) || word.Length < 4 ? word
-        : word.EndsWith("ات", StringComparison.Ordinal) ? word[..^2]
-        : word.EndsWith('ه') ? word[..^1]
-        : word.Length >= 5 && (word.EndsWith("ين", StringComparison.Ordinal) || word.EndsWith("ون", StringComparison.Ordinal)) ? word[..^2]
-        : word;
-
-    /// <summary>
     /// The search forgives a wrong letter, which in a word of two or three letters is a guess: «سوف» (Arabizi "suf") is not «سودا».
-    /// When every word of the query is that short, a hit must contain one of them as written.
+    /// When every word of the query is that short, a hit must contain one of them as written. An Arabic phrase of two or three words
+    /// names its kind first: a hit that holds none of its first word and only a short word after it shares what qualifies the kind, not
+    /// the kind («كيكة عيد ميلاد» is no Eid tray).
     /// </summary>
     internal static IReadOnlyList<ProductFact> Plausible(IReadOnlyList<ProductFact> hits, string query)
     {
-        var words = TextFolding.Tokens(TextFolding.Fold(query)).ToList();
+        var words = TextFolding.Tokens(TextFolding.Fold(query)).Select(ArabicWord.StripArticle).ToList();
+        if (words.Count is 2 or 3 && words[0].Length >= 3 && words[0].All(TextFolding.IsArabicLetter))
+        {
+            var kind = ProductKinds.Named(words[0]);
+            hits = hits.Where(h => TextFolding.Fold($"{h.Name} {h.Description}") is var text
+                && (text.Contains(words[0], StringComparison.Ordinal) || kind is var (word, names) && ProductKinds.Names(text, word, names)
+                    || !words.Any(w => w.Length <= 3 && text.Contains(w, StringComparison.Ordinal))
+                    || words.Any(w => w.Length >= 4 && text.Contains(w, StringComparison.Ordinal)))).ToList();
+        }
+
         if (words.Count == 0 || words.Any(w => w.Length >= 4))
         {
             return hits;

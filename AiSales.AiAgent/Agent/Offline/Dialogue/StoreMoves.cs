@@ -76,7 +76,7 @@ public static class StoreMoves
                 return (Step.Call(Tools.StoreInfo, new() { ["question"] = sentence }), null);
             }
 
-            answers = Answering(question, asked.Answers());
+            answers = Answering(question with { Text = sentence }, asked.Answers());
         }
 
         // The merchant may write each entry in both languages: the one in the customer's wins among those on the topic; then an entry
@@ -96,7 +96,7 @@ public static class StoreMoves
     // service beyond the five topics, not an entry about one of them.
     private static List<FaqAnswer> Answering(FaqQuestion question, IEnumerable<FaqAnswer> answers) => answers
         .Where(a => Covers(a, question.Text) && FaqAspects.Covers(a.Question + " " + a.Answer, question.Text)
-            && (question.Topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t))))
+            && (question.Topic is not null || !Enum.GetValues<StoreTopic>().Any(t => About(a, t)) || FaqAspects.NamesService(a.Question + " " + a.Answer, question.Text)))
         .ToList();
 
     /// <summary>

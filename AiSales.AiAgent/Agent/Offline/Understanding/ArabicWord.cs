@@ -86,15 +86,17 @@ internal static class ArabicWord
 
     /// <summary>
     /// The words of a folded query with their plurals as likely singular stems, for a second search when the first found nothing:
-    /// «كيبلات» → «كيبل», «شواحن» → «شاحن» (فواعل), «عطور» → «عطر» (فعول). A wrong guess only finds nothing again.
+    /// «كيبلات» → «كيبل», «شواحن» → «شاحن» (فواعل), «عطور» → «عطر» (فعول), «مكانس» → «مكنس», «كراسي» → «كرسي» (فعالل). A wrong guess only
+    /// finds nothing again.
     /// </summary>
     public static string Singulars(string query) => string.Join(' ', query.Split(' ').Select(Singular));
 
-    private static string Singular(string word) => word switch
+    public static string Singular(string word) => word switch
     {
         _ when !TextFolding.IsArabicScript(word) => word,
         { Length: >= 5 } when word.EndsWith("ات", StringComparison.Ordinal) => word[..^2],
         { Length: 5 } when word[1] == 'و' && word[2] == 'ا' => word[0] + "ا" + word[3..],
+        { Length: 5 } when word[2] == 'ا' && word[1] != 'ا' && !word.EndsWith('ه') => word[..2] + word[3..],
         { Length: 4 } when word[2] == 'و' => word[..2] + word[3],
         _ => word,
     };

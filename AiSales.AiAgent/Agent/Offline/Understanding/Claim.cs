@@ -12,4 +12,5 @@ internal enum Claim
     Colour,
     Size,
     Quantity,
+    Weight,
 }

@@ -51,7 +51,9 @@ internal static class ColourSizeReader
             {
                 var from = age;
                 var ranged = i > 0 && message.IsFree(i - 1) && message.Dashed(i - 1, i) && int.TryParse(message.Words[i - 1], out from);
-                var first = ranged ? i - 1 : i;
+                // «من 6 الى 12 شهر», "from 3 to 5 years": the range in words, its «من» and «الى» with it.
+                var worded = !ranged && message.Worded(i - 2, i) && int.TryParse(message.Words[i - 2], out from);
+                var first = ranged ? i - 1 : worded ? i - 3 : i;
                 first = first > 0 && message.IsFree(first - 1) && Understanding.Sizes.SizeWords.Contains(message.Words[first - 1]) ? first - 1 : first;
                 // "a 3 year old": «old» belongs to the age.
                 var last = i + 2 < message.Count && message.IsFree(i + 2) && message.Words[i + 2] == "old" ? i + 2 : i + 1;

@@ -23,6 +23,7 @@ internal enum Cue
     AskMaterial,
     AskVolume,
     AskAge,
+    AskContents,
     Alternatives,
     AlternativeColour,
     AlternativeSize,

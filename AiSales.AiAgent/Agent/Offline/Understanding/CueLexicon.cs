@@ -8,7 +8,7 @@ internal static class CueLexicon
     private static readonly IReadOnlyDictionary<Cue, string[]>[] s_lexicons =
     [
         MsaCues.Phrases, GulfCues.Phrases, LevantineCues.Phrases, EgyptianCues.Phrases, IraqiCues.Phrases, MaghrebiCues.Phrases,
-        EnglishCues.Phrases, EnglishTypos.Phrases, ServiceCues.Phrases, ArabicFillers.Phrases, EnglishFillers.Phrases,
+        EnglishCues.Phrases, EnglishTypos.Phrases, ServiceCues.Phrases, ContentsCues.Phrases, ArabicFillers.Phrases, EnglishFillers.Phrases,
     ];
 
     private static readonly ILookup<string, Cue> s_singleWords = s_lexicons

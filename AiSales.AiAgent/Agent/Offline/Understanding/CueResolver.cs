@@ -36,7 +36,8 @@ internal static class CueResolver
         // asked about («تسوون تغليف هدايا؟ ابي اهديها لبنت اختي») does.
         var shopWordOnly = acts.Contains(Act.StoreQuestion) && !acts.Overlaps([Act.AskPrice, Act.AskAvailability, Act.AskAttribute, Act.AskAlternatives])
             && (topic is not null || !message.HasQuestionMark);
-        Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && (!asking || shopWordOnly && facts.AboutProduct) || ordering && (!asking || facts.AboutProduct)));
+        Add(acts, Act.Buy, !busy && (cues.Has(Cue.Want) && (!asking || shopWordOnly && facts.AboutProduct || WantsAfterAsking(message, cues, acts))
+            || ordering && (!asking || facts.AboutProduct)));
 
         var deny = cues.Has(Cue.Deny) || cues.Has(m => m.Value == Cue.DenyLead && cues.AtLead(m))
             || cues.Has(Cue.NotWant) && !facts.AboutProduct && !cues.Has(Cue.OrderNoun);
@@ -50,7 +51,7 @@ internal static class CueResolver
         if (acts.Count == 0 && facts.ContentWords > 0 && !detailAsked)
         {
             Add(acts, Act.AskAvailability, message.HasQuestionMark); // "شنطة سودا؟" asks whether there is one
-            Add(acts, Act.Buy, !message.HasQuestionMark && facts.Quantity is not null); // "ثلاث حبات من المسك" orders
+            Add(acts, Act.Buy, !message.HasQuestionMark && (facts.Quantity ?? facts.Pieces) is not null); // "ثلاث حبات من المسك" orders
         }
         else if (onlyPolite && facts.ContentWords == 0 && facts.Colours + facts.Sizes > 0 && message.HasQuestionMark && !detailAsked)
         {
@@ -59,6 +60,15 @@ internal static class CueResolver
 
         return new ResolvedActs(acts, quantity, delta, attribute, topic);
     }
+
+    /// <summary>
+    /// «عندكم عجوة؟ ابي نص كيلو»: a wish said after the availability question, in a sentence of its own, is a wish to buy (unless the
+    /// message also asks a price, a detail or about the shop: «عندكم عجوة؟ ابي اعرف سعرها»).
+    /// </summary>
+    private static bool WantsAfterAsking(MessageTokens message, CueSet cues, HashSet<Act> acts) =>
+        acts.Contains(Act.AskAvailability) && !acts.Overlaps([Act.AskPrice, Act.AskAttribute, Act.AskAlternatives, Act.StoreQuestion])
+        && cues.Matches.Any(want => want.Value == Cue.Want && cues.Matches.Any(asked => asked.Value is Cue.Availability or Cue.AvailabilityLead
+            && asked.End <= want.Start && message.Original[message.Tokens[asked.End - 1].End..message.Tokens[want.Start].Start].IndexOfAny(['?', '؟']) >= 0));
 
     private static bool OnlyWhen(MessageTokens message, PhraseMatch<Cue> match) =>
         !Enumerable.Range(match.Start, match.Length).Any(i => message.Words[i] is var w
@@ -95,13 +105,14 @@ internal static class CueResolver
         Add(acts, Act.AskAvailability, cues.Has(m => (m.Value == Cue.Availability || m.Value == Cue.AvailabilityLead && cues.AtLead(m)) && AboutProduct(m)));
 
         // A named size or colour answers its own question: "عندكم مقاس ٤٢؟" asks for stock, not for the sizes.
-        attribute = cues.First(Cue.AskColour, Cue.AskSize, Cue.AskMaterial, Cue.AskVolume, Cue.AskAge)?.Value switch
+        attribute = cues.First(Cue.AskColour, Cue.AskSize, Cue.AskMaterial, Cue.AskVolume, Cue.AskAge, Cue.AskContents)?.Value switch
         {
             Cue.AskColour when facts.Colours == 0 => ProductAttribute.Colour,
             Cue.AskSize when facts.Sizes == 0 => ProductAttribute.Size,
             Cue.AskMaterial => ProductAttribute.Material,
             Cue.AskVolume when facts.Sizes == 0 => ProductAttribute.Volume,
             Cue.AskAge => ProductAttribute.Age,
+            Cue.AskContents => ProductAttribute.Contents,
             // Not "is the 100 ml in stock?", "can I get the 100 ml?": those ask for stock or buy.
             _ when !cues.Has(m => m.Value is Cue.Availability or Cue.Price or Cue.Order or Cue.Want or Cue.Add) => MeasureQuestion(message),
             _ => null,

@@ -28,7 +28,7 @@ public static class MessageReader
         var choice = ChoiceReader.Read(message, hints);
         var pickAll = choice is null && ChoiceReader.Every(message, hints);
         var cues = CueLexicon.Table.Find(message.Words, message.IsFree);
-        cues.RemoveAll(cue => CuesInNames.Qualifies(message, cues, cue) || CuesInNames.AfterProduct(message, cues, cue));
+        cues.RemoveAll(cue => CuesInNames.Qualifies(message, cues, cue) || CuesInNames.AfterProduct(message, cues, cue) || CuesInNames.Owned(message, cue));
         foreach (var cue in cues)
         {
             message.Take(cue.Start, cue.Length, Claim.Cue);
@@ -37,15 +37,16 @@ public static class MessageReader
         Vocatives(message);
         AmountReader.Read(message);
         OneOf(message);
+        var weight = WeightReader.Read(message);
 
         var colours = ColourSizeReader.Colours(message);
         var shortAnswer = message.Free().Count() <= 3 && message.Count <= 5;
         var sizes = ColourSizeReader.Sizes(message, shortAnswer || hints.Awaiting == Awaiting.Choice);
-        var quantities = QuantityReader.Read(message, hints.Awaiting);
+        var quantities = QuantityReader.Read(message, hints.Awaiting, out var pieces);
 
         var facts = new ReadingFacts(
-            message.Free().Count(), colours.Count > 0 || sizes.Count > 0 || choice is not null || pickAll, colours.Count, sizes.Count, quantities, handoffKeyword,
-            message.Tokens.Any(t => t.IsEmoji && Courtesies.Emoji.Contains(t.Text)));
+            message.Free().Count(), colours.Count > 0 || sizes.Count > 0 || weight is not null || pieces is not null || choice is not null || pickAll, colours.Count, sizes.Count, quantities, handoffKeyword,
+            message.Tokens.Any(t => t.IsEmoji && Courtesies.Emoji.Contains(t.Text)), pieces);
         var resolved = CueResolver.Resolve(message, cues, facts, hints);
         var acts = resolved.Acts;
 
@@ -71,7 +72,7 @@ public static class MessageReader
         }
 
         return new Reading(acts, quantity, choice, colours, sizes, resolved.Attribute, Query(message), contact.Name, contact.Address, contact.Phone,
-            resolved.Topic, resolved.QuantityDelta, pickAll, handoffKeyword);
+            resolved.Topic, resolved.QuantityDelta, pickAll, handoffKeyword, weight, ColourWords(message), pieces);
     }
 
     // A bare number is a phone when one was asked for, or when it is long enough to be nothing else.
@@ -159,6 +160,9 @@ public static class MessageReader
             acts.Add(Act.GivePhone);
         }
     }
+
+    private static List<string> ColourWords(MessageTokens message) =>
+        Enumerable.Range(0, message.Count).Where(i => message.Claims[i] == Claim.Colour).Select(i => ArabicWord.StripArticle(message.Words[i])).ToList();
 
     // What no reader claimed, without the Arabic article, and without stray letters.
     private static string Query(MessageTokens message) => string.Join(' ', message.Free()

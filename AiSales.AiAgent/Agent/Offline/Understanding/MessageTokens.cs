@@ -98,14 +98,22 @@ internal sealed class MessageTokens
     public int Line(int i) => Original.AsSpan(0, Tokens[i].Start).Count('\n');
 
     /// <summary>
-    /// True when token i is a number joined by a dash to the number before or after it: «6-12 شهر», "3-4 years", «9-36 كغ» are ranges
-    /// (an age, a weight), never a count.
+    /// True when token i is a number joined by a dash to the number before or after it, or said as a range in words: «6-12 شهر», "3-4
+    /// years", «9-36 كغ», «من 9 الى 36», "from 3 to 5 years" are ranges (an age, a weight), never a count.
     /// </summary>
-    public bool InRange(int i) => Tokens[i].IsNumber && (Dashed(i - 1, i) || Dashed(i, i + 1));
+    public bool InRange(int i) => Tokens[i].IsNumber && (Dashed(i - 1, i) || Dashed(i, i + 1) || Worded(i - 2, i) || Worded(i, i + 2));
 
     /// <summary>True when tokens first and second are numbers with only a dash between them.</summary>
     public bool Dashed(int first, int second) => first >= 0 && second < Count && Tokens[first].IsNumber && Tokens[second].IsNumber
         && Original.AsSpan(Tokens[first].End, Tokens[second].Start - Tokens[first].End).Trim() is ['-' or '–' or '—'];
+
+    /// <summary>True when tokens first and second are numbers said as a range in words: «من 9 الى 36», "from 3 to 5", «بين 6 و 12».</summary>
+    public bool Worded(int first, int second) => first >= 1 && second == first + 2 && second < Count && Tokens[first].IsNumber && Tokens[second].IsNumber
+        && s_rangeFrom.Contains(Words[first - 1]) && s_rangeTo.Contains(Words[first + 1]);
+
+    private static readonly HashSet<string> s_rangeFrom = ["من", "from", "between", "بين"];
+
+    private static readonly HashSet<string> s_rangeTo = ["الى", "الي", "لين", "لحد", "to", "till", "until", "and", "و"];
 
     /// <summary>The original text from token first to token last, in the customer's own spelling.</summary>
     public string Span(int first, int last) => Original[Tokens[first].Start..Tokens[last].End].Trim();

@@ -9,4 +9,6 @@ public enum ProductAttribute
     Volume,
     /// <summary>The ages a child's product suits («لأي عمر؟», "what age is it for?").</summary>
     Age,
+    /// <summary>What is inside: its filling, flavour, ingredients, what a box or tray holds («وش حشوته؟», "what's inside?").</summary>
+    Contents,
 }

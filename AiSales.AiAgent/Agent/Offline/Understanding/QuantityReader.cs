@@ -24,9 +24,15 @@ internal static class QuantityReader
 
     private static readonly HashSet<string> s_sets = new(["طقم", "اطقم", "set", "sets"], StringComparer.Ordinal);
 
-    public static List<StatedQuantity> Read(MessageTokens message, Awaiting awaiting)
+    // «اللي 32 حبة», «ال 64 piece», "the one with 16 pieces": the words that point at a product by its pieces.
+    private static readonly HashSet<string> s_which = new(["اللي", "الي", "ال", "ابو", "ام", "the", "with"], StringComparer.Ordinal);
+
+    /// <param name="pieces">A number of pieces said right after a product word or «اللي» ("the box of chocolates 16 pcs", «اللي 32 حبة»):
+    /// the pieces in one box, or a count; the catalogue's names decide (<see cref="PieceCounts"/>).</param>
+    public static List<StatedQuantity> Read(MessageTokens message, Awaiting awaiting, out int? pieces)
     {
         var found = new List<StatedQuantity>();
+        pieces = null;
         var max = awaiting == Awaiting.Quantity ? 999 : 29;
         for (var i = 0; i < message.Count; i++)
         {
@@ -50,6 +56,13 @@ internal static class QuantityReader
             else if (int.TryParse(word, out var n) && n > 0 && (n <= max || unitAfter && n < 1000) && !SetSize(message, i) && !message.InRange(i)
                 && (unitAfter || awaiting == Awaiting.Quantity || !InName(message, i, n) && !MeasureAfter(message, i)))
             {
+                if (unitAfter && pieces is null && PieceCounts.Units.Contains(message.Words[i + 1]) && (ProductWord(message, i - 1) || i > 0 && s_which.Contains(message.Words[i - 1])))
+                {
+                    message.Take(i, 2, Claim.Quantity);
+                    pieces = n;
+                    continue;
+                }
+
                 message.Take(i, unitAfter ? 2 : 1, Claim.Quantity);
                 found.Add(new StatedQuantity(n, i));
             }
@@ -65,7 +78,7 @@ internal static class QuantityReader
             var before = match.Start > 0 ? message.Words[match.Start - 1] : "";
             // "the 50ml one", "the leather one": a product word before "one" points at a product too.
             var pointing = message.Words[match.Start] == "one" && (s_pointingBeforeOne.Contains(before)
-                    || match.Start > 0 && (message.Claims[match.Start - 1] is Claim.Colour or Claim.Size || message.IsFree(match.Start - 1) && !before.All(char.IsAsciiDigit)))
+                    || match.Start > 0 && (message.Claims[match.Start - 1] is Claim.Colour or Claim.Size or Claim.Weight || message.IsFree(match.Start - 1) && !before.All(char.IsAsciiDigit)))
                 || before is "the" or "these" or "those"; // "the two" are products already shown, not a count
             var unitAfter = match.End < message.Count && message.IsFree(match.End) && NumberWords.Units.Contains(message.Words[match.End]);
             message.Take(match.Start, match.Length + (unitAfter ? 1 : 0), Claim.Quantity);

@@ -10,6 +10,9 @@ namespace AiSales.AiAgent.Agent.Offline.Understanding;
 /// <param name="QuantityDelta">For a relative change ("زيد وحدة", "one less") the signed step, with Quantity null; null otherwise.</param>
 /// <param name="PickAll">"Both" / «الاثنين» / "all of them": every product of the list just shown.</param>
 /// <param name="HandoffKeyword">The message used one of the merchant's handoff keywords (the reason the merchant sees).</param>
+/// <param name="Weight">A weight asked for, in grams («كيلوين», "half a kilo", "2 kg"): which boxes make it is the catalogue's to say.</param>
+/// <param name="Pieces">Pieces said after a product word («علبة شوكولاتة 16 حبة»): the box of 16 when a name holds it, else a count.</param>
+/// <param name="ColourWords">The colour words as written («سكري», "rose"): searched as product words when nothing else names one.</param>
 public sealed record Reading(
     IReadOnlySet<Act> Acts,
     int? Quantity,
@@ -24,7 +27,10 @@ public sealed record Reading(
     StoreTopic? Topic,
     int? QuantityDelta = null,
     bool PickAll = false,
-    bool HandoffKeyword = false)
+    bool HandoffKeyword = false,
+    int? Weight = null,
+    IReadOnlyList<string>? ColourWords = null,
+    int? Pieces = null)
 {
     public bool Has(Act act) => Acts.Contains(act);
 }

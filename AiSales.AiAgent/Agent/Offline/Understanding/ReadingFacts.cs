@@ -10,7 +10,8 @@ internal sealed record ReadingFacts(
     int Sizes,
     IReadOnlyList<StatedQuantity> Quantities,
     bool HandoffKeyword,
-    bool CourtesyEmoji)
+    bool CourtesyEmoji,
+    int? Pieces = null)
 {
     public int? Quantity => Quantities.Count > 0 ? Quantities[0].Value : null;
 

@@ -22,7 +22,7 @@ internal static class EnglishCues
             "speak to someone", "talk to a person", "speak to a person", "talk to a human", "speak to a human", "talk to someone real",
             "can i talk to", "can i speak to", "let me talk to", "connect me to"],
         [Cue.Want] = ["i want", "want", "i wanna", "wanna", "i need", "need", "id like", "i would like", "would like", "i'd love", "id love",
-            "looking for", "im looking for", "i am looking for", "searching for", "interested in", "im interested in", "as well"],
+            "interested in", "im interested in", "as well"],
         [Cue.Order] = ["order", "i want to order", "i wanna order", "want to order", "i want to buy", "want to buy", "wanna buy", "buy", "purchase",
             "ill take", "i will take", "ill take it", "ill get", "i will get", "ill have", "i will have", "gimme", "give me", "get me",
             "send me", "can i get", "can i have", "can i order", "could i get", "i take", "place an order", "place order", "reserve",
@@ -32,7 +32,8 @@ internal static class EnglishCues
         [Cue.Price] = ["how much", "hw much", "how mch", "hw mch", "howmuch", "how much is", "how much are", "how much for", "how much does it cost",
             "price", "prices", "pricing", "the price", "whats the price", "what is the price", "price of", "cost", "costs", "how much it cost",
             "how much would", "hm much", "how much money", "total"],
-        [Cue.Availability] = ["do you have", "do u have", "d u have", "do you guys have", "u have", "you have", "have you got", "got any", "do you sell",
+        // "I'm looking for a gift for a newborn": what the shop has, not yet an order line (contract §7).
+        [Cue.Availability] = ["looking for", "im looking for", "i am looking for", "searching for", "do you have", "do u have", "d u have", "do you guys have", "u have", "you have", "have you got", "got any", "do you sell",
             "do u sell", "you sell", "in stock", "available", "availability", "still available", "do you carry", "is there", "are there", "any left",
             "out of stock", "sold out", "can i see", "show me", "let me see", "what do you have", "what have you got", "back in stock", "is it available", "is this available"],
         [Cue.AskColour] = ["what colours", "what colors", "which colours", "which colors", "what colour", "what color", "which colour", "which color",

@@ -12,7 +12,7 @@ internal static class EnglishFillers
             "i want to know", "want to know", "wanna know", "i wanna know", "id like to know", "would like to know", "let me know", "can you tell me",
             "question", "quick question", "a question", "item", "items", "ones", "product", "products", "thing", "things", "colour", "color",
             "in colour", "in color", "what", "whats", "which", "how", "where", "when", "any", "if", "about", "like", "something", "one of",
-            "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "instead", "anymore", "any more", "free", "by", "tomorrow", "today", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw", "actually", "only",
+            "dear", "mate", "buddy", "man", "friend", "guys", "sir", "madam", "bro", "brother", "sis", "habibi", "hun", "again", "instead", "anymore", "any more", "free", "by", "tomorrow", "today", "if possible", "if you can", "if available", "asap", "urgent", "urgently", "photo", "photos", "picture", "pictures", "pics", "pic", "a lot", "alot", "then", "but", "well", "um", "uh", "hmm", "oh", "btw", "actually", "only",
             // The Arabic article in a Latin-script message ("w el 65W charger?").
             "el", "il",
             // "how much each?", "thank u so much": the price of one, the size of the thanks.

@@ -30,6 +30,15 @@ internal static class ServiceCues
             "اصلي ولا تقليد", "اصليه ولا تقليد", "اصلي ولا لا", "اصليه ولا لا", "اصليين", "منتجاتكم اصليه", "بضاعتكم اصليه", "البضاعه اصليه",
             "المنتجات اصليه", "تقليد", "مقلد", "مقلده", "كوبي", "هاي كوبي", "products original", "products authentic", "authentic", "originals",
             "genuine products", "fake", "fakes", "counterfeit", "replica", "replicas",
+            // Printing or writing names on boxes and favours: the faq's word on it, never the product the names go on.
+            "تطبعون", "تطبعوا", "تطبعو", "بتطبعوا", "طباعه", "طباعة اسم", "طباعة الاسم", "تكتبون", "تكتبوا", "بتكتبوا", "تكتبون اسم", "كتابة اسم",
+            "كتابة الاسم", "print", "printing", "print names", "print a name", "personalise", "personalize", "personalised", "personalized",
+            "customise", "customize", "custom name", "custom names",
+            // How long it keeps and how to store it: the shop's storage and shelf-life entry.
+            "كم يجلس", "يجلس كم", "كم يقعد", "كم يعيش", "يخرب", "يخترب", "يتلف", "ينحفظ", "كيف احفظ", "كيف احفظه", "كيف احفظها", "طريقة الحفظ",
+            "في الثلاجه", "بالثلاجه", "في الفريزر", "بالفريزر", "shelf life", "how long does it last", "how long do they last", "how long will it last",
+            "how long does it keep", "how long do they keep", "how long does it stay fresh", "stay fresh", "keep fresh", "store it", "store them",
+            "in the fridge", "in the freezer",
             "expiry", "expiry date", "expiration", "expiration date", "تاريخ الانتهاء", "تاريخ الصلاحيه", "الصلاحيه", "صلاحيته", "صلاحيتها",
             "تاريخ انتهاء", "تاريخ صلاحيه", "انتهاء الصلاحيه", "اكسباير", "ايمتى بيخلص", "متى ينتهي", "expire", "expires", "expired", "best before",
         ],
