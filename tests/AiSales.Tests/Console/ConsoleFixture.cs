@@ -31,6 +31,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
             WebAddress = web.BaseAddress!;
         }
 
+        await StartBrowserAsync();
+    }
+
+    private async Task StartBrowserAsync()
+    {
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -39,6 +44,25 @@ public sealed class ConsoleFixture : IAsyncLifetime
             Timeout = 60_000,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    // Ends Playwright's driver, and with it the browser it started, without waiting on a browser that stopped answering.
+    private async Task StopBrowserAsync()
+    {
+        if (_browser is not null)
+        {
+            try
+            {
+                await _browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                Console.Error.WriteLine("ConsoleFixture: the browser did not close within 30 s; its driver is stopped instead.");
+            }
+        }
+
+        _playwright?.Dispose();
+        (_browser, _playwright) = (null, null);
     }
 
     /// <summary>
@@ -63,7 +87,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Closes every page opened since the last call (closing one a test already closed does nothing).</summary>
+    /// <summary>
+    /// Closes every page opened since the last call (closing one a test already closed does nothing). A close is bounded:
+    /// once in a full run Chromium never answered one (Playwright's close has no timeout, and the run hung until the
+    /// test host was killed). Then the browser is replaced, and the next test starts with a fresh one.
+    /// </summary>
     public async Task ClosePagesAsync()
     {
         IBrowserContext[] contexts;
@@ -75,7 +103,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
         foreach (var context in contexts)
         {
-            await context.CloseAsync();
+            try
+            {
+                await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                Console.Error.WriteLine("ConsoleFixture: a browser context did not close within 30 s; starting a fresh browser.");
+                await StopBrowserAsync();
+                await StartBrowserAsync();
+                return; // the other contexts went with the old browser
+            }
         }
     }
 
@@ -83,12 +121,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
+        await StopBrowserAsync();
         await Platform.DisposeAsync();
     }
 }
