@@ -23,8 +23,10 @@ public sealed class MediaFixture : IAsyncLifetime
     {
         Graph = await MediaFakeGraph.StartAsync();
         using var timeout = new CancellationTokenSource(AppHostFixture.StartTimeout);
+        // Started as the merchant's one command starts it (`dotnet run` for each service): the other collections start
+        // the services from their build output (AppHostFixtureEnvironment.WithServicesAsBuilt).
         _app = await AppHostFixtureEnvironment.StartPlatformAsync(
-            [$"--Meta:GraphApiBaseUrl={Graph.BaseUrl}", $"--Media:Directory={MediaDirectory}"], timeout.Token);
+            [$"--Meta:GraphApiBaseUrl={Graph.BaseUrl}", $"--Media:Directory={MediaDirectory}"], timeout.Token, asBuilt: false);
         var connectionString = await _app.GetConnectionStringAsync("aisalesdb", timeout.Token)
             ?? throw new InvalidOperationException("No connection string for aisalesdb.");
         DataSource = NpgsqlDataSource.Create(connectionString);
