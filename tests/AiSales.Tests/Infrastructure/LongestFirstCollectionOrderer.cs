@@ -13,10 +13,11 @@ namespace AiSales.Tests.Infrastructure;
 
 /// <summary>
 /// The order in which <see cref="LaneTestFramework"/>'s two lanes take the collections: the longest first (measured in
-/// a full run on 2 cores, 2026-12-02, each lane's log says how long: the console's 7.6 minutes, the agent's 5.5, the
-/// conversations' 5, the platform's 4.9, the webhooks' 2.8, the merchant API's 1.7, the media's 1.4, the image build's 1
-/// and 2–3 with its Debian base on a fresh clone…), so the last to finish are short and neither lane idles long at the end. The conversations and the agent go first together, as they always have: the agent's fleet test is
-/// sensitive to load, and the conversations are mostly waiting. The rest keep a stable order by name.
+/// a full run on 2 cores, 2026-12-02 evening, each lane's log says how long: the console's 9.9 minutes, the agent's 6.4,
+/// the platform's 5.2, the conversations' 2.9 (eight at a time), the webhooks' 2, the merchant API's 1.2, the media's 1,
+/// the image build's 1 and 2–3 with its Debian base on a fresh clone…), so the last to finish are short and neither lane
+/// idles long at the end. The conversations and the agent go first together, as they always have: the agent's fleet
+/// test is sensitive to load, and the conversations are mostly waiting. The rest keep a stable order by name.
 /// </summary>
 public sealed class LongestFirstCollectionOrderer : ITestCollectionOrderer
 {
